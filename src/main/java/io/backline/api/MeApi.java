@@ -1,0 +1,44 @@
+package io.backline.api;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Produces;
+
+import io.backline.clinic.Clinic;
+import io.backline.clinic.NoClinicException;
+import io.backline.people.CurrentUser;
+
+/** Who the bearer token belongs to: the starting point of a mobile app. */
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ CurrentUser.ADMIN, CurrentUser.TRAINER, CurrentUser.CLIENT })
+public class MeApi {
+
+    @Inject
+    CurrentUser currentUser;
+
+    public record Me(String name, String clinicId, String clinicName, List<String> roles) {
+    }
+
+    @GET
+    public Me me() {
+        Clinic clinic = currentUser.getClinic();
+        if (clinic == null) {
+            throw new NoClinicException();
+        }
+        List<String> roles = Stream.of(CurrentUser.ADMIN, CurrentUser.TRAINER, CurrentUser.CLIENT)
+                .filter(role -> switch (role) {
+                    case CurrentUser.ADMIN -> currentUser.isAdmin();
+                    case CurrentUser.TRAINER -> currentUser.isTrainer();
+                    default -> currentUser.isClient();
+                })
+                .toList();
+        return new Me(currentUser.getName(), clinic.id, clinic.name, roles);
+    }
+}

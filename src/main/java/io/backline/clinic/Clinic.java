@@ -1,0 +1,15 @@
+package io.backline.clinic;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** A movement clinic: the tenant. Its id is the alias of the clinic's Keycloak organization. */
+@Entity
+public class Clinic extends PanacheEntityBase {
+    @Id
+    public String id;
+    public String name;
+    public String city;
+    public String timezone;
+}

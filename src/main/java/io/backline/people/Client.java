@@ -1,0 +1,38 @@
+package io.backline.people;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person who follows a program at one clinic. */
+@Entity
+public class Client extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public String clinicId;
+
+    /** The Keycloak subject, once the client has an account. */
+    public UUID userId;
+    public String fullName;
+    public String preferredName;
+    public String email;
+    public String phone;
+    public boolean active;
+
+    public static Client findByUser(UUID userId) {
+        return find("userId", userId).firstResult();
+    }
+
+    public String displayName() {
+        return preferredName != null && !preferredName.isBlank() ? preferredName : fullName;
+    }
+}

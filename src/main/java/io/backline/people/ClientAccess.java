@@ -1,0 +1,77 @@
+package io.backline.people;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * Which clients the signed-in staff member may see: an admin sees every client of the clinic, a trainer only
+ * those whose care team they are on. Every query here also runs under the clinic filter, so another clinic's
+ * client is simply not there.
+ */
+@RequestScoped
+public class ClientAccess {
+    public static final int PAGE_SIZE = 25;
+
+    private final CurrentUser currentUser;
+
+    @Inject
+    public ClientAccess(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    public Optional<Client> visibleClient(UUID clientId) {
+        if (currentUser.isAdmin()) {
+            return Client.find("id", clientId).firstResultOptional();
+        }
+        return Client.find("""
+                from Client c where c.id = :id and exists (
+                    from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff)""",
+                Parameters.with("id", clientId).and("staff", currentStaffId()))
+                .firstResultOptional();
+    }
+
+    /** One page of visible clients whose name or email contains the search text, by name. */
+    public ClientPage search(String text, int pageIndex) {
+        String like = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
+        Parameters params = Parameters.with("like", like);
+        String query = "from Client c where (lower(c.fullName) like :like or lower(c.email) like :like)";
+        if (!currentUser.isAdmin()) {
+            query += " and exists (from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff)";
+            params.and("staff", currentStaffId());
+        }
+        var page = Client.<Client> find(query + " order by c.fullName", params).page(Page.of(pageIndex, PAGE_SIZE));
+        return new ClientPage(page.list(), pageIndex, page.pageCount(), page.count());
+    }
+
+    private UUID currentStaffId() {
+        StaffMember me = StaffMember.findByUser(currentUser.userId());
+        // A trainer with no staff row in this clinic sees no clients rather than an error.
+        return me == null ? new UUID(0, 0) : me.id;
+    }
+
+    public record ClientPage(List<Client> clients, int pageIndex, int pageCount, long total) {
+        /** 1-based, as people count pages. */
+        public int number() {
+            return pageIndex + 1;
+        }
+
+        public int lastNumber() {
+            return Math.max(1, pageCount);
+        }
+
+        public boolean hasPrevious() {
+            return pageIndex > 0;
+        }
+
+        public boolean hasNext() {
+            return pageIndex + 1 < pageCount;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.backline.people;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Clients over the bearer-token API, under the same care-team and clinic rules as the pages. */
+@Path("/api/v1/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
+public class ClientApi {
+
+    @Inject
+    ClientAccess access;
+
+    public record ClientView(UUID id, String fullName, String preferredName, String email) {
+        static ClientView of(Client client) {
+            return new ClientView(client.id, client.fullName, client.preferredName, client.email);
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public ClientView get(@RestPath String id) {
+        return access.visibleClient(Clients.parse(id)).map(ClientView::of).orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,82 @@
+package io.backline.people;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.backline.clinic.Clinic;
+import io.backline.clinic.CurrentClinic;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
+
+/** Who is signed in, in which clinic and with which roles; templates read it as {@code inject:currentUser}. */
+@Named("currentUser")
+@RequestScoped
+public class CurrentUser {
+    public static final String ADMIN = "clinic-admin";
+    public static final String TRAINER = "trainer";
+    public static final String CLIENT = "client";
+
+    private final SecurityIdentity identity;
+    private final CurrentClinic currentClinic;
+    private Clinic clinic;
+
+    @Inject
+    public CurrentUser(SecurityIdentity identity, CurrentClinic currentClinic) {
+        this.identity = identity;
+        this.currentClinic = currentClinic;
+    }
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String getName() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            String name = token.getClaim("name");
+            return name != null ? name : token.getClaim("preferred_username");
+        }
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    public UUID userId() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return UUID.fromString(token.getSubject());
+        }
+        throw new IllegalStateException("No signed-in user");
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(ADMIN);
+    }
+
+    public boolean isTrainer() {
+        return identity.hasRole(TRAINER);
+    }
+
+    public boolean isClient() {
+        return identity.hasRole(CLIENT);
+    }
+
+    public boolean isStaff() {
+        return isAdmin() || isTrainer();
+    }
+
+    /**
+     * The clinic the user works in now, or null when signed out or in no clinic. Error pages rendered before a
+     * request reaches a worker thread (a refused role, an unknown address) cannot query the database, so they show
+     * no clinic name.
+     */
+    public Clinic getClinic() {
+        if (clinic == null && !Context.isOnEventLoopThread()) {
+            Optional<String> id = currentClinic.id();
+            clinic = id.map(clinicId -> Clinic.<Clinic> findById(clinicId)).orElse(null);
+        }
+        return clinic;
+    }
+}

@@ -1,0 +1,81 @@
+package io.backline.web;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import io.backline.clinic.NoClinicException;
+import io.backline.people.CurrentUser;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The front door: signs people in and sends each role to its home page. */
+@Path("/")
+public class Home extends Controller {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard();
+
+        static native TemplateInstance today();
+
+        static native TemplateInstance clinic();
+
+        static native TemplateInstance signedOut();
+    }
+
+    @GET
+    @Path("")
+    @Authenticated
+    public Response index() {
+        if (currentUser.getClinic() == null) {
+            throw new NoClinicException();
+        }
+        if (currentUser.isTrainer()) {
+            return seeOther("/dashboard");
+        }
+        if (currentUser.isAdmin()) {
+            return seeOther("/clinic");
+        }
+        if (currentUser.isClient()) {
+            return seeOther("/today");
+        }
+        throw new io.quarkus.security.ForbiddenException("No Backline role");
+    }
+
+    @GET
+    @Path("dashboard")
+    @RolesAllowed(CurrentUser.TRAINER)
+    public TemplateInstance dashboard() {
+        return Templates.dashboard();
+    }
+
+    @GET
+    @Path("today")
+    @RolesAllowed(CurrentUser.CLIENT)
+    public TemplateInstance today() {
+        return Templates.today();
+    }
+
+    @GET
+    @Path("clinic")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public TemplateInstance clinic() {
+        return Templates.clinic();
+    }
+
+    @GET
+    @Path("signed-out")
+    @PermitAll
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+}

@@ -1,0 +1,42 @@
+package io.backline.clinic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.annotations.TenantId;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Tenancy lives in one place: every entity except the shared ones carries the clinic discriminator. */
+@QuarkusTest
+class EveryClinicOwnedEntityHasTenantIdTest {
+    /** Not clinic-owned: the clinic itself (and, later, the shared provider directory). */
+    private static final Set<Class<?>> SHARED = Set.of(Clinic.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void everyClinicOwnedEntityHasATenantIdOnClinicId() {
+        List<String> missing = entityManager.getMetamodel().getEntities().stream()
+                .map(entity -> entity.getJavaType())
+                .filter(type -> !SHARED.contains(type))
+                .filter(type -> Arrays.stream(type.getDeclaredFields()).noneMatch(EveryClinicOwnedEntityHasTenantIdTest::isClinicTenantId))
+                .map(Class::getSimpleName)
+                .toList();
+        assertEquals(List.of(), missing);
+    }
+
+    private static boolean isClinicTenantId(Field field) {
+        var column = field.getAnnotation(jakarta.persistence.Column.class);
+        return field.isAnnotationPresent(TenantId.class) && column != null && column.name().equals("clinic_id");
+    }
+}

@@ -1,0 +1,86 @@
+package io.backline.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Signs a demo user in the way a browser does: the app redirects to Keycloak, the user types the username on the
+ * first page and the password on the second (organizations make the login identity-first), and Keycloak sends the
+ * code back to the app, which sets its encrypted session cookie. Nothing is mocked.
+ */
+public final class SignIn {
+    private static final String APP = "http://localhost:8081";
+
+    private SignIn() {
+    }
+
+    /** A signed-in session: its cookies go on every request through {@link #request()}. */
+    public record Session(String username, Map<String, String> cookies) {
+        public RequestSpecification request() {
+            return given().redirects().follow(false).cookies(cookies);
+        }
+    }
+
+    public static Session as(String username) {
+        return as(username, Demo.PASSWORD);
+    }
+
+    public static Session as(String username, String password) {
+        Map<String, String> appCookies = new HashMap<>();
+        Map<String, String> keycloakCookies = new HashMap<>();
+
+        Response toKeycloak = given().urlEncodingEnabled(false).redirects().follow(false).get(APP + "/");
+        appCookies.putAll(toKeycloak.getCookies());
+        String loginUrl = expectRedirect(toKeycloak);
+
+        Response loginPage = given().urlEncodingEnabled(false).redirects().follow(false).get(loginUrl);
+        keycloakCookies.putAll(loginPage.getCookies());
+        Response passwordPage = submit(loginPage, loginUrl, Map.of("username", username), keycloakCookies);
+        keycloakCookies.putAll(passwordPage.getCookies());
+        Response backToApp = submit(passwordPage, loginUrl, Map.of("username", username, "password", password),
+                keycloakCookies);
+        String callback = expectRedirect(backToApp);
+
+        Response session = given().urlEncodingEnabled(false).redirects().follow(false).cookies(appCookies).get(callback);
+        appCookies.putAll(session.getCookies());
+        appCookies.entrySet().removeIf(cookie -> cookie.getValue() == null || cookie.getValue().isEmpty());
+        if (appCookies.keySet().stream().noneMatch(name -> name.startsWith("q_session"))) {
+            throw new AssertionError("No session after signing in as " + username + ": " + session.statusLine());
+        }
+        return new Session(username, appCookies);
+    }
+
+    private static Response submit(Response page, String pageUrl, Map<String, String> fields, Map<String, String> cookies) {
+        Document html = Jsoup.parse(page.asString(), pageUrl);
+        Element form = html.selectFirst("form#kc-form-login");
+        if (form == null) {
+            throw new AssertionError("No Keycloak login form on the page: " + html.title() + "\n" + html.text());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Element input : form.select("input[name]")) {
+            values.put(input.attr("name"), input.val());
+        }
+        values.putAll(fields);
+        values.keySet().retainAll(form.select("input[name]").eachAttr("name"));
+        return given().urlEncodingEnabled(false).redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
+                .formParams(values).post(form.absUrl("action"));
+    }
+
+    private static String expectRedirect(Response response) {
+        if (response.statusCode() / 100 != 3) {
+            throw new AssertionError("Expected a redirect, got " + response.statusLine() + "\n"
+                    + Jsoup.parse(response.asString()).text());
+        }
+        return URI.create(response.header("Location")).toString();
+    }
+}

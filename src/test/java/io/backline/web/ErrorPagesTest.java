@@ -1,0 +1,40 @@
+package io.backline.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.backline.support.SignIn;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ErrorPagesTest {
+
+    @Test
+    void unknownAddressShowsAFriendlyNotFoundPage() {
+        SignIn.as("rose-trainer").request().get("/no/such/page").then().statusCode(404)
+                .body(containsString("Page not found"), containsString("Go to my home page"),
+                        not(containsString("Exception")), not(containsString("at io.")));
+    }
+
+    @Test
+    void wrongRoleShowsAFriendlyForbiddenPage() {
+        SignIn.as("rose-client1").request().get("/dashboard").then().statusCode(403)
+                .body(containsString("Not allowed"), not(containsString("Exception")));
+    }
+
+    @Test
+    void searchTextIsEscapedNotExecuted() {
+        SignIn.as("rose-trainer").request().queryParam("q", "<script>alert(1)</script>").get("/clients")
+                .then().statusCode(200)
+                .body(not(containsString("<script>alert(1)</script>")),
+                        containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    @Test
+    void absurdPageNumbersStillAnswer() {
+        SignIn.as("rose-trainer").request().queryParam("page", "-4").get("/clients").then().statusCode(200);
+        SignIn.as("rose-trainer").request().queryParam("page", "lots").get("/clients").then().statusCode(200);
+    }
+}
