@@ -12,4 +12,6 @@ public class Clinic extends PanacheEntityBase {
     public String name;
     public String city;
     public String timezone;
+    /** Days without a session after which a client shows as disengaged. */
+    public int disengagedAfterDays;
 }

@@ -6,9 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.NotFoundException;
 
-import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkiverse.renarde.Controller;
@@ -27,7 +25,6 @@ public class Clients extends Controller {
     static class Templates {
         static native TemplateInstance index(ClientAccess.ClientPage page, String q);
 
-        static native TemplateInstance show(Client client);
     }
 
     @GET
@@ -37,7 +34,7 @@ public class Clients extends Controller {
     }
 
     /** Page numbers come from links people can edit: anything odd means the first page. */
-    static int pageIndex(String page) {
+    public static int pageIndex(String page) {
         try {
             return Math.max(0, Integer.parseInt(page == null ? "1" : page.strip()) - 1);
         } catch (NumberFormatException e) {
@@ -45,18 +42,7 @@ public class Clients extends Controller {
         }
     }
 
-    @GET
-    @Path("{id}")
-    public TemplateInstance show(@RestPath String id) {
-        return Templates.show(access.visibleClient(parse(id)).orElseThrow(NotFoundException::new));
-    }
-
-    /** A malformed id is just another id that is not there. */
     static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        return io.backline.web.Ids.parse(id);
     }
 }

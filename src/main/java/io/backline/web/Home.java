@@ -23,10 +23,6 @@ public class Home extends Controller {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard();
-
-        static native TemplateInstance today();
-
         static native TemplateInstance clinic();
 
         static native TemplateInstance signedOut();
@@ -49,20 +45,6 @@ public class Home extends Controller {
             return seeOther("/today");
         }
         throw new io.quarkus.security.ForbiddenException("No Backline role");
-    }
-
-    @GET
-    @Path("dashboard")
-    @RolesAllowed(CurrentUser.TRAINER)
-    public TemplateInstance dashboard() {
-        return Templates.dashboard();
-    }
-
-    @GET
-    @Path("today")
-    @RolesAllowed(CurrentUser.CLIENT)
-    public TemplateInstance today() {
-        return Templates.today();
     }
 
     @GET

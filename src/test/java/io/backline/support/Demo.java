@@ -17,6 +17,11 @@ public final class Demo {
         return uuid5("backline-demo/client/" + username);
     }
 
+    /** A demo staff member's id in Backline. */
+    public static UUID staffId(String username) {
+        return uuid5("backline-demo/staff/" + username);
+    }
+
     static UUID uuid5(String name) {
         try {
             var sha1 = java.security.MessageDigest.getInstance("SHA-1");

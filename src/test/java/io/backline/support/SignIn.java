@@ -29,6 +29,68 @@ public final class SignIn {
         public RequestSpecification request() {
             return given().redirects().follow(false).cookies(cookies);
         }
+
+        /**
+         * Submits a form as a browser would: loads the page, takes the form whose action is given (with its CSRF
+         * token and hidden fields), fills in the fields and posts it with the page's cookies.
+         */
+        public Response submit(String pagePath, String action, Map<String, ?> fields) {
+            Response page = request().get(pagePath);
+            Document html = Jsoup.parse(page.asString(), APP + pagePath);
+            Element form = html.selectFirst("form[action=" + action + "]");
+            if (form == null) {
+                throw new AssertionError("No form posting to " + action + " on " + pagePath + " (" + page.statusLine() + ")");
+            }
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            for (Element input : form.select("input[type=hidden][name]")) {
+                values.put(input.attr("name"), input.val());
+            }
+            for (Element select : form.select("select[name]")) {
+                Element option = select.selectFirst("option[selected]");
+                option = option != null ? option : select.selectFirst("option");
+                if (option != null) {
+                    values.put(select.attr("name"), option.val());
+                }
+            }
+            values.putAll(fields);
+            keep(page);
+            return form().cookies(cookies).formParams(values).post(action);
+        }
+
+        /** Posts again exactly what was posted before: a double click or a resent form. */
+        public Response resubmit(String pagePath, String action, Map<String, ?> fields, Map<String, String> hidden) {
+            Map<String, Object> values = new java.util.LinkedHashMap<>(hidden);
+            values.putAll(fields);
+            return form().cookies(cookies).formParams(values).post(action);
+        }
+
+        /** The hidden fields of a form on a page, e.g. its idempotency key. */
+        public Map<String, String> hiddenFields(String pagePath, String action) {
+            Response page = request().get(pagePath);
+            keep(page);
+            Document html = Jsoup.parse(page.asString(), APP + pagePath);
+            Map<String, String> hidden = new HashMap<>();
+            for (Element input : html.select("form[action=" + action + "] input[type=hidden][name]")) {
+                hidden.put(input.attr("name"), input.val());
+            }
+            for (Element select : html.select("form[action=" + action + "] select[name]")) {
+                Element option = select.selectFirst("option[selected]");
+                option = option != null ? option : select.selectFirst("option");
+                if (option != null) {
+                    hidden.put(select.attr("name"), option.val());
+                }
+            }
+            return hidden;
+        }
+
+        /** Like a browser, keep the cookies a page sets (the CSRF cookie above all). */
+        private void keep(Response page) {
+            page.getCookies().forEach((name, value) -> {
+                if (value != null && !value.isEmpty()) {
+                    cookies.put(name, value);
+                }
+            });
+        }
     }
 
     public static Session as(String username) {
@@ -58,6 +120,14 @@ public final class SignIn {
             throw new AssertionError("No session after signing in as " + username + ": " + session.statusLine());
         }
         return new Session(username, appCookies);
+    }
+
+    /** A browser posts forms as plain application/x-www-form-urlencoded (no charset), which the CSRF filter expects. */
+    static RequestSpecification form() {
+        return given().redirects().follow(false)
+                .config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/x-www-form-urlencoded");
     }
 
     private static Response submit(Response page, String pageUrl, Map<String, String> fields, Map<String, String> cookies) {

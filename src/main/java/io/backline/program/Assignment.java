@@ -1,0 +1,51 @@
+package io.backline.program;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A program version given to one client; its prescription is versioned in {@link Prescription}. */
+@Entity
+public class Assignment extends PanacheEntityBase {
+    public enum Status {
+        ACTIVE, PAUSED, ENDED
+    }
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public String clinicId;
+
+    public UUID clientId;
+    public UUID programId;
+    public UUID programVersionId;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public UUID requestKey;
+    public UUID createdBy;
+    public Instant createdAt;
+    public Instant endedAt;
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    public boolean isPaused() {
+        return status == Status.PAUSED;
+    }
+
+    public boolean isEnded() {
+        return status == Status.ENDED;
+    }
+}

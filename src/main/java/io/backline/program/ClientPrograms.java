@@ -1,0 +1,258 @@
+package io.backline.program;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.backline.people.Client;
+import io.backline.people.ClientAccess;
+import io.backline.people.CurrentUser;
+import io.backline.people.StaffMember;
+import io.backline.session.Adherence;
+import io.backline.session.AdherenceService;
+import io.backline.session.CheckOffService;
+import io.backline.session.SessionLog;
+import io.backline.session.SvgCharts;
+import io.backline.web.FormErrors;
+import io.backline.web.Ids;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * A client's page for their care team: progress charts first, then the program they follow, and the forms to
+ * assign, change, pause, resume or end it.
+ */
+@Path("/clients/{id}")
+@RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
+public class ClientPrograms extends Controller {
+    private static final int CHART_SESSIONS = 60;
+
+    @Inject
+    ClientAccess access;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    ProgramCatalog catalog;
+    @Inject
+    AssignmentService assignments;
+    @Inject
+    AdherenceService adherence;
+    @Inject
+    CheckOffService checkOffs;
+
+    public record AssignmentView(Assignment assignment, ProgramVersion version, Prescription current,
+            List<Prescription> history, List<AssignmentEvent> events, Adherence.Report report, String holdsChart,
+            String discomfortChart, List<SessionLog> sessions, Map<String, String> form, FormErrors errors) {
+    }
+
+    public record Page(Client client, List<AssignmentView> assignments, List<ProgramVersion> programs,
+            Map<String, String> form, FormErrors errors, String requestKey, String selectedVersion) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance show(Page page);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance show(@RestPath String id) {
+        Client client = client(id);
+        return Templates.show(page(client, PrescriptionForm.defaults(today()).asMap(), new FormErrors(), null, null, null));
+    }
+
+    @POST
+    @Path("assignments")
+    public Object assign(@RestPath String id, @RestForm String programVersionId, @RestForm String holdSeconds,
+            @RestForm String levels, @RestForm String sessionsPerWeek, @RestForm String startDate,
+            @RestForm String endDate, @RestForm String notes, @RestForm String requestKey) {
+        Client client = client(id);
+        PrescriptionForm form = new PrescriptionForm(holdSeconds, levels, sessionsPerWeek, startDate, endDate, notes);
+        FormErrors errors = new FormErrors();
+        ProgramVersion version = parseOptional(programVersionId).flatMap(catalog::version).orElse(null);
+        if (version == null) {
+            errors.add("programVersionId", "Choose a program.");
+        }
+        UUID key = parseOptional(requestKey).orElse(null);
+        if (key == null) {
+            errors.add("requestKey", "The form expired; please submit it again.");
+        }
+        AssignmentService.PrescriptionInput input = version == null ? null : form.check(version, errors);
+        if (!errors.isEmpty()) {
+            return badRequest(page(client, form.asMap(), errors, null, null, programVersionId));
+        }
+        AssignmentService.Outcome outcome = assignments.assign(client, version, input, key, me().id,
+                currentUser.userId(), today());
+        switch (outcome) {
+            case AssignmentService.Outcome.Created created -> flash("message",
+                    "Assigned " + version.title + " to " + client.fullName + ".");
+            case AssignmentService.Outcome.AlreadyCreated same -> flash("message", "This assignment was already saved.");
+            case AssignmentService.Outcome.AlreadyOpen open -> {
+                errors.add("programVersionId", client.fullName + " already follows this program. Change, pause or "
+                        + "end the current assignment instead.");
+                return badRequest(page(client, form.asMap(), errors, null, null, programVersionId));
+            }
+        }
+        return seeOther("/clients/" + client.id);
+    }
+
+    @POST
+    @Path("assignments/{assignmentId}/prescription")
+    public Object change(@RestPath String id, @RestPath String assignmentId, @RestForm String holdSeconds,
+            @RestForm String levels, @RestForm String sessionsPerWeek, @RestForm String startDate,
+            @RestForm String endDate, @RestForm String notes) {
+        Client client = client(id);
+        Assignment assignment = assignment(client, assignmentId);
+        PrescriptionForm form = new PrescriptionForm(holdSeconds, levels, sessionsPerWeek, startDate, endDate, notes);
+        FormErrors errors = new FormErrors();
+        if (assignment.isEnded()) {
+            errors.add("holdSeconds", "This assignment has ended; assign the program again instead.");
+        }
+        ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
+        AssignmentService.PrescriptionInput input = form.check(version, errors);
+        if (!errors.isEmpty()) {
+            return badRequest(page(client, PrescriptionForm.defaults(today()).asMap(), new FormErrors(), assignment.id,
+                    Map.entry(form.asMap(), errors), null));
+        }
+        Prescription changed = assignments.change(assignment, input, me().id, currentUser.userId(), today());
+        flash("message", "Prescription changed (version " + changed.version + "). The earlier ones stay in the history.");
+        return seeOther("/clients/" + client.id);
+    }
+
+    @POST
+    @Path("assignments/{assignmentId}/pause")
+    public Response pause(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
+        Client client = client(id);
+        assignments.pause(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
+        flash("message", "Paused. " + client.fullName + " will see that the program is on hold.");
+        return seeOther("/clients/" + client.id);
+    }
+
+    @POST
+    @Path("assignments/{assignmentId}/resume")
+    public Response resume(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
+        Client client = client(id);
+        assignments.resume(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
+        flash("message", "Resumed.");
+        return seeOther("/clients/" + client.id);
+    }
+
+    @POST
+    @Path("assignments/{assignmentId}/end")
+    public Response end(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
+        Client client = client(id);
+        assignments.end(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
+        flash("message", "Ended. The history stays on this page.");
+        return seeOther("/clients/" + client.id);
+    }
+
+    private Page page(Client client, Map<String, String> form, FormErrors errors, UUID failedAssignment,
+            Map.Entry<Map<String, String>, FormErrors> failedChange, String selectedVersion) {
+        ZoneId zone = zone();
+        List<Assignment> list = assignments.assignmentsOf(client.id);
+        Map<UUID, Adherence.Report> reports = adherence.reports(list, zone);
+        List<AssignmentView> views = new ArrayList<>();
+        for (Assignment assignment : list) {
+            ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
+            List<Prescription> history = assignments.prescriptions(assignment.id);
+            Prescription current = history.get(history.size() - 1);
+            List<SessionLog> sessions = checkOffs.sessions(assignment.id, CHART_SESSIONS);
+            boolean failed = assignment.id.equals(failedAssignment);
+            views.add(new AssignmentView(assignment, version, current, history, assignments.events(assignment.id),
+                    reports.get(assignment.id), holdsChart(version, current, sessions), discomfortChart(sessions),
+                    sessions.subList(0, Math.min(10, sessions.size())),
+                    failed ? failedChange.getKey() : PrescriptionForm.of(current).asMap(),
+                    failed ? failedChange.getValue() : new FormErrors()));
+        }
+        return new Page(client, views, catalog.latestVersions(), form, errors, UUID.randomUUID().toString(),
+                selectedVersion == null ? "" : selectedVersion);
+    }
+
+    static String holdsChart(ProgramVersion version, Prescription current, List<SessionLog> sessions) {
+        List<String> names = new ArrayList<>();
+        List<List<SvgCharts.Point>> series = new ArrayList<>();
+        for (int level = 0; level < current.levels; level++) {
+            names.add(version.levelName(level));
+            List<SvgCharts.Point> points = new ArrayList<>();
+            for (SessionLog session : sessions.reversed()) {
+                if (level < session.holdSeconds.length) {
+                    points.add(new SvgCharts.Point(session.performedOn, session.holdSeconds[level]));
+                }
+            }
+            series.add(points);
+        }
+        return SvgCharts.holdsPerLevel(names, series, "Hold time per level");
+    }
+
+    static String discomfortChart(List<SessionLog> sessions) {
+        return SvgCharts.discomfort(sessions.reversed().stream()
+                .map(session -> new SvgCharts.Point(session.performedOn, session.discomfort)).toList(),
+                "Discomfort during sessions (0–10)");
+    }
+
+    private Response badRequest(Page page) {
+        return Response.status(400).entity(Templates.show(page)).build();
+    }
+
+    private Client client(String id) {
+        return access.visibleClient(Ids.parse(id)).orElseThrow(NotFoundException::new);
+    }
+
+    private Assignment assignment(Client client, String assignmentId) {
+        return assignments.assignment(Ids.parse(assignmentId))
+                .filter(assignment -> assignment.clientId.equals(client.id))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private StaffMember me() {
+        StaffMember me = StaffMember.findByUser(currentUser.userId());
+        if (me == null) {
+            throw new NotFoundException();
+        }
+        return me;
+    }
+
+    private ZoneId zone() {
+        return AssignmentService.zoneOf(currentUser.getClinic());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(zone());
+    }
+
+    private static java.util.Optional<UUID> parseOptional(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id == null ? "" : id.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String limit(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String text = reason.strip();
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    static Map<String, String> copy(Map<String, String> map) {
+        return new HashMap<>(map);
+    }
+}

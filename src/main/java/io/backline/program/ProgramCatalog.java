@@ -1,0 +1,114 @@
+package io.backline.program;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Parameters;
+
+/** The current clinic's programs and their versions. Versions are only ever added, never changed. */
+@ApplicationScoped
+public class ProgramCatalog {
+
+    /** The clinic's copy of the built-in program, created the first time it is needed. */
+    @Transactional
+    public Program builtIn() {
+        Optional<Program> existing = Program.find("builtInKey", BuiltInProgram.THORACIC).firstResultOptional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Program program = newProgram(BuiltInProgram.THORACIC);
+        addVersion(program, BuiltInProgram.load(BuiltInProgram.THORACIC).toVersion(), null);
+        return program;
+    }
+
+    /** The latest version of every program of the clinic, built-in first. */
+    public List<ProgramVersion> latestVersions() {
+        builtIn();
+        return ProgramVersion.<ProgramVersion> find("""
+                from ProgramVersion v where v.version = (
+                    select max(o.version) from ProgramVersion o where o.programId = v.programId)
+                order by v.createdAt""").list();
+    }
+
+    public Optional<Program> program(UUID id) {
+        return Program.find("id", id).firstResultOptional();
+    }
+
+    public Optional<ProgramVersion> version(UUID id) {
+        return ProgramVersion.find("id", id).firstResultOptional();
+    }
+
+    public ProgramVersion latest(UUID programId) {
+        return ProgramVersion.<ProgramVersion> find("programId = :p order by version desc", Parameters.with("p", programId))
+                .firstResult();
+    }
+
+    public List<ProgramVersion> history(UUID programId) {
+        return ProgramVersion.list("programId = :p order by version desc", Parameters.with("p", programId));
+    }
+
+    /** A clinic copy of any program, editable from then on. */
+    @Transactional
+    public Program copy(UUID programId, UUID staffUserId) {
+        ProgramVersion source = latest(programId);
+        Program program = newProgram(null);
+        ProgramVersion first = source.copy();
+        first.title = source.title + " (clinic copy)";
+        addVersion(program, first, staffUserId);
+        return program;
+    }
+
+    /** Saves an edit as the next version; what clients were assigned before keeps its own version. */
+    @Transactional
+    public ProgramVersion edit(UUID programId, ProgramEdit edit, UUID staffUserId) {
+        Program program = program(programId).orElseThrow();
+        if (program.isBuiltIn()) {
+            throw new IllegalStateException("The built-in program is read-only; edit a clinic copy");
+        }
+        ProgramVersion next = latest(programId).copy();
+        edit.applyTo(next);
+        return addVersion(program, next, staffUserId);
+    }
+
+    private static Program newProgram(String builtInKey) {
+        Program program = new Program();
+        program.id = UUID.randomUUID();
+        program.builtInKey = builtInKey;
+        program.createdAt = Instant.now();
+        program.persist();
+        return program;
+    }
+
+    private ProgramVersion addVersion(Program program, ProgramVersion version, UUID staffUserId) {
+        ProgramVersion previous = ProgramVersion.<ProgramVersion> find("programId = :p order by version desc",
+                Parameters.with("p", program.id)).firstResult();
+        version.id = UUID.randomUUID();
+        version.programId = program.id;
+        version.version = previous == null ? 1 : previous.version + 1;
+        version.createdAt = Instant.now();
+        version.createdBy = staffUserId;
+        version.persist();
+        return version;
+    }
+
+    /** What a clinic may adjust in its copy: the text, the levels and the hold range. */
+    public record ProgramEdit(String title, String summary, String purpose, String steps, String cues,
+            String levelNames, String levelHints, int minHoldSeconds, int maxHoldSeconds) {
+        void applyTo(ProgramVersion version) {
+            version.title = title.strip();
+            version.summary = summary.strip();
+            version.purpose = purpose.strip();
+            version.steps = steps.strip();
+            version.cues = cues.strip();
+            version.levelNames = levelNames.strip();
+            version.levelHints = levelHints == null ? "" : levelHints.strip();
+            version.minHoldSeconds = minHoldSeconds;
+            version.maxHoldSeconds = maxHoldSeconds;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.backline.session;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.backline.program.Assignment;
+import io.backline.program.Prescription;
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * Records checked-off sessions. The same submission twice (same idempotency key) saves once; a second session on
+ * the same day corrects the first if it was recorded that same day; future days and paused or ended assignments
+ * are refused with a reason.
+ */
+@ApplicationScoped
+public class CheckOffService {
+
+    public record CheckOff(LocalDate performedOn, int[] holdSeconds, int discomfort, SessionLog.Feeling feeling,
+            String note, boolean worseOrUnsafe, UUID idempotencyKey) {
+    }
+
+    public sealed interface Result {
+        record Saved(SessionLog session, boolean corrected) implements Result {
+        }
+
+        record AlreadySaved(SessionLog session) implements Result {
+        }
+
+        /** Refused, with a sentence for the client and the field it concerns. */
+        record Refused(String field, String message) implements Result {
+        }
+    }
+
+    @Transactional
+    public Result record(Assignment assignment, Prescription prescription, CheckOff checkOff, ZoneId zone) {
+        Optional<SessionLog> sameSubmission = SessionLog.find("idempotencyKey", checkOff.idempotencyKey())
+                .firstResultOptional();
+        if (sameSubmission.isPresent()) {
+            return new Result.AlreadySaved(sameSubmission.get());
+        }
+        LocalDate today = LocalDate.now(zone);
+        if (assignment.isPaused()) {
+            return new Result.Refused("assignment",
+                    "Your program is paused, so sessions cannot be checked off. Talk to your trainer before you go on.");
+        }
+        if (assignment.isEnded()) {
+            return new Result.Refused("assignment", "This program has ended, so no more sessions can be checked off.");
+        }
+        if (checkOff.performedOn().isAfter(today)) {
+            return new Result.Refused("performedOn", "That date is in the future. Check off a session once you have done it.");
+        }
+        if (checkOff.performedOn().isBefore(prescription.startDate)) {
+            return new Result.Refused("performedOn", "Your program starts on " + prescription.startDate + ".");
+        }
+        if (prescription.endDate != null && checkOff.performedOn().isAfter(prescription.endDate)) {
+            return new Result.Refused("performedOn", "Your program ended on " + prescription.endDate + ".");
+        }
+        if (checkOff.holdSeconds().length != prescription.levels) {
+            return new Result.Refused("hold", "Give a hold time for each of the " + prescription.levels + " levels.");
+        }
+        Optional<SessionLog> sameDay = SessionLog.find("assignmentId = :a and performedOn = :d",
+                Parameters.with("a", assignment.id).and("d", checkOff.performedOn())).firstResultOptional();
+        if (sameDay.isPresent()) {
+            SessionLog existing = sameDay.get();
+            if (!LocalDate.ofInstant(existing.recordedAt, zone).equals(today)) {
+                return new Result.Refused("performedOn", "A session for " + checkOff.performedOn()
+                        + " is already recorded. It can only be corrected on the day it was recorded.");
+            }
+            apply(existing, checkOff);
+            existing.correctedAt = Instant.now();
+            return new Result.Saved(existing, true);
+        }
+        SessionLog session = new SessionLog();
+        session.id = UUID.randomUUID();
+        session.assignmentId = assignment.id;
+        session.clientId = assignment.clientId;
+        session.performedOn = checkOff.performedOn();
+        session.idempotencyKey = checkOff.idempotencyKey();
+        session.recordedAt = Instant.now();
+        apply(session, checkOff);
+        session.persist();
+        return new Result.Saved(session, false);
+    }
+
+    public List<SessionLog> sessions(UUID assignmentId, int limit) {
+        return SessionLog.<SessionLog> find("assignmentId = :a order by performedOn desc", Parameters.with("a", assignmentId))
+                .page(0, limit).list();
+    }
+
+    private static void apply(SessionLog session, CheckOff checkOff) {
+        session.holdSeconds = checkOff.holdSeconds();
+        session.discomfort = checkOff.discomfort();
+        session.feeling = checkOff.feeling().name();
+        session.note = checkOff.note() == null || checkOff.note().isBlank() ? null : checkOff.note().strip();
+        session.worseOrUnsafe = checkOff.worseOrUnsafe();
+    }
+}

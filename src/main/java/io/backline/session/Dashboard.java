@@ -1,0 +1,105 @@
+package io.backline.session;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.backline.clinic.Clinic;
+import io.backline.people.Client;
+import io.backline.people.CurrentUser;
+import io.backline.people.StaffMember;
+import io.backline.program.Assignment;
+import io.backline.program.AssignmentService;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The trainer's dashboard: each client on their care teams with adherence, last session and days since, the
+ * disengaged ones marked. A fixed handful of queries whatever the number of clients (a test counts them).
+ */
+@Path("/dashboard")
+@RolesAllowed(CurrentUser.TRAINER)
+public class Dashboard extends Controller {
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    AdherenceService adherence;
+
+    public record Row(Client client, Assignment assignment, Adherence.Report report, OptionalLong daysSince,
+            boolean disengaged) {
+        public boolean hasProgram() {
+            return assignment != null;
+        }
+
+        public String thisWeek() {
+            if (report == null || report.weeks().isEmpty()) {
+                return "—";
+            }
+            Adherence.Week week = report.weeks().get(report.weeks().size() - 1);
+            return week.done() + "/" + week.prescribed();
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(List<Row> rows, int page, boolean hasNext, int disengagedAfterDays,
+                long disengagedCount);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance dashboard(@RestQuery String page) {
+        int pageIndex = io.backline.people.Clients.pageIndex(page);
+        Clinic clinic = currentUser.getClinic();
+        ZoneId zone = AssignmentService.zoneOf(clinic);
+        LocalDate today = LocalDate.now(zone);
+        StaffMember me = StaffMember.findByUser(currentUser.userId());
+        UUID staffId = me == null ? new UUID(0, 0) : me.id;
+
+        List<Client> clients = Client.<Client> find("""
+                from Client c where c.active and exists (
+                    from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff)
+                order by c.fullName""", Parameters.with("staff", staffId))
+                .page(Page.of(pageIndex, PAGE_SIZE + 1)).list();
+        boolean hasNext = clients.size() > PAGE_SIZE;
+        clients = clients.subList(0, Math.min(PAGE_SIZE, clients.size()));
+
+        List<UUID> clientIds = clients.stream().map(c -> c.id).toList();
+        Map<UUID, Assignment> openByClient = clientIds.isEmpty() ? Map.of()
+                : Assignment.<Assignment> list("clientId in :ids and status <> :ended order by createdAt",
+                        Parameters.with("ids", clientIds).and("ended", Assignment.Status.ENDED)).stream()
+                        .collect(Collectors.toMap(a -> a.clientId, Function.identity(), (first, later) -> first));
+        Map<UUID, Adherence.Report> reports = adherence.reports(openByClient.values(), zone);
+
+        int threshold = clinic == null ? 7 : clinic.disengagedAfterDays;
+        List<Row> rows = clients.stream().map(client -> {
+            Assignment assignment = openByClient.get(client.id);
+            if (assignment == null) {
+                return new Row(client, null, null, OptionalLong.empty(), false);
+            }
+            Adherence.Report report = reports.get(assignment.id);
+            OptionalLong since = Adherence.daysSince(report.lastSession(), today);
+            boolean disengaged = assignment.isActive() && report.prescribed() > 0
+                    && (since.isPresent() ? since.getAsLong() >= threshold : report.weeks().size() * 7L >= threshold);
+            return new Row(client, assignment, report, since, disengaged);
+        }).toList();
+        return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count());
+    }
+}

@@ -1,0 +1,63 @@
+package io.backline.session;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A session a client checked off: the hold done at each level, how it felt. */
+@Entity
+public class SessionLog extends PanacheEntityBase {
+    /** How a session felt, in the client's words. */
+    public enum Feeling {
+        EASY("Easy"), GOOD("Good"), INTENSE("Intense but fine"), HARD("Hard");
+
+        public final String label;
+
+        Feeling(String label) {
+            this.label = label;
+        }
+    }
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public String clinicId;
+
+    public UUID assignmentId;
+    public UUID clientId;
+    public LocalDate performedOn;
+    public int[] holdSeconds;
+    public int discomfort;
+    public String feeling;
+    public String note;
+    public boolean worseOrUnsafe;
+    public UUID idempotencyKey;
+    public Instant recordedAt;
+    public Instant correctedAt;
+
+    public String feelingLabel() {
+        try {
+            return Feeling.valueOf(feeling).label;
+        } catch (IllegalArgumentException e) {
+            return feeling;
+        }
+    }
+
+    public int totalHoldSeconds() {
+        int total = 0;
+        for (int seconds : holdSeconds) {
+            total += seconds;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,245 @@
+package io.backline.session;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.backline.people.Client;
+import io.backline.people.CurrentUser;
+import io.backline.program.Assignment;
+import io.backline.program.AssignmentService;
+import io.backline.program.Prescription;
+import io.backline.program.ProgramCatalog;
+import io.backline.program.ProgramVersion;
+import io.backline.web.FormErrors;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The client's "today": the program with its steps and timer, the safety rule, and the check-off form. */
+@Path("/today")
+@RolesAllowed(CurrentUser.CLIENT)
+public class Today extends Controller {
+
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    AssignmentService assignments;
+    @Inject
+    ProgramCatalog catalog;
+    @Inject
+    CheckOffService checkOffs;
+    @Inject
+    AdherenceService adherence;
+
+    public record Plan(Assignment assignment, ProgramVersion version, Prescription prescription,
+            Adherence.Report report, Optional<SessionLog> todaysSession) {
+        public List<Integer> levelIndexes() {
+            List<Integer> indexes = new ArrayList<>();
+            for (int i = 0; i < prescription.levels; i++) {
+                indexes.add(i);
+            }
+            return indexes;
+        }
+
+        public String thisWeekText() {
+            List<Adherence.Week> weeks = report.weeks();
+            if (weeks.isEmpty()) {
+                return "your program starts " + prescription.startDate;
+            }
+            Adherence.Week week = weeks.get(weeks.size() - 1);
+            return week.done() + " of " + week.prescribed() + " sessions";
+        }
+
+        /** The level names as a JSON array for the hold timer (escaped again by the template). */
+        public String levelNamesJson() {
+            return json(levelIndexes().stream().map(version::levelName).toList());
+        }
+
+        public String levelHintsJson() {
+            return json(levelIndexes().stream().map(version::levelHint).toList());
+        }
+
+        private static String json(List<String> values) {
+            StringBuilder out = new StringBuilder("[");
+            for (String value : values) {
+                if (out.length() > 1) {
+                    out.append(',');
+                }
+                out.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return out.append(']').toString();
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance today(Client client, Plan plan, LocalDate today, Map<String, String> form,
+                List<String> holds, FormErrors errors, String idempotencyKey, List<SessionLog.Feeling> feelings);
+
+        static native TemplateInstance print(Client client, Plan plan);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance todayPage() {
+        Client client = me();
+        Plan plan = plan(client).orElse(null);
+        return render(client, plan, defaults(plan), new FormErrors());
+    }
+
+    @GET
+    @Path("print")
+    public TemplateInstance print() {
+        Client client = me();
+        return Templates.print(client, plan(client).orElse(null));
+    }
+
+    @POST
+    @Path("sessions")
+    public Object checkOff(@RestForm String performedOn, @RestForm List<String> hold, @RestForm String discomfort,
+            @RestForm String feeling, @RestForm String note, @RestForm String worseOrUnsafe,
+            @RestForm String idempotencyKey) {
+        Client client = me();
+        Plan plan = plan(client).orElseThrow(NotFoundException::new);
+        Map<String, String> typed = new HashMap<>();
+        typed.put("performedOn", performedOn == null ? "" : performedOn);
+        typed.put("discomfort", discomfort == null ? "" : discomfort);
+        typed.put("feeling", feeling == null ? "" : feeling);
+        typed.put("note", note == null ? "" : note);
+        typed.put("worseOrUnsafe", worseOrUnsafe == null ? "" : "on");
+        List<String> holds = hold == null ? List.of() : hold;
+        for (int i = 0; i < plan.prescription().levels; i++) {
+            typed.put("hold" + i, i < holds.size() && holds.get(i) != null ? holds.get(i) : "");
+        }
+
+        FormErrors errors = new FormErrors();
+        LocalDate day = null;
+        try {
+            day = LocalDate.parse(typed.get("performedOn").strip());
+        } catch (DateTimeParseException e) {
+            errors.add("performedOn", "Write the date as YYYY-MM-DD.");
+        }
+        int[] seconds = new int[plan.prescription().levels];
+        for (int i = 0; i < seconds.length; i++) {
+            Integer value = errors.integer("hold" + i, typed.get("hold" + i), 0, 1800,
+                    "Give the seconds you held at this level, from 0 to 1800 (30 minutes).");
+            seconds[i] = value == null ? 0 : value;
+        }
+        Integer pain = errors.integer("discomfort", discomfort, 0, 10, "Choose a discomfort level from 0 to 10.");
+        SessionLog.Feeling felt = null;
+        try {
+            felt = SessionLog.Feeling.valueOf(typed.get("feeling"));
+        } catch (IllegalArgumentException e) {
+            errors.add("feeling", "Choose how the session felt.");
+        }
+        errors.text("note", note, 1000, false, "The note");
+        UUID key = null;
+        try {
+            key = UUID.fromString(idempotencyKey == null ? "" : idempotencyKey);
+        } catch (IllegalArgumentException e) {
+            errors.add("performedOn", "The form expired; please submit it again.");
+        }
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(render(client, plan, typed, errors)).build();
+        }
+        CheckOffService.CheckOff checkOff = new CheckOffService.CheckOff(day, seconds, pain, felt, note,
+                worseOrUnsafe != null, key);
+        CheckOffService.Result result = record(plan, checkOff);
+        switch (result) {
+            case CheckOffService.Result.Refused refused -> {
+                errors.add(refused.field().equals("assignment") ? "performedOn" : refused.field(), refused.message());
+                return Response.status(409).entity(render(client, plan, typed, errors)).build();
+            }
+            case CheckOffService.Result.Saved saved -> flash("message", saved.corrected()
+                    ? "Today's session was corrected."
+                    : "Session checked off. Well done.");
+            case CheckOffService.Result.AlreadySaved same -> flash("message", "That session was already saved.");
+        }
+        if (checkOff.worseOrUnsafe()) {
+            flash("safety", "true");
+        }
+        return seeOther("/today");
+    }
+
+    /** A double click can race two identical submissions: the loser finds the winner's row. */
+    private CheckOffService.Result record(Plan plan, CheckOffService.CheckOff checkOff) {
+        try {
+            return checkOffs.record(plan.assignment(), plan.prescription(), checkOff, zone());
+        } catch (RuntimeException e) {
+            Optional<SessionLog> saved = SessionLog.find("idempotencyKey", checkOff.idempotencyKey()).firstResultOptional();
+            if (saved.isPresent()) {
+                return new CheckOffService.Result.AlreadySaved(saved.get());
+            }
+            throw e;
+        }
+    }
+
+    private TemplateInstance render(Client client, Plan plan, Map<String, String> form, FormErrors errors) {
+        List<String> holds = new ArrayList<>();
+        for (int i = 0; plan != null && i < plan.prescription().levels; i++) {
+            holds.add(form.getOrDefault("hold" + i, ""));
+        }
+        return Templates.today(client, plan, localToday(), form, holds, errors, UUID.randomUUID().toString(),
+                List.of(SessionLog.Feeling.values()));
+    }
+
+    private Map<String, String> defaults(Plan plan) {
+        Map<String, String> form = new HashMap<>();
+        form.put("performedOn", localToday().toString());
+        form.put("discomfort", "0");
+        form.put("feeling", "");
+        form.put("note", "");
+        form.put("worseOrUnsafe", "");
+        if (plan != null) {
+            for (int i = 0; i < plan.prescription().levels; i++) {
+                form.put("hold" + i, String.valueOf(plan.prescription().holdSeconds));
+            }
+        }
+        return form;
+    }
+
+    /** The client's open assignment (the active one first), with its version and current prescription. */
+    Optional<Plan> plan(Client client) {
+        return assignments.assignmentsOf(client.id).stream().filter(a -> !a.isEnded()).findFirst().map(assignment -> {
+            ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
+            Prescription prescription = assignments.currentPrescription(assignment.id);
+            Optional<SessionLog> todays = SessionLog.find("assignmentId = ?1 and performedOn = ?2", assignment.id,
+                    localToday()).firstResultOptional();
+            return new Plan(assignment, version, prescription, adherence.report(assignment, zone()), todays);
+        });
+    }
+
+    private Client me() {
+        Client client = Client.findByUser(currentUser.userId());
+        if (client == null) {
+            throw new NotFoundException();
+        }
+        return client;
+    }
+
+    private ZoneId zone() {
+        return AssignmentService.zoneOf(currentUser.getClinic());
+    }
+
+    private LocalDate localToday() {
+        return LocalDate.now(zone());
+    }
+}

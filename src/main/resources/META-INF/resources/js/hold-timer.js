@@ -1,0 +1,492 @@
+/*
+ * Backline hold timer: progressive enhancement for the client "Today" page.
+ *
+ * The server renders, hidden, <section data-hold-timer data-hold-seconds data-ready-seconds
+ * data-levels='[...]' data-level-hints='[...]'><h2>…</h2></section> and a form #check-off with one
+ * input[data-hold-level="i"] per level. Without JavaScript the page still works: the client types the
+ * seconds held. With JavaScript this file shows the section, builds the timer inside it after the
+ * heading, and writes the whole seconds actually held into the matching check-off input whenever a
+ * hold ends (completed, stopped early or skipped).
+ *
+ * States (mirrored in the container's data-state attribute):
+ *   idle -> ready ("Get ready") -> hold ("Hold") -> rest ("Rest") -> [Start next level] -> ready -> …
+ *   and after the last level's hold: finished ("All levels done").
+ * Test hook: ?timerSeconds=N (1–60) replaces both the ready and the hold duration.
+ * Plain ES2017, no modules, no dependencies.
+ */
+(function () {
+  'use strict';
+
+  var TICK_MS = 250;
+  var BREATH_MS = 4000;
+  var FLASH_MS = 1500;
+  var BREATH_IN = 'Breathe in slowly';
+  var BREATH_OUT = 'Breathe out and let your back relax';
+
+  function parseList(text, fallback) {
+    try {
+      var list = JSON.parse(text || '[]');
+      if (Array.isArray(list) && list.length > 0) {
+        return list.map(function (item) { return String(item == null ? '' : item); });
+      }
+    } catch (e) { /* fall through to the fallback */ }
+    return fallback;
+  }
+
+  function parseSeconds(text, fallback, min, max) {
+    var n = parseInt(text, 10);
+    if (!isFinite(n)) { return fallback; }
+    return Math.min(max, Math.max(min, n));
+  }
+
+  /** The ?timerSeconds=N test hook, or null when absent or out of range. */
+  function testSeconds() {
+    try {
+      var raw = new URLSearchParams(window.location.search).get('timerSeconds');
+      if (raw !== null && /^\d{1,2}$/.test(raw)) {
+        var n = parseInt(raw, 10);
+        if (n >= 1 && n <= 60) { return n; }
+      }
+    } catch (e) { /* old browser: ignore the hook */ }
+    return null;
+  }
+
+  function pad2(n) { return (n < 10 ? '0' : '') + n; }
+
+  function clockText(totalSeconds) {
+    var s = Math.max(0, totalSeconds);
+    return pad2(Math.floor(s / 60)) + ':' + pad2(s % 60);
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function button(label, testId, className) {
+    var attrs = { type: 'button' };
+    if (testId) { attrs['data-testid'] = testId; }
+    if (className) { attrs['class'] = className; }
+    return el('button', attrs, label);
+  }
+
+  /* ---- Sound: one shared AudioContext, unlocked by the first Start press (a user gesture). ---- */
+  var audio = null;
+
+  function unlockAudio() {
+    try {
+      var Ctx = window.AudioContext || window.webkitAudioContext;
+      if (!Ctx) { return; }
+      if (!audio) { audio = new Ctx(); }
+      if (audio.state === 'suspended') { audio.resume(); }
+    } catch (e) { audio = null; }
+  }
+
+  function beep() {
+    try {
+      if (!audio) { unlockAudio(); }
+      if (!audio) { return; }
+      var t = audio.currentTime;
+      var osc = audio.createOscillator();
+      var gain = audio.createGain();
+      osc.type = 'sine';
+      osc.frequency.setValueAtTime(880, t);
+      gain.gain.setValueAtTime(0.0001, t);
+      gain.gain.exponentialRampToValueAtTime(0.25, t + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.35);
+      osc.connect(gain);
+      gain.connect(audio.destination);
+      osc.start(t);
+      osc.stop(t + 0.4);
+    } catch (e) { /* no sound available: the visual and spoken signals still work */ }
+  }
+
+  /* ---- Keep a phone screen awake during a hold, where the browser allows it. ---- */
+  function WakeLock() { this.sentinel = null; }
+  WakeLock.prototype.acquire = function () {
+    var self = this;
+    try {
+      if (self.sentinel || !navigator.wakeLock || !navigator.wakeLock.request) { return; }
+      navigator.wakeLock.request('screen').then(function (s) { self.sentinel = s; }, function () {});
+    } catch (e) { /* not supported */ }
+  };
+  WakeLock.prototype.release = function () {
+    try { if (this.sentinel) { this.sentinel.release(); } } catch (e) { /* ignore */ }
+    this.sentinel = null;
+  };
+
+  function HoldTimer(root) {
+    var override = testSeconds();
+    this.root = root;
+    this.holdSeconds = override || parseSeconds(root.getAttribute('data-hold-seconds'), 60, 1, 3600);
+    this.readySeconds = override || parseSeconds(root.getAttribute('data-ready-seconds'), 5, 0, 60);
+    this.levels = parseList(root.getAttribute('data-levels'), ['Level 1']);
+    this.hints = parseList(root.getAttribute('data-level-hints'), []);
+    this.level = 0;
+    this.state = 'idle';
+    this.phaseStart = 0;    // performance.now() when the current ready/hold phase began
+    this.pausedTotal = 0;   // ms spent paused in the current phase
+    this.pausedAt = null;   // performance.now() when the current pause began, or null
+    this.interval = null;
+    this.flashTimer = null;
+    this.lastBreath = -1;
+    this.wakeLock = new WakeLock();
+    this.build();
+    this.showIdle();
+  }
+
+  HoldTimer.prototype.build = function () {
+    var root = this.root;
+    var ui = el('div', { 'class': 'hold-timer-ui' });
+
+    var levelLine = el('p', { 'class': 'timer-level-line' });
+    this.levelCount = el('span', { 'class': 'timer-level-count' });
+    this.levelName = el('strong', { 'class': 'timer-level', 'data-testid': 'timer-level' });
+    levelLine.appendChild(this.levelCount);
+    levelLine.appendChild(document.createTextNode(' '));
+    levelLine.appendChild(this.levelName);
+    this.hint = el('p', { 'class': 'timer-hint' });
+
+    this.phase = el('p', { 'class': 'timer-phase', 'data-testid': 'timer-phase' });
+    this.clock = el('p', { 'class': 'timer-clock', 'data-testid': 'timer-clock', role: 'timer' });
+    this.breath = el('p', { 'class': 'timer-breath' });
+    this.message = el('p', { 'class': 'timer-message', tabindex: '-1' });
+
+    var row = el('div', { 'class': 'timer-buttons' });
+    this.startButton = button('Start', 'timer-start');
+    this.pauseButton = button('Pause', 'timer-pause');
+    this.stopButton = button('Stop this hold', 'timer-stop', 'secondary');
+    this.skipButton = button('Skip to next level', 'timer-skip', 'secondary');
+    this.nextButton = button('Start next level', 'timer-next');
+    [this.startButton, this.nextButton, this.pauseButton, this.stopButton, this.skipButton]
+      .forEach(function (b) { row.appendChild(b); });
+
+    this.live = el('p', { 'class': 'visually-hidden', 'aria-live': 'polite', 'data-testid': 'timer-announce' });
+
+    [levelLine, this.hint, this.phase, this.clock, this.breath, this.message, row, this.live]
+      .forEach(function (node) { ui.appendChild(node); });
+
+    var heading = root.querySelector('h1, h2, h3, h4, h5, h6');
+    if (heading && heading.parentNode === root) {
+      heading.insertAdjacentElement('afterend', ui);
+    } else {
+      root.insertBefore(ui, root.firstChild);
+    }
+    root.classList.add('hold-timer');
+    root.hidden = false;
+
+    var self = this;
+    this.startButton.addEventListener('click', function () { unlockAudio(); self.beginReady(); });
+    this.nextButton.addEventListener('click', function () { unlockAudio(); self.beginReady(); });
+    this.pauseButton.addEventListener('click', function () { self.togglePause(); });
+    this.stopButton.addEventListener('click', function () { self.stop(); });
+    this.skipButton.addEventListener('click', function () { self.skip(); });
+    document.addEventListener('visibilitychange', function () {
+      if (!document.hidden) {
+        self.tick();
+        if (self.state === 'hold' && self.pausedAt === null) { self.wakeLock.acquire(); }
+      }
+    });
+  };
+
+  /* ---- Display helpers ---- */
+
+  HoldTimer.prototype.setState = function (state) {
+    this.state = state;
+    this.root.setAttribute('data-state', state);
+  };
+
+  HoldTimer.prototype.show = function (visible) {
+    var all = ['startButton', 'nextButton', 'pauseButton', 'stopButton', 'skipButton'];
+    var self = this;
+    all.forEach(function (name) { self[name].hidden = visible.indexOf(name) < 0; });
+  };
+
+  HoldTimer.prototype.announce = function (text) {
+    var live = this.live;
+    // Clear first so that the same words are read again when they repeat.
+    live.textContent = '';
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  };
+
+  HoldTimer.prototype.showLevel = function () {
+    var n = this.levels.length;
+    this.levelCount.textContent = n > 1 ? 'Level ' + (this.level + 1) + ' of ' + n + ':' : 'Level:';
+    this.levelName.textContent = this.levels[this.level];
+    var hint = this.hints[this.level] || '';
+    this.hint.textContent = hint;
+    this.hint.hidden = !hint;
+  };
+
+  HoldTimer.prototype.setMessage = function (text) {
+    this.message.textContent = text || '';
+    this.message.hidden = !text;
+  };
+
+  HoldTimer.prototype.focus = function (node) {
+    try { node.focus({ preventScroll: false }); } catch (e) { node.focus(); }
+  };
+
+  /* ---- Timing ---- */
+
+  HoldTimer.prototype.elapsedMs = function () {
+    var now = this.pausedAt !== null ? this.pausedAt : performance.now();
+    return Math.max(0, now - this.phaseStart - this.pausedTotal);
+  };
+
+  HoldTimer.prototype.startPhase = function () {
+    this.phaseStart = performance.now();
+    this.pausedTotal = 0;
+    this.pausedAt = null;
+    this.lastBreath = -1;
+    var self = this;
+    if (this.interval === null) {
+      this.interval = window.setInterval(function () { self.tick(); }, TICK_MS);
+    }
+  };
+
+  HoldTimer.prototype.stopTicking = function () {
+    if (this.interval !== null) {
+      window.clearInterval(this.interval);
+      this.interval = null;
+    }
+  };
+
+  HoldTimer.prototype.tick = function () {
+    if (this.state !== 'ready' && this.state !== 'hold') { return; }
+    var duration = (this.state === 'ready' ? this.readySeconds : this.holdSeconds) * 1000;
+    var elapsed = this.elapsedMs();
+    var remaining = duration - elapsed;
+    if (remaining <= 0) {
+      if (this.state === 'ready') {
+        this.beginHold();
+      } else {
+        this.endHold('done');
+      }
+      return;
+    }
+    this.clock.textContent = clockText(Math.ceil(remaining / 1000));
+    if (this.state === 'hold' && this.pausedAt === null) {
+      var breath = Math.floor(elapsed / BREATH_MS) % 2;
+      if (breath !== this.lastBreath) {
+        this.lastBreath = breath;
+        this.breath.textContent = breath === 0 ? BREATH_IN : BREATH_OUT;
+      }
+    }
+  };
+
+  /* ---- Flow ---- */
+
+  HoldTimer.prototype.showIdle = function () {
+    this.setState('idle');
+    this.stopTicking();
+    this.root.removeAttribute('data-paused');
+    this.showLevel();
+    this.phase.textContent = this.level === 0 ? 'Ready when you are' : 'Next level';
+    this.clock.textContent = clockText(this.holdSeconds);
+    this.clock.hidden = false;
+    this.breath.textContent = '';
+    this.setMessage('Press Start, then lie back over the roller during the short get-ready countdown.');
+    this.show(['startButton', 'skipButton']);
+  };
+
+  HoldTimer.prototype.beginReady = function () {
+    if (this.readySeconds <= 0) { this.beginHold(); this.focus(this.pauseButton); return; }
+    this.setState('ready');
+    this.root.removeAttribute('data-paused');
+    this.root.classList.remove('timer-flash');
+    this.showLevel();
+    this.phase.textContent = 'Get ready';
+    this.clock.textContent = clockText(this.readySeconds);
+    this.clock.hidden = false;
+    this.breath.textContent = 'Lie back over the roller and put your hands behind your head.';
+    this.setMessage('');
+    this.pauseButton.textContent = 'Pause';
+    this.show(['pauseButton', 'stopButton', 'skipButton']);
+    this.announce('Get ready. ' + this.levels[this.level] + '.');
+    this.startPhase();
+    this.focus(this.pauseButton);
+  };
+
+  HoldTimer.prototype.beginHold = function () {
+    this.setState('hold');
+    this.phase.textContent = 'Hold';
+    this.clock.textContent = clockText(this.holdSeconds);
+    this.breath.textContent = BREATH_IN;
+    this.show(['pauseButton', 'stopButton', 'skipButton']);
+    this.announce('Hold. ' + BREATH_IN + '.');
+    this.startPhase();
+    this.lastBreath = 0;
+    this.wakeLock.acquire();
+  };
+
+  HoldTimer.prototype.togglePause = function () {
+    if (this.state !== 'ready' && this.state !== 'hold') { return; }
+    if (this.pausedAt === null) {
+      this.pausedAt = performance.now();
+      this.pauseButton.textContent = 'Resume';
+      this.root.setAttribute('data-paused', 'true');
+      this.breath.textContent = 'Paused. Press Resume when you are ready.';
+      this.announce('Paused.');
+      this.wakeLock.release();
+    } else {
+      this.pausedTotal += performance.now() - this.pausedAt;
+      this.pausedAt = null;
+      this.pauseButton.textContent = 'Pause';
+      this.root.removeAttribute('data-paused');
+      this.lastBreath = -1;
+      this.breath.textContent = this.state === 'hold' ? BREATH_IN
+        : 'Lie back over the roller and put your hands behind your head.';
+      this.announce('Resumed.');
+      if (this.state === 'hold') { this.wakeLock.acquire(); }
+      this.tick();
+    }
+  };
+
+  /** Whole seconds held in the current hold so far, never more than the target. */
+  HoldTimer.prototype.heldSeconds = function () {
+    if (this.state !== 'hold') { return 0; }
+    return Math.min(this.holdSeconds, Math.floor(this.elapsedMs() / 1000));
+  };
+
+  HoldTimer.prototype.record = function (level, seconds, onlyIfEmpty) {
+    var form = document.getElementById('check-off');
+    if (!form) { return; }
+    var input = form.querySelector('input[data-hold-level="' + level + '"]');
+    if (!input || (onlyIfEmpty && input.value !== '')) { return; }
+    input.value = String(seconds);
+    input.removeAttribute('aria-invalid');
+    ['input', 'change'].forEach(function (type) {
+      var event;
+      try { event = new Event(type, { bubbles: true }); } catch (e) {
+        event = document.createEvent('Event');
+        event.initEvent(type, true, false);
+      }
+      input.dispatchEvent(event);
+    });
+  };
+
+  HoldTimer.prototype.flash = function () {
+    var root = this.root;
+    root.classList.add('timer-flash');
+    if (this.flashTimer !== null) { window.clearTimeout(this.flashTimer); }
+    var self = this;
+    this.flashTimer = window.setTimeout(function () {
+      root.classList.remove('timer-flash');
+      self.flashTimer = null;
+    }, FLASH_MS);
+  };
+
+  /** Ends the current hold. how: 'done' (time is up), 'stopped' or 'skipped'. */
+  HoldTimer.prototype.endHold = function (how) {
+    var level = this.level;
+    var held = how === 'done' ? this.holdSeconds : this.heldSeconds();
+    this.stopTicking();
+    this.wakeLock.release();
+    this.pausedAt = null;
+    this.root.removeAttribute('data-paused');
+    this.pauseButton.textContent = 'Pause';
+    this.record(level, held, false);
+
+    var spoken = how === 'done' ? 'Hold done. Come up slowly.' : 'Hold stopped after ' + held + ' seconds. Come up slowly.';
+    if (how === 'done') {
+      beep();
+      this.flash();
+    }
+    this.clock.textContent = clockText(0);
+
+    if (how === 'skipped') {
+      this.advance(spoken);
+    } else if (level >= this.levels.length - 1) {
+      this.finish(spoken);
+    } else {
+      this.rest(spoken, held);
+    }
+  };
+
+  HoldTimer.prototype.rest = function (spoken, held) {
+    this.setState('rest');
+    this.level += 1;
+    this.showLevel();
+    this.levelCount.textContent = 'Next, level ' + (this.level + 1) + ' of ' + this.levels.length + ':';
+    this.phase.textContent = 'Rest';
+    this.clock.hidden = true;
+    this.breath.textContent = 'You held for ' + held + ' second' + (held === 1 ? '' : 's') + '.';
+    this.setMessage('Come up slowly and rest for as long as you need. Then move the roller to the next level '
+      + 'and press "Start next level" when you are ready.');
+    this.show(['nextButton']);
+    this.announce(spoken + ' Next level: ' + this.levels[this.level] + '.');
+    this.focus(this.nextButton);
+  };
+
+  /** Moves on without a rest screen (Skip). */
+  HoldTimer.prototype.advance = function (spoken) {
+    if (this.level >= this.levels.length - 1) {
+      this.finish(spoken);
+      return;
+    }
+    this.level += 1;
+    this.showIdle();
+    this.setMessage('Move the roller to the next level, then press Start.');
+    this.announce((spoken ? spoken + ' ' : '') + 'Next level: ' + this.levels[this.level] + '.');
+    this.focus(this.startButton);
+  };
+
+  HoldTimer.prototype.finish = function (spoken) {
+    this.setState('finished');
+    this.stopTicking();
+    this.phase.textContent = 'All levels done';
+    this.clock.hidden = true;
+    this.breath.textContent = 'Come up slowly and take a rest.';
+    this.setMessage('Well done. Your seconds held are filled in below. Check them, then use the check-off form to save your session.');
+    if (document.getElementById('check-off')) {
+      var link = el('a', { href: '#check-off', 'class': 'timer-checkoff-link' }, 'Go to the check-off form');
+      this.message.appendChild(document.createTextNode(' '));
+      this.message.appendChild(link);
+    }
+    this.show([]);
+    this.announce((spoken ? spoken + ' ' : '') + 'All levels done. Your times are filled in on the check-off form below.');
+    this.focus(this.message);
+  };
+
+  HoldTimer.prototype.stop = function () {
+    if (this.state === 'hold') {
+      this.endHold('stopped');
+    } else if (this.state === 'ready') {
+      // The hold never began: go back to the start of this level.
+      this.showIdle();
+      this.announce('Stopped. Press Start when you are ready.');
+      this.focus(this.startButton);
+    }
+  };
+
+  HoldTimer.prototype.skip = function () {
+    if (this.state === 'hold') {
+      this.endHold('skipped');
+      return;
+    }
+    if (this.state === 'idle' || this.state === 'ready') {
+      // No hold took place at this level: note 0 unless the client already typed a value.
+      this.stopTicking();
+      this.record(this.level, 0, true);
+      this.advance('Level skipped.');
+    }
+  };
+
+  function init() {
+    var roots = document.querySelectorAll('[data-hold-timer]');
+    Array.prototype.forEach.call(roots, function (root) {
+      if (root.getAttribute('data-hold-timer-ready') === 'true') { return; }
+      root.setAttribute('data-hold-timer-ready', 'true');
+      root.holdTimer = new HoldTimer(root);
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+}());

@@ -1,0 +1,82 @@
+package io.backline.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.quarkus.arc.Arc;
+
+/**
+ * Rows for a test, written straight into the test database (the app's own code reaches them only through the
+ * clinic filter, which needs a signed-in request).
+ */
+public final class TestData {
+    private TestData() {
+    }
+
+    /** A new client on the given trainer's care team (lead), with no Keycloak account. */
+    public static UUID clientOnCareTeam(String clinicId, String trainerUsername, String fullName) {
+        UUID id = UUID.randomUUID();
+        sql("insert into client (id, clinic_id, full_name, email) values (?::uuid, ?, ?, ?)",
+                id.toString(), clinicId, fullName, id + "@test.example");
+        sql("insert into care_team_member (clinic_id, client_id, staff_member_id, lead) values (?, ?::uuid, ?::uuid, true)",
+                clinicId, id.toString(), Demo.staffId(trainerUsername).toString());
+        return id;
+    }
+
+    /** Ends every open assignment of a demo client, so a test starts from "no program". */
+    public static void endOpenAssignments(UUID clientId) {
+        sql("update assignment set status = 'ENDED', ended_at = now() where client_id = ?::uuid and status <> 'ENDED'",
+                clientId.toString());
+    }
+
+    /** Moves a client's open assignment into a given state, as if a trainer had done it earlier. */
+    public static void setStatus(UUID clientId, String status) {
+        sql("update assignment set status = ? where client_id = ?::uuid and status <> 'ENDED'", status, clientId.toString());
+    }
+
+    public static long count(String query, Object... args) {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = prepare(connection, query, args);
+                var rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String string(String query, Object... args) {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = prepare(connection, query, args);
+                var rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void sql(String update, Object... args) {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = prepare(connection, update, args)) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... args) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+        return statement;
+    }
+
+    private static DataSource dataSource() {
+        return Arc.container().instance(DataSource.class).get();
+    }
+}
