@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backline.audit.AuditEvent;
+import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.people.CurrentUser;
@@ -55,6 +57,8 @@ public class ClientPrograms extends Controller {
     AdherenceService adherence;
     @Inject
     CheckOffService checkOffs;
+    @Inject
+    AuditTrail audit;
 
     public record AssignmentView(Assignment assignment, ProgramVersion version, Prescription current,
             List<Prescription> history, List<AssignmentEvent> events, Adherence.Report report, String holdsChart,
@@ -62,7 +66,8 @@ public class ClientPrograms extends Controller {
     }
 
     public record Page(Client client, List<AssignmentView> assignments, List<ProgramVersion> programs,
-            Map<String, String> form, FormErrors errors, String requestKey, String selectedVersion) {
+            Map<String, String> form, FormErrors errors, String requestKey, String selectedVersion,
+            List<AuditEvent> access) {
     }
 
     @CheckedTemplate
@@ -74,6 +79,7 @@ public class ClientPrograms extends Controller {
     @Path("")
     public TemplateInstance show(@RestPath String id) {
         Client client = client(id);
+        audit.record(client.id, AuditTrail.VIEWED_PROGRESS, null);
         return Templates.show(page(client, PrescriptionForm.defaults(today()).asMap(), new FormErrors(), null, null, null));
     }
 
@@ -100,8 +106,10 @@ public class ClientPrograms extends Controller {
         AssignmentService.Outcome outcome = assignments.assign(client, version, input, key, me().id,
                 currentUser.userId(), today());
         switch (outcome) {
-            case AssignmentService.Outcome.Created created -> flash("message",
-                    "Assigned " + version.title + " to " + client.fullName + ".");
+            case AssignmentService.Outcome.Created created -> {
+                audit.record(client.id, AuditTrail.ASSIGNED, version.title + " v" + version.version);
+                flash("message", "Assigned " + version.title + " to " + client.fullName + ".");
+            }
             case AssignmentService.Outcome.AlreadyCreated same -> flash("message", "This assignment was already saved.");
             case AssignmentService.Outcome.AlreadyOpen open -> {
                 errors.add("programVersionId", client.fullName + " already follows this program. Change, pause or "
@@ -131,6 +139,7 @@ public class ClientPrograms extends Controller {
                     Map.entry(form.asMap(), errors), null));
         }
         Prescription changed = assignments.change(assignment, input, me().id, currentUser.userId(), today());
+        audit.record(client.id, AuditTrail.CHANGED_PRESCRIPTION, "version " + changed.version);
         flash("message", "Prescription changed (version " + changed.version + "). The earlier ones stay in the history.");
         return seeOther("/clients/" + client.id);
     }
@@ -140,6 +149,7 @@ public class ClientPrograms extends Controller {
     public Response pause(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
         Client client = client(id);
         assignments.pause(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
+        audit.record(client.id, AuditTrail.PAUSED, limit(reason));
         flash("message", "Paused. " + client.fullName + " will see that the program is on hold.");
         return seeOther("/clients/" + client.id);
     }
@@ -149,6 +159,7 @@ public class ClientPrograms extends Controller {
     public Response resume(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
         Client client = client(id);
         assignments.resume(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
+        audit.record(client.id, AuditTrail.RESUMED, limit(reason));
         flash("message", "Resumed.");
         return seeOther("/clients/" + client.id);
     }
@@ -158,6 +169,7 @@ public class ClientPrograms extends Controller {
     public Response end(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
         Client client = client(id);
         assignments.end(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
+        audit.record(client.id, AuditTrail.ENDED, limit(reason));
         flash("message", "Ended. The history stays on this page.");
         return seeOther("/clients/" + client.id);
     }
@@ -181,7 +193,7 @@ public class ClientPrograms extends Controller {
                     failed ? failedChange.getValue() : new FormErrors()));
         }
         return new Page(client, views, catalog.latestVersions(), form, errors, UUID.randomUUID().toString(),
-                selectedVersion == null ? "" : selectedVersion);
+                selectedVersion == null ? "" : selectedVersion, audit.forClient(client.id, 20));
     }
 
     static String holdsChart(ProgramVersion version, Prescription current, List<SessionLog> sessions) {

@@ -9,16 +9,17 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Adherence as a client and trainer read it: sessions done against sessions prescribed, week by week (Monday to
  * Sunday, on the client's own calendar days), overall, and as a streak of weeks on target. Pure arithmetic on
- * dates, so daylight-saving changes cannot shift a session into another day.
+ * calendar dates, so a daylight-saving change cannot make a day longer, shorter or move a session into another day.
  */
 public final class Adherence {
     private Adherence() {
@@ -26,72 +27,61 @@ public final class Adherence {
 
     /** A stretch of days during which the program was active (not paused, not ended) at a given weekly target. */
     public record ActivePeriod(LocalDate from, LocalDate toInclusive, int sessionsPerWeek) {
-    }
-
-    public record Week(LocalDate monday, int prescribed, int done) {
-        public int percent() {
-            return prescribed == 0 ? 0 : (int) Math.round(100.0 * Math.min(done, prescribed) / prescribed);
+        public ActivePeriod {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(toInclusive, "toInclusive");
         }
     }
 
-    public record Report(List<Week> weeks, int prescribed, int done, int streakWeeks, Optional<LocalDate> lastSession) {
+    /** One Monday-to-Sunday week: sessions prescribed so far and distinct session days done on active days. */
+    public record Week(LocalDate monday, int prescribed, int done) {
+        /** Share of the week's target done, 0–100; extra sessions do not take it past 100. */
         public int percent() {
-            return prescribed == 0 ? 0 : (int) Math.round(100.0 * done / prescribed);
+            return percentOf(Math.min(done, prescribed), prescribed);
+        }
+
+        /** Whether the week's target has been reached. */
+        public boolean met() {
+            return done >= prescribed;
+        }
+    }
+
+    /** Weeks oldest first; totals count at most a week's target per week, so extra sessions never hide a missed week. */
+    public record Report(List<Week> weeks, int prescribed, int done, int streakWeeks, Optional<LocalDate> lastSession) {
+        /** Overall adherence, 0–100, rounded; 0 when nothing has been prescribed yet. */
+        public int percent() {
+            return percentOf(done, prescribed);
         }
     }
 
     public static Report of(List<ActivePeriod> periods, Collection<LocalDate> sessionDays, LocalDate today) {
-        // Per week: the weekly target spread over its active days (a target of 3 is 3/7 of a session a day).
-        TreeMap<LocalDate, double[]> weeks = new TreeMap<>();
-        Set<LocalDate> activeDays = new TreeSet<>();
-        for (ActivePeriod period : periods) {
-            LocalDate last = period.toInclusive().isAfter(today) ? today : period.toInclusive();
-            for (LocalDate day = period.from(); !day.isAfter(last); day = day.plusDays(1)) {
-                if (activeDays.add(day)) {
-                    double[] week = weeks.computeIfAbsent(mondayOf(day), monday -> new double[2]);
-                    week[0] += period.sessionsPerWeek() / 7.0;
-                    week[1] += 1;
-                }
-            }
-        }
+        TreeMap<LocalDate, Integer> targetByActiveDay = targetByActiveDay(periods, today);
+        TreeMap<LocalDate, List<Integer>> targetsByWeek = new TreeMap<>();
+        targetByActiveDay.forEach((day, target) ->
+                targetsByWeek.computeIfAbsent(mondayOf(day), monday -> new ArrayList<>()).add(target));
+
+        // A TreeSet both removes repeats (two check-offs on one day are one session) and sorts for range queries.
         TreeSet<LocalDate> sessions = new TreeSet<>(sessionDays);
-        List<Week> result = new ArrayList<>();
+        List<Week> weeks = new ArrayList<>();
         int prescribedTotal = 0;
         int doneTotal = 0;
-        for (var entry : weeks.entrySet()) {
+        for (Map.Entry<LocalDate, List<Integer>> entry : targetsByWeek.entrySet()) {
             LocalDate monday = entry.getKey();
-            int days = (int) entry.getValue()[1];
-            int prescribed = Math.min(days, Math.max(1, (int) Math.round(entry.getValue()[0])));
+            int prescribed = prescribed(entry.getValue());
             int done = (int) sessions.subSet(monday, true, monday.plusDays(6), true).stream()
-                    .filter(activeDays::contains).count();
-            result.add(new Week(monday, prescribed, done));
+                    .filter(targetByActiveDay::containsKey)
+                    .count();
+            weeks.add(new Week(monday, prescribed, done));
             prescribedTotal += prescribed;
             doneTotal += Math.min(done, prescribed);
         }
-        Optional<LocalDate> lastSession = sessions.isEmpty() ? Optional.empty() : Optional.of(sessions.last());
-        return new Report(List.copyOf(result), prescribedTotal, doneTotal, streak(result, today), lastSession);
-    }
-
-    /** Weeks on target counted back from the latest; the week still under way counts only once it is met. */
-    private static int streak(List<Week> weeks, LocalDate today) {
-        int streak = 0;
-        LocalDate currentMonday = mondayOf(today);
-        for (int i = weeks.size() - 1; i >= 0; i--) {
-            Week week = weeks.get(i);
-            boolean met = week.done() >= week.prescribed();
-            if (week.monday().equals(currentMonday) && !met) {
-                continue;
-            }
-            if (!met) {
-                break;
-            }
-            streak++;
-        }
-        return streak;
+        Optional<LocalDate> lastSession = Optional.ofNullable(sessions.floor(today));
+        return new Report(List.copyOf(weeks), prescribedTotal, doneTotal, streak(weeks, today), lastSession);
     }
 
     /** The client's calendar day for an instant, e.g. for "today" or a session recorded at night. */
     public static LocalDate dayOf(Instant instant, ZoneId zone) {
+        // The zone's rules, not a fixed offset: 23:30 on the night the clocks change is still that night.
         return LocalDate.ofInstant(instant, zone);
     }
 
@@ -102,5 +92,49 @@ public final class Adherence {
 
     static LocalDate mondayOf(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /**
+     * Every active day up to today with the weekly target in force on it. Days after today prescribe nothing yet.
+     * Should two periods overlap, the day counts once, at the target of the period listed first.
+     */
+    private static TreeMap<LocalDate, Integer> targetByActiveDay(List<ActivePeriod> periods, LocalDate today) {
+        TreeMap<LocalDate, Integer> targets = new TreeMap<>();
+        for (ActivePeriod period : periods) {
+            LocalDate last = period.toInclusive().isAfter(today) ? today : period.toInclusive();
+            for (LocalDate day = period.from(); !day.isAfter(last); day = day.plusDays(1)) {
+                targets.putIfAbsent(day, period.sessionsPerWeek());
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * A week's target prorated by its active days: each day carries a seventh of the weekly target in force that
+     * day. Counted in whole sevenths so the sum is exact; a sum of n/7 is never exactly half-way, so rounding is
+     * unambiguous. At least one session (a single active day still asks for something) and at most one a day.
+     */
+    private static int prescribed(List<Integer> targetPerActiveDay) {
+        int sevenths = targetPerActiveDay.stream().mapToInt(Integer::intValue).sum();
+        int rounded = (int) Math.round(sevenths / 7.0);
+        return Math.min(targetPerActiveDay.size(), Math.max(1, rounded));
+    }
+
+    /** Weeks on target counted back from the latest; the week under way adds once met and cannot break the run. */
+    private static int streak(List<Week> weeks, LocalDate today) {
+        LocalDate currentMonday = mondayOf(today);
+        int streak = 0;
+        for (Week week : weeks.reversed()) {
+            if (week.met()) {
+                streak++;
+            } else if (!week.monday().equals(currentMonday)) {
+                break;
+            }
+        }
+        return streak;
+    }
+
+    private static int percentOf(int part, int whole) {
+        return whole == 0 ? 0 : (int) Math.round(100.0 * part / whole);
     }
 }

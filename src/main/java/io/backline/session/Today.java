@@ -48,6 +48,8 @@ public class Today extends Controller {
     CheckOffService checkOffs;
     @Inject
     AdherenceService adherence;
+    @Inject
+    io.backline.audit.AuditTrail audit;
 
     public record Plan(Assignment assignment, ProgramVersion version, Prescription prescription,
             Adherence.Report report, Optional<SessionLog> todaysSession) {
@@ -92,7 +94,8 @@ public class Today extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance today(Client client, Plan plan, LocalDate today, Map<String, String> form,
-                List<String> holds, FormErrors errors, String idempotencyKey, List<SessionLog.Feeling> feelings);
+                List<String> holds, FormErrors errors, String idempotencyKey, List<SessionLog.Feeling> feelings,
+                List<io.backline.audit.AuditEvent> access);
 
         static native TemplateInstance print(Client client, Plan plan);
     }
@@ -168,9 +171,10 @@ public class Today extends Controller {
                 errors.add(refused.field().equals("assignment") ? "performedOn" : refused.field(), refused.message());
                 return Response.status(409).entity(render(client, plan, typed, errors)).build();
             }
-            case CheckOffService.Result.Saved saved -> flash("message", saved.corrected()
-                    ? "Today's session was corrected."
-                    : "Session checked off. Well done.");
+            case CheckOffService.Result.Saved saved -> {
+                audit.record(client.id, io.backline.audit.AuditTrail.CHECKED_OFF, saved.session().performedOn.toString());
+                flash("message", saved.corrected() ? "Today's session was corrected." : "Session checked off. Well done.");
+            }
             case CheckOffService.Result.AlreadySaved same -> flash("message", "That session was already saved.");
         }
         if (checkOff.worseOrUnsafe()) {
@@ -198,7 +202,7 @@ public class Today extends Controller {
             holds.add(form.getOrDefault("hold" + i, ""));
         }
         return Templates.today(client, plan, localToday(), form, holds, errors, UUID.randomUUID().toString(),
-                List.of(SessionLog.Feeling.values()));
+                List.of(SessionLog.Feeling.values()), audit.forClient(client.id, 10));
     }
 
     private Map<String, String> defaults(Plan plan) {

@@ -1,0 +1,55 @@
+package io.backline.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.backline.people.CurrentUser;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+
+/** Records who viewed or changed a client's health data, with the request it happened in. */
+@ApplicationScoped
+public class AuditTrail {
+    public static final String VIEWED_PROGRESS = "viewed progress";
+    public static final String ASSIGNED = "assigned program";
+    public static final String CHANGED_PRESCRIPTION = "changed prescription";
+    public static final String PAUSED = "paused program";
+    public static final String RESUMED = "resumed program";
+    public static final String ENDED = "ended program";
+    public static final String CHECKED_OFF = "checked off session";
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    RequestId requestId;
+
+    /** Joins the caller's transaction, so a change and its trace are saved together or not at all. */
+    @Transactional
+    public void record(UUID clientId, String action, String detail) {
+        AuditEvent event = new AuditEvent();
+        event.id = UUID.randomUUID();
+        event.clientId = clientId;
+        event.actorUserId = currentUser.userId();
+        event.actorName = truncate(currentUser.getName(), 160);
+        event.action = action;
+        event.detail = detail == null ? null : truncate(detail, 200);
+        event.requestId = requestId.value();
+        event.happenedAt = Instant.now();
+        event.persist();
+    }
+
+    public List<AuditEvent> forClient(UUID clientId, int limit) {
+        return AuditEvent.<AuditEvent> find("clientId = :c order by happenedAt desc", Parameters.with("c", clientId))
+                .page(Page.ofSize(limit)).list();
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,49 @@
+package io.backline.audit;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.backline.support.SignIn;
+import io.backline.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every look at a client's progress leaves a trace that nobody, the app included, can rewrite. */
+@QuarkusTest
+class AuditTrailTest {
+
+    @Test
+    void viewingAClientsProgressIsRecordedWithWhoAndTheRequest() {
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Tester");
+        var trainer = SignIn.as("rose-trainer");
+        trainer.request().header("X-Request-Id", "req-audit-1").get("/clients/" + client).then().statusCode(200);
+        assertEquals(1, TestData.count("""
+                select count(*) from audit_event where client_id = ?::uuid and action = 'viewed progress'
+                and actor_name = 'Jonas Reyes' and request_id = 'req-audit-1' and clinic_id = 'rose-city'""",
+                client.toString()));
+        trainer.request().get("/clients/" + client).then().body(containsString("Jonas Reyes: viewed progress"));
+    }
+
+    @Test
+    void aRefusedLookIsNotRecordedAsALook() {
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Other");
+        SignIn.as("cedar-trainer").request().get("/clients/" + client).then().statusCode(404);
+        assertEquals(0, TestData.count("select count(*) from audit_event where client_id = ?::uuid", client.toString()));
+    }
+
+    @Test
+    void theAuditTableCannotBeUpdatedOrDeletedByTheApp() {
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Immutable");
+        SignIn.as("rose-trainer").request().get("/clients/" + client).then().statusCode(200);
+        assertThrows(IllegalStateException.class,
+                () -> TestData.sql("update audit_event set actor_name = 'nobody' where client_id = ?::uuid", client.toString()));
+        assertThrows(IllegalStateException.class,
+                () -> TestData.sql("delete from audit_event where client_id = ?::uuid", client.toString()));
+        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and actor_name = 'Jonas Reyes'",
+                client.toString()));
+    }
+}
