@@ -14,4 +14,13 @@ public class Clinic extends PanacheEntityBase {
     public String timezone;
     /** Days without a session after which a client shows as disengaged. */
     public int disengagedAfterDays;
+    /** Thresholds of the symptom-flag decision table, and when unacknowledged urgent flags go to the admins. */
+    public int redSeverity;
+    public int amberSeverity;
+    public int painRise;
+    public int discomfortRise;
+    public int ambersForRed;
+    public int amberWindowDays;
+    public int escalateAfterHours;
+    public boolean alertEmails;
 }

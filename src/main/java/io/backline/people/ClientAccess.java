@@ -51,9 +51,8 @@ public class ClientAccess {
     }
 
     private UUID currentStaffId() {
-        StaffMember me = StaffMember.findByUser(currentUser.userId());
         // A trainer with no staff row in this clinic sees no clients rather than an error.
-        return me == null ? new UUID(0, 0) : me.id;
+        return currentUser.staffMember().map(me -> me.id).orElse(new UUID(0, 0));
     }
 
     public record ClientPage(List<Client> clients, int pageIndex, int pageCount, long total) {

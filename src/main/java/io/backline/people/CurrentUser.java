@@ -25,6 +25,7 @@ public class CurrentUser {
     private final SecurityIdentity identity;
     private final CurrentClinic currentClinic;
     private Clinic clinic;
+    private Optional<StaffMember> staffMember;
 
     @Inject
     public CurrentUser(SecurityIdentity identity, CurrentClinic currentClinic) {
@@ -65,6 +66,14 @@ public class CurrentUser {
 
     public boolean isStaff() {
         return isAdmin() || isTrainer();
+    }
+
+    /** The signed-in person's staff row in this clinic, looked up once per request. */
+    public Optional<StaffMember> staffMember() {
+        if (staffMember == null) {
+            staffMember = isStaff() ? Optional.ofNullable(StaffMember.findByUser(userId())) : Optional.empty();
+        }
+        return staffMember;
     }
 
     /**

@@ -59,6 +59,8 @@ public class ClientPrograms extends Controller {
     CheckOffService checkOffs;
     @Inject
     AuditTrail audit;
+    @Inject
+    io.backline.symptom.FlagReview flagReview;
 
     public record AssignmentView(Assignment assignment, ProgramVersion version, Prescription current,
             List<Prescription> history, List<AssignmentEvent> events, Adherence.Report report, String holdsChart,
@@ -67,7 +69,7 @@ public class ClientPrograms extends Controller {
 
     public record Page(Client client, List<AssignmentView> assignments, List<ProgramVersion> programs,
             Map<String, String> form, FormErrors errors, String requestKey, String selectedVersion,
-            List<AuditEvent> access) {
+            List<AuditEvent> access, List<io.backline.symptom.SymptomFlag> flags) {
     }
 
     @CheckedTemplate
@@ -193,7 +195,8 @@ public class ClientPrograms extends Controller {
                     failed ? failedChange.getValue() : new FormErrors()));
         }
         return new Page(client, views, catalog.latestVersions(), form, errors, UUID.randomUUID().toString(),
-                selectedVersion == null ? "" : selectedVersion, audit.forClient(client.id, 20));
+                selectedVersion == null ? "" : selectedVersion, audit.forClient(client.id, 20),
+                flagReview.history(client.id, 20));
     }
 
     static String holdsChart(ProgramVersion version, Prescription current, List<SessionLog> sessions) {
@@ -233,11 +236,7 @@ public class ClientPrograms extends Controller {
     }
 
     private StaffMember me() {
-        StaffMember me = StaffMember.findByUser(currentUser.userId());
-        if (me == null) {
-            throw new NotFoundException();
-        }
-        return me;
+        return currentUser.staffMember().orElseThrow(NotFoundException::new);
     }
 
     private ZoneId zone() {

@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.backline.clinic.Clinic;
 import io.backline.people.Client;
 import io.backline.people.CurrentUser;
-import io.backline.people.StaffMember;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.quarkiverse.renarde.Controller;
@@ -70,8 +69,7 @@ public class Dashboard extends Controller {
         Clinic clinic = currentUser.getClinic();
         ZoneId zone = AssignmentService.zoneOf(clinic);
         LocalDate today = LocalDate.now(zone);
-        StaffMember me = StaffMember.findByUser(currentUser.userId());
-        UUID staffId = me == null ? new UUID(0, 0) : me.id;
+        UUID staffId = currentUser.staffMember().map(me -> me.id).orElse(new UUID(0, 0));
 
         List<Client> clients = Client.<Client> find("""
                 from Client c where c.active and exists (

@@ -178,7 +178,14 @@ public class Today extends Controller {
             case CheckOffService.Result.AlreadySaved same -> flash("message", "That session was already saved.");
         }
         if (checkOff.worseOrUnsafe()) {
+            // Hand over to the symptom report, linked to this session, with the stop guidance on top.
             flash("safety", "true");
+            UUID sessionId = switch (result) {
+                case CheckOffService.Result.Saved saved -> saved.session().id;
+                case CheckOffService.Result.AlreadySaved same -> same.session().id;
+                case CheckOffService.Result.Refused refused -> null;
+            };
+            return seeOther("/today/flags/new?session=" + sessionId);
         }
         return seeOther("/today");
     }

@@ -1,0 +1,112 @@
+package io.backline.symptom;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.backline.audit.AuditTrail;
+import io.backline.people.Client;
+import io.backline.people.CurrentUser;
+import io.backline.web.FormErrors;
+import io.backline.web.Ids;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** A client reports a symptom, and sees what happens next. */
+@Path("/today/flags")
+@RolesAllowed(CurrentUser.CLIENT)
+public class ClientFlags extends Controller {
+
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    FlagService flags;
+    @Inject
+    FlagReview review;
+    @Inject
+    AuditTrail audit;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance report(Map<String, String> form, FormErrors errors, String requestKey,
+                List<FlagRules.Type> types, List<FlagRules.Region> regions, List<FlagRules.When> whens);
+
+        static native TemplateInstance flag(SymptomFlag flag);
+
+        static native TemplateInstance mine(List<SymptomFlag> flags);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance mine() {
+        return Templates.mine(review.history(me().id, 50));
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance report(@RestQuery String session) {
+        return render(FlagForm.blank(session).asMap(), new FormErrors());
+    }
+
+    @POST
+    @Path("")
+    public Object submit(@RestForm String type, @RestForm String severity, @RestForm String region,
+            @RestForm String when, @RestForm String lossOfBalance, @RestForm String painBefore,
+            @RestForm String description, @RestForm String sessionId, @RestForm String requestKey) {
+        Client client = me();
+        FlagForm form = new FlagForm(type, severity, region, when, lossOfBalance, painBefore, description, sessionId);
+        FormErrors errors = new FormErrors();
+        FlagService.FlagInput input = form.check(errors);
+        UUID key = parseKey(requestKey, errors);
+        if (input == null || key == null) {
+            return Response.status(400).entity(render(form.asMap(), errors)).build();
+        }
+        SymptomFlag flag = flags.report(currentUser.getClinic(), client, input, currentUser.userId(), false, key);
+        audit.record(client.id, "reported symptom", flag.level.name());
+        return seeOther("/today/flags/" + flag.id);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance flag(@RestPath String id) {
+        Client client = me();
+        SymptomFlag flag = SymptomFlag.<SymptomFlag> find("id = ?1 and clientId = ?2", Ids.parse(id), client.id)
+                .firstResultOptional().orElseThrow(NotFoundException::new);
+        return Templates.flag(flag);
+    }
+
+    private TemplateInstance render(Map<String, String> form, FormErrors errors) {
+        return Templates.report(form, errors, UUID.randomUUID().toString(), List.of(FlagRules.Type.values()),
+                List.of(FlagRules.Region.values()), List.of(FlagRules.When.values()));
+    }
+
+    static UUID parseKey(String requestKey, FormErrors errors) {
+        try {
+            return UUID.fromString(requestKey == null ? "" : requestKey);
+        } catch (IllegalArgumentException e) {
+            errors.add("type", "The form expired; please send it again.");
+            return null;
+        }
+    }
+
+    private Client me() {
+        Client client = Client.findByUser(currentUser.userId());
+        if (client == null) {
+            throw new NotFoundException();
+        }
+        return client;
+    }
+}

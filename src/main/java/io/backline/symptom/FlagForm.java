@@ -1,0 +1,74 @@
+package io.backline.symptom;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+import io.backline.web.FormErrors;
+
+/** The symptom form as typed, checked field by field; nothing is saved unless every field is right. */
+public record FlagForm(String type, String severity, String region, String when, String lossOfBalance,
+        String painBefore, String description, String sessionId) {
+
+    public static final int MAX_DESCRIPTION = 2000;
+
+    public static FlagForm blank(String sessionId) {
+        return new FlagForm("", "", "", sessionId == null || sessionId.isBlank() ? "" : "DURING", null, "", "",
+                sessionId == null ? "" : sessionId);
+    }
+
+    public FlagService.FlagInput check(FormErrors errors) {
+        FlagRules.Type parsedType = parse(FlagRules.Type.class, type, "type", "Choose what happened.", errors);
+        Integer parsedSeverity = errors.integer("severity", severity, 0, 10,
+                "Choose how strong it is, from 0 (none) to 10 (worst you can imagine).");
+        FlagRules.Region parsedRegion = parse(FlagRules.Region.class, region, "region", "Choose where you feel it.", errors);
+        FlagRules.When parsedWhen = parse(FlagRules.When.class, when, "when", "Choose when it happened.", errors);
+        OptionalInt before = OptionalInt.empty();
+        if (painBefore != null && !painBefore.isBlank()) {
+            Integer value = errors.integer("painBefore", painBefore, 0, 10, "Pain before the session is from 0 to 10.");
+            before = value == null ? OptionalInt.empty() : OptionalInt.of(value);
+        }
+        String text = errors.text("description", description, MAX_DESCRIPTION, false, "The description");
+        UUID session = null;
+        if (sessionId != null && !sessionId.isBlank()) {
+            try {
+                session = UUID.fromString(sessionId.strip());
+            } catch (IllegalArgumentException e) {
+                session = null; // a stale or edited link: report without the session
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new FlagService.FlagInput(parsedType, parsedSeverity, parsedRegion, parsedWhen, lossOfBalance != null,
+                before, text, session);
+    }
+
+    public Map<String, String> asMap() {
+        Map<String, String> map = new HashMap<>();
+        map.put("type", orEmpty(type));
+        map.put("severity", orEmpty(severity));
+        map.put("region", orEmpty(region));
+        map.put("when", orEmpty(when));
+        map.put("lossOfBalance", lossOfBalance == null ? "" : "on");
+        map.put("painBefore", orEmpty(painBefore));
+        map.put("description", orEmpty(description));
+        map.put("sessionId", orEmpty(sessionId));
+        return map;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> kind, String value, String field, String message,
+            FormErrors errors) {
+        try {
+            return Enum.valueOf(kind, value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(field, message);
+            return null;
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,147 @@
+package io.backline.symptom;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.backline.clinic.Clinic;
+import io.backline.program.Assignment;
+import io.backline.program.AssignmentService;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+
+/** What a trainer does with a flag. An urgent flag is never closed, nor its program resumed, unacknowledged. */
+@ApplicationScoped
+public class FlagReview {
+    public static final int PAGE_SIZE = 25;
+
+    @Inject
+    AssignmentService assignments;
+
+    /** A refusal a trainer can read, with no state changed. */
+    public static class NotAllowedYet extends RuntimeException {
+        public NotAllowedYet(String message) {
+            super(message);
+        }
+    }
+
+    /** Open flags (not resolved, and not the green ones that only get recorded), most urgent first, then oldest. */
+    public List<SymptomFlag> queue(Optional<UUID> staffMemberId, int pageIndex) {
+        String query = """
+                from SymptomFlag f where f.status <> :resolved and f.level <> :green %s
+                order by case f.level when :emergency then 0 when :red then 1 else 2 end, f.reportedAt""";
+        Parameters params = Parameters.with("resolved", SymptomFlag.Status.RESOLVED)
+                .and("green", FlagRules.Level.GREEN).and("emergency", FlagRules.Level.EMERGENCY)
+                .and("red", FlagRules.Level.RED);
+        String careTeam = "";
+        if (staffMemberId.isPresent()) {
+            careTeam = """
+                    and exists (from io.backline.people.CareTeamMember m
+                                where m.key.clientId = f.clientId and m.key.staffMemberId = :staff)""";
+            params.and("staff", staffMemberId.get());
+        }
+        return SymptomFlag.<SymptomFlag> find(query.formatted(careTeam), params).page(Page.of(pageIndex, PAGE_SIZE)).list();
+    }
+
+    public long openCount(Optional<UUID> staffMemberId) {
+        String careTeam = staffMemberId.isEmpty() ? "" : """
+                and exists (from io.backline.people.CareTeamMember m
+                            where m.key.clientId = f.clientId and m.key.staffMemberId = :staff)""";
+        Parameters params = Parameters.with("resolved", SymptomFlag.Status.RESOLVED).and("green", FlagRules.Level.GREEN);
+        staffMemberId.ifPresent(id -> params.and("staff", id));
+        return SymptomFlag.count("from SymptomFlag f where f.status <> :resolved and f.level <> :green " + careTeam, params);
+    }
+
+    public List<SymptomFlag> history(UUID clientId, int limit) {
+        return SymptomFlag.<SymptomFlag> find("clientId = :c order by reportedAt desc", Parameters.with("c", clientId))
+                .page(Page.ofSize(limit)).list();
+    }
+
+    public List<FlagNote> timeline(UUID flagId) {
+        return FlagNote.list("flagId = :f order by writtenAt", Parameters.with("f", flagId));
+    }
+
+    @Transactional
+    public void acknowledge(SymptomFlag flag, UUID userId, String name, String note) {
+        if (flag.isOpen()) {
+            flag.status = SymptomFlag.Status.ACKNOWLEDGED;
+            flag.acknowledgedAt = Instant.now();
+            flag.acknowledgedBy = userId;
+            note(flag, userId, name, "acknowledged", note);
+        }
+    }
+
+    @Transactional
+    public void addNote(SymptomFlag flag, UUID userId, String name, String text) {
+        note(flag, userId, name, "note", text);
+    }
+
+    @Transactional
+    public void resolve(SymptomFlag flag, UUID userId, String name, String note) {
+        if (flag.isUrgent() && flag.isOpen()) {
+            throw new NotAllowedYet("Acknowledge this flag before you resolve it: a red or emergency flag needs a "
+                    + "trainer to act on it first.");
+        }
+        if (!flag.isResolved()) {
+            if (flag.isOpen()) {
+                flag.acknowledgedAt = Instant.now();
+                flag.acknowledgedBy = userId;
+            }
+            flag.status = SymptomFlag.Status.RESOLVED;
+            flag.resolvedAt = Instant.now();
+            flag.resolvedBy = userId;
+            note(flag, userId, name, "resolved", note);
+        }
+    }
+
+    @Transactional
+    public void resumeProgram(SymptomFlag flag, Clinic clinic, UUID userId, String name, String reason) {
+        if (flag.isOpen()) {
+            throw new NotAllowedYet("Acknowledge this flag before you resume the program.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new NotAllowedYet("Give a reason for resuming the program (for example, what the client's health "
+                    + "professional said).");
+        }
+        Assignment assignment = flag.assignmentId == null ? null
+                : assignments.assignment(flag.assignmentId).orElse(null);
+        if (assignment == null || !assignment.isPaused()) {
+            throw new NotAllowedYet("The program is not paused.");
+        }
+        assignments.resume(assignment, reason, userId, LocalDate.now(AssignmentService.zoneOf(clinic)));
+        note(flag, userId, name, "resumed program", reason);
+    }
+
+    @Transactional
+    public ReferralDraft refer(SymptomFlag flag, UUID userId, String name) {
+        ReferralDraft draft = new ReferralDraft();
+        draft.id = UUID.randomUUID();
+        draft.clientId = flag.clientId;
+        draft.flagId = flag.id;
+        draft.suggestedSpecialty = ReferralSuggestion.forFlag(flag).name();
+        draft.reason = flag.type.label + ", severity " + flag.severity + "/10, " + flag.region.label.toLowerCase();
+        draft.createdBy = userId;
+        draft.createdAt = Instant.now();
+        draft.persist();
+        note(flag, userId, name, "referral drafted", ReferralSuggestion.forFlag(flag).label);
+        return draft;
+    }
+
+    private static void note(SymptomFlag flag, UUID userId, String name, String kind, String text) {
+        FlagNote note = new FlagNote();
+        note.id = UUID.randomUUID();
+        note.flagId = flag.id;
+        note.authorUserId = userId;
+        note.authorName = name.length() > 160 ? name.substring(0, 160) : name;
+        note.kind = kind;
+        note.text = text == null || text.isBlank() ? null : text.strip();
+        note.writtenAt = Instant.now();
+        note.persist();
+    }
+}

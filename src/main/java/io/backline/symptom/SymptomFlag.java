@@ -1,0 +1,78 @@
+package io.backline.symptom;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A symptom a client reported (or a trainer recorded for them), with the decision the rules took. */
+@Entity
+public class SymptomFlag extends PanacheEntityBase {
+    public enum Status {
+        OPEN, ACKNOWLEDGED, RESOLVED
+    }
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public String clinicId;
+
+    public UUID clientId;
+    public UUID assignmentId;
+    public UUID sessionId;
+    @Enumerated(EnumType.STRING)
+    public FlagRules.Type type;
+    public int severity;
+    @Enumerated(EnumType.STRING)
+    public FlagRules.Region region;
+    @Enumerated(EnumType.STRING)
+    public FlagRules.When occurred;
+    public boolean lossOfBalance;
+    public Integer painBefore;
+    public String description;
+    @Enumerated(EnumType.STRING)
+    public FlagRules.Level level;
+    public String explanation;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public boolean pausedAssignment;
+    public UUID reportedBy;
+    public boolean reportedByStaff;
+    public UUID requestKey;
+    public Instant reportedAt;
+    public Instant acknowledgedAt;
+    public UUID acknowledgedBy;
+    public Instant resolvedAt;
+    public UUID resolvedBy;
+    public Instant escalatedAt;
+
+    public boolean isUrgent() {
+        return level == FlagRules.Level.EMERGENCY || level == FlagRules.Level.RED;
+    }
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
+    }
+
+    public boolean isAcknowledged() {
+        return status == Status.ACKNOWLEDGED;
+    }
+
+    public boolean isResolved() {
+        return status == Status.RESOLVED;
+    }
+
+    public String levelName() {
+        return level.name().toLowerCase();
+    }
+}

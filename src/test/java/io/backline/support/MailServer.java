@@ -1,0 +1,87 @@
+package io.backline.support;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** A real SMTP server (GreenMail) on localhost:3025 for the whole suite; tests can stop and restart it. */
+public class MailServer implements QuarkusTestResourceLifecycleManager {
+    private static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static volatile GreenMail server;
+
+    @Override
+    public Map<String, String> start() {
+        startSmtp();
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+        stopSmtp();
+    }
+
+    public static synchronized void startSmtp() {
+        if (server == null) {
+            server = new GreenMail(SMTP);
+            server.start();
+        }
+    }
+
+    /** Takes the SMTP server away, as in an outage. */
+    public static synchronized void stopSmtp() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Every message received since the server (re)started, as text: recipients, subject and body. */
+    public static List<String> messages() {
+        GreenMail current = server;
+        if (current == null) {
+            return List.of();
+        }
+        return Arrays.stream(current.getReceivedMessages()).map(MailServer::text).toList();
+    }
+
+    /** Waits up to the given time for messages that contain the text. */
+    public static List<String> awaitMessagesContaining(String text, int count, Duration timeout, String... alsoContaining) {
+        long end = System.nanoTime() + timeout.toNanos();
+        List<String> found;
+        do {
+            found = messages().stream().filter(message -> message.contains(text))
+                    .filter(message -> Arrays.stream(alsoContaining).allMatch(message::contains)).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            sleep();
+        } while (System.nanoTime() < end);
+        return found;
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return "To: " + String.join(",", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList())
+                    + "\nSubject: " + message.getSubject() + "\n\n" + GreenMailUtil.getBody(message);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
