@@ -98,10 +98,17 @@ public class FlagService {
             AlertOutbox.Urgency urgency = flag.isUrgent() ? AlertOutbox.Urgency.URGENT : AlertOutbox.Urgency.NORMAL;
             Instant sendAfter = flag.isUrgent() ? Instant.now() : Instant.now().plus(amberBatch);
             for (String email : careTeamEmails(client.id)) {
-                queue(flag, email, urgency, sendAfter);
+                queue(flag, email, urgency, flag.isUrgent() ? sendAfter : batchedWith(email, sendAfter));
             }
         }
         return flag;
+    }
+
+    /** An amber joins the trainer's amber alert already waiting, so they arrive as one email. */
+    static Instant batchedWith(String email, Instant otherwise) {
+        return AlertOutbox.<AlertOutbox> find("recipientEmail = :e and urgency = :normal and sentAt is null order by sendAfter",
+                Parameters.with("e", email).and("normal", AlertOutbox.Urgency.NORMAL)).firstResultOptional()
+                .map(waiting -> waiting.sendAfter).orElse(otherwise);
     }
 
     public static FlagRules.Thresholds thresholds(Clinic clinic) {

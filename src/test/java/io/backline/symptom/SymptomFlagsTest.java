@@ -68,6 +68,10 @@ class SymptomFlagsTest {
         trainer.request().get("/flags/" + flag).then().statusCode(200)
                 .body(containsString("red"), containsString("numbness or tingling"), containsString("Physician"));
         trainer.request().get("/flags").then().body(containsString("Numb Tester"));
+        // Off the care team, or in another clinic: the flag is not there.
+        SignIn.as("rose-trainer2").request().get("/flags/" + flag).then().statusCode(404);
+        SignIn.as("rose-trainer2").request().get("/flags").then().body(not(containsString("Numb Tester")));
+        SignIn.as("cedar-admin").request().get("/flags/" + flag).then().statusCode(404);
         List<String> mails = MailServer.awaitMessagesContaining(flag, 1, Duration.ofSeconds(20));
         assertEquals(1, mails.size());
         assertTrue(mails.get(0).contains("rose-trainer@rosecitymovement.example"), mails.get(0));
@@ -98,6 +102,18 @@ class SymptomFlagsTest {
         String third = record(trainer, client, symptom("INCREASED_PAIN", 6, "MIDDLE_THORACIC"));
         assertEquals("RED", TestData.string("select level from symptom_flag where id = ?::uuid", third));
         assertEquals("PAUSED", status(client));
+    }
+
+    @Test
+    void ambersForOneTrainerWithinTheBatchWindowArriveAsOneEmail() {
+        UUID client = clientWithProgram("Batch Tester");
+        var trainer = SignIn.as("rose-trainer");
+        String first = record(trainer, client, symptom("INCREASED_PAIN", 4, "MIDDLE_THORACIC"));
+        String second = record(trainer, client, symptom("PAIN_SPREADING", 2, "MIDDLE_THORACIC"));
+        List<String> mails = MailServer.awaitMessagesContaining(first, 1, Duration.ofSeconds(20));
+        assertEquals(1, mails.size());
+        assertTrue(mails.get(0).contains(second), "both ambers in one email: " + mails.get(0));
+        assertTrue(mails.get(0).contains("2 symptom reports to review"), mails.get(0));
     }
 
     @Test
