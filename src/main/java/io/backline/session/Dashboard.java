@@ -94,8 +94,10 @@ public class Dashboard extends Controller {
             }
             Adherence.Report report = reports.get(assignment.id);
             OptionalLong since = Adherence.daysSince(report.lastSession(), today);
-            boolean disengaged = assignment.isActive() && report.prescribed() > 0
-                    && (since.isPresent() ? since.getAsLong() >= threshold : report.weeks().size() * 7L >= threshold);
+            // Without any session yet, the clock runs from the day the program was assigned.
+            long quietDays = since.isPresent() ? since.getAsLong()
+                    : java.time.temporal.ChronoUnit.DAYS.between(Adherence.dayOf(assignment.createdAt, zone), today);
+            boolean disengaged = assignment.isActive() && report.prescribed() > 0 && quietDays >= threshold;
             return new Row(client, assignment, report, since, disengaged);
         }).toList();
         return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count());
