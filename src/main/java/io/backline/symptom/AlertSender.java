@@ -46,8 +46,15 @@ public class AlertSender {
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void sendDue() {
-        for (String clinicId : QuarkusTransaction.requiringNew()
-                .call(() -> Clinic.<Clinic> listAll().stream().map(c -> c.id).toList())) {
+        List<String> clinics;
+        try {
+            clinics = QuarkusTransaction.requiringNew().call(() -> Clinic.<Clinic> listAll().stream().map(c -> c.id).toList());
+        } catch (RuntimeException e) {
+            // Shutting down, or the database is away for a moment: the rows wait for the next run.
+            Log.debugf("Alert outbox run skipped: %s", e.getClass().getSimpleName());
+            return;
+        }
+        for (String clinicId : clinics) {
             var context = Arc.container().requestContext();
             context.activate();
             try {

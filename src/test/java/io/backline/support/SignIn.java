@@ -98,6 +98,11 @@ public final class SignIn {
     }
 
     public static Session as(String username, String password) {
+        return as(username, password, null);
+    }
+
+    /** Signs in a member of several clinics, picking one on Keycloak's "select an organization" page. */
+    public static Session as(String username, String password, String organization) {
         Map<String, String> appCookies = new HashMap<>();
         Map<String, String> keycloakCookies = new HashMap<>();
 
@@ -105,12 +110,26 @@ public final class SignIn {
         appCookies.putAll(toKeycloak.getCookies());
         String loginUrl = expectRedirect(toKeycloak);
 
-        Response loginPage = given().urlEncodingEnabled(false).redirects().follow(false).get(loginUrl);
-        keycloakCookies.putAll(loginPage.getCookies());
-        Response passwordPage = submit(loginPage, loginUrl, Map.of("username", username), keycloakCookies);
-        keycloakCookies.putAll(passwordPage.getCookies());
-        Response backToApp = submit(passwordPage, loginUrl, Map.of("username", username, "password", password),
-                keycloakCookies);
+        // Walk Keycloak's pages as they come: username, then (for a member of several clinics) the organization
+        // picker, then the password, until Keycloak redirects back to the app.
+        Response page = given().urlEncodingEnabled(false).redirects().follow(false).get(loginUrl);
+        keycloakCookies.putAll(page.getCookies());
+        for (int step = 0; step < 5 && page.statusCode() == 200; step++) {
+            Document html = Jsoup.parse(page.asString(), loginUrl);
+            Element picker = html.selectFirst("form:has(button[name=kc.org])");
+            if (picker != null) {
+                if (organization == null) {
+                    throw new AssertionError(username + " belongs to several clinics: name the one to pick");
+                }
+                page = given().urlEncodingEnabled(false).redirects().follow(false).cookies(keycloakCookies)
+                        .contentType("application/x-www-form-urlencoded").formParam("kc.org", organization)
+                        .post(picker.absUrl("action"));
+            } else {
+                page = submit(page, loginUrl, Map.of("username", username, "password", password), keycloakCookies);
+            }
+            keycloakCookies.putAll(page.getCookies());
+        }
+        Response backToApp = page;
         String callback = expectRedirect(backToApp);
 
         Response session = given().urlEncodingEnabled(false).redirects().follow(false).cookies(appCookies).get(callback);
