@@ -68,6 +68,15 @@ public class CurrentUser {
         return isAdmin() || isTrainer();
     }
 
+    /** The signed-in client's own row in this clinic; a client with none sees 404, never someone else's data. */
+    public Client requireClient() {
+        Client client = isClient() ? Client.findByUser(userId()) : null;
+        if (client == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return client;
+    }
+
     /** The signed-in person's staff row in this clinic, looked up once per request. */
     public Optional<StaffMember> staffMember() {
         if (staffMember == null) {

@@ -158,11 +158,7 @@ public class SessionApi {
     }
 
     private Client me() {
-        Client client = Client.findByUser(currentUser.userId());
-        if (client == null) {
-            throw new NotFoundException();
-        }
-        return client;
+        return currentUser.requireClient();
     }
 
     private ZoneId zone() {

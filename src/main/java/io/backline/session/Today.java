@@ -239,11 +239,7 @@ public class Today extends Controller {
     }
 
     private Client me() {
-        Client client = Client.findByUser(currentUser.userId());
-        if (client == null) {
-            throw new NotFoundException();
-        }
-        return client;
+        return currentUser.requireClient();
     }
 
     private ZoneId zone() {

@@ -103,10 +103,6 @@ public class ClientFlags extends Controller {
     }
 
     private Client me() {
-        Client client = Client.findByUser(currentUser.userId());
-        if (client == null) {
-            throw new NotFoundException();
-        }
-        return client;
+        return currentUser.requireClient();
     }
 }
