@@ -156,7 +156,8 @@ public class AssignmentService {
         event.id = UUID.randomUUID();
         event.assignmentId = assignment.id;
         event.kind = kind;
-        event.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        event.reason = reason == null || reason.isBlank() ? null
+                : reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
         event.actorUserId = actorUserId;
         event.happenedAt = Instant.now();
         event.effectiveOn = effectiveOn;

@@ -58,7 +58,9 @@ public class ProgramCatalog {
         ProgramVersion source = latest(programId);
         Program program = newProgram(null);
         ProgramVersion first = source.copy();
-        first.title = source.title + " (clinic copy)";
+        String suffix = " (clinic copy)";
+        first.title = (source.title.length() + suffix.length() > 160 ? source.title.substring(0, 160 - suffix.length())
+                : source.title) + suffix;
         addVersion(program, first, staffUserId);
         return program;
     }

@@ -29,6 +29,9 @@ public class FlagEscalation {
             try {
                 Arc.container().instance(CurrentClinic.class).get().workFor(clinic.id);
                 QuarkusTransaction.requiringNew().run(() -> escalate(clinic));
+            } catch (RuntimeException e) {
+                // One clinic's failure must not stop the others' escalations.
+                io.quarkus.logging.Log.warnf("Escalation run for clinic %s failed: %s", clinic.id, e.getClass().getSimpleName());
             } finally {
                 context.terminate();
             }

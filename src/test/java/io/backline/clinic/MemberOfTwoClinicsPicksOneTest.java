@@ -26,31 +26,73 @@ class MemberOfTwoClinicsPicksOneTest {
     private static final String KEYCLOAK = "http://localhost:8180";
     private static final String USERNAME = "both-clinics-trainer";
 
+    private static final String MIXED = "admin-here-client-there";
+
     @BeforeAll
-    static void createTheTrainerInKeycloakAndBothClinics() {
+    static void createPeopleInKeycloakAndBothClinics() {
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", "admin").formParam("password", "admin")
                 .post(KEYCLOAK + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
                 .extract().path("access_token");
-        var api = given().auth().oauth2(admin).contentType(ContentType.JSON);
-        String location = api.body(Map.of("username", USERNAME, "enabled", true, "emailVerified", true,
-                "firstName", "Kai", "lastName", "Both", "email", USERNAME + "@example.org",
-                "credentials", List.of(Map.of("type", "password", "value", Demo.PASSWORD, "temporary", false))))
-                .post(KEYCLOAK + "/admin/realms/backline/users").then().statusCode(201).extract().header("Location");
-        String userId = location.substring(location.lastIndexOf('/') + 1);
-        Map<String, Object> trainerRole = given().auth().oauth2(admin)
-                .get(KEYCLOAK + "/admin/realms/backline/roles/trainer").then().statusCode(200).extract().as(Map.class);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(trainerRole))
-                .post(KEYCLOAK + "/admin/realms/backline/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+        String trainer = keycloakUser(admin, USERNAME, List.of("trainer"));
+        String mixed = keycloakUser(admin, MIXED, List.of("clinic-admin", "client"));
         for (String alias : List.of("rose-city", "cedar-hills")) {
             String orgId = given().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/backline/organizations")
                     .then().statusCode(200).extract().path("find { it.alias == '" + alias + "' }.id");
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("\"" + userId + "\"")
-                    .post(KEYCLOAK + "/admin/realms/backline/organizations/" + orgId + "/members").then().statusCode(201);
+            for (String userId : List.of(trainer, mixed)) {
+                given().auth().oauth2(admin).contentType(ContentType.JSON).body("\"" + userId + "\"")
+                        .post(KEYCLOAK + "/admin/realms/backline/organizations/" + orgId + "/members").then().statusCode(201);
+            }
             TestData.sql("""
                     insert into staff_member (id, clinic_id, user_id, full_name, email, role)
                     values (?::uuid, ?, ?::uuid, 'Kai Both', ?, 'trainer')""",
-                    UUID.randomUUID().toString(), alias, userId, USERNAME + "@example.org");
+                    UUID.randomUUID().toString(), alias, trainer, USERNAME + "@example.org");
+        }
+        // Admin at Rose City, only a client at Cedar Hills.
+        TestData.sql("""
+                insert into staff_member (id, clinic_id, user_id, full_name, email, role)
+                values (?::uuid, 'rose-city', ?::uuid, 'Mo Mixed', 'mixed@example.org', 'clinic-admin')""",
+                UUID.randomUUID().toString(), mixed);
+        TestData.sql("""
+                insert into client (id, clinic_id, user_id, full_name, email)
+                values (?::uuid, 'cedar-hills', ?::uuid, 'Mo Mixed', 'mixed@example.org')""",
+                UUID.randomUUID().toString(), mixed);
+    }
+
+    private static String keycloakUser(String admin, String username, List<String> roles) {
+        String location = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "emailVerified", true,
+                        "firstName", "Test", "lastName", username, "email", username + "@example.org",
+                        "credentials", List.of(Map.of("type", "password", "value", Demo.PASSWORD, "temporary", false))))
+                .post(KEYCLOAK + "/admin/realms/backline/users").then().statusCode(201).extract().header("Location");
+        String userId = location.substring(location.lastIndexOf('/') + 1);
+        List<Map<String, Object>> roleReps = roles.stream().map(role -> (Map<String, Object>) given().auth().oauth2(admin)
+                .get(KEYCLOAK + "/admin/realms/backline/roles/" + role).then().statusCode(200).extract().as(Map.class)).toList();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(roleReps)
+                .post(KEYCLOAK + "/admin/realms/backline/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+        return userId;
+    }
+
+    @Test
+    void anAdminOfOneClinicIsOnlyAClientInTheOther() {
+        var atCedar = SignIn.as(MIXED, Demo.PASSWORD, "cedar-hills");
+        for (String staffPage : List.of("/clients", "/flags", "/programs", "/clinic", "/clients/" + Demo.clientId("cedar-client1"))) {
+            atCedar.request().get(staffPage).then().statusCode(403);
+        }
+        atCedar.request().get("/today").then().statusCode(200).body(containsString(Demo.CEDAR));
+
+        var atRose = SignIn.as(MIXED, Demo.PASSWORD, "rose-city");
+        atRose.request().get("/clinic").then().statusCode(200).body(containsString(Demo.ROSE));
+        atRose.request().get("/today").then().statusCode(403);
+    }
+
+    @Test
+    void aDeactivatedTrainerKeepsNoAccess() {
+        TestData.sql("update staff_member set active = false where full_name = 'Kai Both' and clinic_id = 'rose-city'");
+        try {
+            SignIn.as(USERNAME, Demo.PASSWORD, "rose-city").request().get("/dashboard").then().statusCode(403);
+        } finally {
+            TestData.sql("update staff_member set active = true where full_name = 'Kai Both' and clinic_id = 'rose-city'");
         }
     }
 

@@ -25,6 +25,20 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aPagePostThatIsNotAFormIsRefusedSoItCannotSkipTheCsrfCheck() {
+        var trainer = SignIn.as("rose-trainer");
+        String builtIn = io.backline.support.TestData.string(
+                "select id::text from program where clinic_id = 'rose-city' and built_in_key is not null");
+        long programs = io.backline.support.TestData.count("select count(*) from program where clinic_id = 'rose-city'");
+        trainer.request().contentType("text/plain").body("x").post("/programs/" + builtIn + "/copy")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(400), org.hamcrest.Matchers.is(415)));
+        trainer.request().post("/programs/" + builtIn + "/copy")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(400), org.hamcrest.Matchers.is(415)));
+        org.junit.jupiter.api.Assertions.assertEquals(programs,
+                io.backline.support.TestData.count("select count(*) from program where clinic_id = 'rose-city'"));
+    }
+
+    @Test
     void searchTextIsEscapedNotExecuted() {
         SignIn.as("rose-trainer").request().queryParam("q", "<script>alert(1)</script>").get("/clients")
                 .then().statusCode(200)
