@@ -24,6 +24,9 @@ class DashboardQueryCountTest {
     @Inject
     SessionFactory sessionFactory;
 
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
     @Test
     void dashboardRunsAConstantNumberOfStatements() {
         var trainer = SignIn.as("cedar-trainer2");
@@ -51,10 +54,23 @@ class DashboardQueryCountTest {
         assertTrue(!assignedToday.contains("disengaged"), assignedToday);
     }
 
+    /**
+     * Statistics count every statement of the app, the alert outbox's background runs included: pause those, and
+     * keep the smallest of three measurements in case a run was already under way.
+     */
     private long statementsFor(SignIn.Session trainer) {
-        long before = sessionFactory.getStatistics().getPrepareStatementCount();
-        trainer.request().get("/dashboard").then().statusCode(200);
-        return sessionFactory.getStatistics().getPrepareStatementCount() - before;
+        scheduler.pause();
+        try {
+            long fewest = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long before = sessionFactory.getStatistics().getPrepareStatementCount();
+                trainer.request().get("/dashboard").then().statusCode(200);
+                fewest = Math.min(fewest, sessionFactory.getStatistics().getPrepareStatementCount() - before);
+            }
+            return fewest;
+        } finally {
+            scheduler.resume();
+        }
     }
 
     private static void addAssignmentWithSessions(UUID client, String version, int sessions) {

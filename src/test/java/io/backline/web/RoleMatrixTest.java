@@ -32,10 +32,18 @@ class RoleMatrixTest {
             { "/clients", 302, 403, 200, 200 },
             { ROSE_CLIENT, 302, 403, 200, 200 },
             { "/signed-out", 200, 200, 200, 200 },
+            { "/programs", 302, 403, 200, 200 },
+            { "/flags", 302, 403, 200, 200 },
+            { "/flags/count", 302, 403, 200, 200 },
+            { "/today/flags", 302, 200, 403, 403 },
+            { "/today/flags/new", 302, 200, 403, 403 },
+            { "/today/print", 302, 200, 403, 403 },
+            { "/flags/record/" + Demo.clientId("rose-client1"), 302, 403, 200, 200 },
     };
     private static final Object[][] API = {
             { "/api/v1/me", 401, 200, 200, 200 },
             { "/api/v1" + ROSE_CLIENT, 401, 403, 200, 200 },
+            { "/api/v1/assignments", 401, 200, 403, 403 },
     };
 
     @BeforeAll
