@@ -40,8 +40,8 @@ public class CheckOffService {
 
     @Transactional
     public Result record(Assignment assignment, Prescription prescription, CheckOff checkOff, ZoneId zone) {
-        Optional<SessionLog> sameSubmission = SessionLog.find("idempotencyKey", checkOff.idempotencyKey())
-                .firstResultOptional();
+        Optional<SessionLog> sameSubmission = SessionLog.find("idempotencyKey = ?1 and clientId = ?2",
+                checkOff.idempotencyKey(), assignment.clientId).firstResultOptional();
         if (sameSubmission.isPresent()) {
             return new Result.AlreadySaved(sameSubmission.get());
         }

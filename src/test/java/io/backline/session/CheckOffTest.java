@@ -130,6 +130,8 @@ class CheckOffTest {
         given().auth().oauth2(token).contentType("application/json").body(body)
                 .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(200);
         assertEquals(1, sessions());
+        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and detail like '%(API)'",
+                CLIENT.toString()));
         given().auth().oauth2(token).contentType("application/json").body("{\"performedOn\":\"2026-01-01\"}")
                 .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(400)
                 .body("title", containsString("idempotencyKey"));

@@ -108,6 +108,9 @@ class SymptomFlagsTest {
     void ambersForOneTrainerWithinTheBatchWindowArriveAsOneEmail() {
         UUID client = clientWithProgram("Batch Tester");
         var trainer = SignIn.as("rose-trainer");
+        // Start from no amber batch waiting for this trainer (earlier tests may have left one about to go out).
+        TestData.sql("update alert_outbox set sent_at = now() where recipient_email = 'rose-trainer@rosecitymovement.example' "
+                + "and urgency = 'NORMAL' and sent_at is null");
         String first = record(trainer, client, symptom("INCREASED_PAIN", 4, "MIDDLE_THORACIC"));
         String second = record(trainer, client, symptom("PAIN_SPREADING", 2, "MIDDLE_THORACIC"));
         List<String> mails = MailServer.awaitMessagesContaining(first, 1, Duration.ofSeconds(20));
