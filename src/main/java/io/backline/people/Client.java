@@ -27,6 +27,11 @@ public class Client extends PanacheEntityBase {
     public String email;
     public String phone;
     public boolean active;
+    /** Seen by staff only, never by the client. */
+    public String notes;
+    public java.time.Instant deactivatedAt;
+    /** Set when the client's personal data was erased on request; the row stays so that counts stay right. */
+    public java.time.Instant erasedAt;
 
     public static Client findByUser(UUID userId) {
         return find("userId", userId).firstResult();

@@ -1,13 +1,12 @@
 package io.backline.people;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.panache.common.Page;
+import io.backline.web.Paged;
 import io.quarkus.panache.common.Parameters;
 
 /**
@@ -17,8 +16,6 @@ import io.quarkus.panache.common.Parameters;
  */
 @RequestScoped
 public class ClientAccess {
-    public static final int PAGE_SIZE = 25;
-
     private final CurrentUser currentUser;
 
     @Inject
@@ -38,7 +35,7 @@ public class ClientAccess {
     }
 
     /** One page of visible clients whose name or email contains the search text, by name. */
-    public ClientPage search(String text, int pageIndex) {
+    public Paged<Client> search(String text, int pageIndex) {
         String like = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
         Parameters params = Parameters.with("like", like);
         String query = "from Client c where (lower(c.fullName) like :like or lower(c.email) like :like)";
@@ -46,31 +43,11 @@ public class ClientAccess {
             query += " and exists (from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff)";
             params.and("staff", currentStaffId());
         }
-        var page = Client.<Client> find(query + " order by c.fullName", params).page(Page.of(pageIndex, PAGE_SIZE));
-        return new ClientPage(page.list(), pageIndex, page.pageCount(), page.count());
+        return Paged.of(Client.<Client> find(query + " order by c.active desc, c.fullName", params), pageIndex);
     }
 
     private UUID currentStaffId() {
         // A trainer with no staff row in this clinic sees no clients rather than an error.
         return currentUser.staffMember().map(me -> me.id).orElse(new UUID(0, 0));
-    }
-
-    public record ClientPage(List<Client> clients, int pageIndex, int pageCount, long total) {
-        /** 1-based, as people count pages. */
-        public int number() {
-            return pageIndex + 1;
-        }
-
-        public int lastNumber() {
-            return Math.max(1, pageCount);
-        }
-
-        public boolean hasPrevious() {
-            return pageIndex > 0;
-        }
-
-        public boolean hasNext() {
-            return pageIndex + 1 < pageCount;
-        }
     }
 }

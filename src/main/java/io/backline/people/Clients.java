@@ -23,23 +23,14 @@ public class Clients extends Controller {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(ClientAccess.ClientPage page, String q);
+        static native TemplateInstance index(io.backline.web.Paged<Client> page, String q);
 
     }
 
     @GET
     @Path("")
     public TemplateInstance index(@RestQuery String q, @RestQuery String page) {
-        return Templates.index(access.search(q, pageIndex(page)), q == null ? "" : q);
-    }
-
-    /** Page numbers come from links people can edit: anything odd means the first page. */
-    public static int pageIndex(String page) {
-        try {
-            return Math.max(0, Integer.parseInt(page == null ? "1" : page.strip()) - 1);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return Templates.index(access.search(q, io.backline.web.Paged.index(page)), q == null ? "" : q);
     }
 
     static UUID parse(String id) {

@@ -26,6 +26,15 @@ public class StaffMember extends PanacheEntityBase {
     public String email;
     public String role;
     public boolean active;
+    public java.time.Instant deactivatedAt;
+
+    public boolean isTrainer() {
+        return CurrentUser.TRAINER.equals(role);
+    }
+
+    public String roleLabel() {
+        return CurrentUser.ADMIN.equals(role) ? "Clinic admin" : "Trainer";
+    }
 
     public static StaffMember findByUser(UUID userId) {
         return find("userId", userId).firstResult();

@@ -65,7 +65,7 @@ public class Dashboard extends Controller {
     @GET
     @Path("")
     public TemplateInstance dashboard(@RestQuery String page) {
-        int pageIndex = io.backline.people.Clients.pageIndex(page);
+        int pageIndex = io.backline.web.Paged.index(page);
         Clinic clinic = currentUser.getClinic();
         ZoneId zone = AssignmentService.zoneOf(clinic);
         LocalDate today = LocalDate.now(zone);

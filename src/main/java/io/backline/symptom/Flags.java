@@ -22,7 +22,6 @@ import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.people.CurrentUser;
-import io.backline.people.Clients;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
@@ -65,7 +64,7 @@ public class Flags extends Controller {
     @GET
     @Path("")
     public TemplateInstance queue(@RestQuery String page) {
-        int pageIndex = Clients.pageIndex(page);
+        int pageIndex = io.backline.web.Paged.index(page);
         List<SymptomFlag> open = review.queue(FlagBadge.scope(currentUser), pageIndex);
         List<UUID> ids = open.stream().map(f -> f.clientId).distinct().toList();
         Map<UUID, Client> clients = ids.isEmpty() ? Map.of()

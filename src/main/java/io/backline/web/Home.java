@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import io.backline.clinic.NoClinicException;
+import io.backline.invitation.InvitationService;
 import io.backline.people.CurrentUser;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -20,6 +21,8 @@ public class Home extends Controller {
 
     @Inject
     CurrentUser currentUser;
+    @Inject
+    InvitationService invitations;
 
     @CheckedTemplate
     static class Templates {
@@ -35,6 +38,8 @@ public class Home extends Controller {
         if (currentUser.getClinic() == null) {
             throw new NoClinicException();
         }
+        // Everyone lands here after signing in, so this is where a waiting invitation becomes accepted.
+        invitations.accepted(currentUser.userId());
         if (currentUser.isTrainer()) {
             return seeOther("/dashboard");
         }

@@ -16,4 +16,13 @@ public final class Ids {
             throw new NotFoundException();
         }
     }
+
+    /** For optional ids typed into forms: null when missing or malformed. */
+    public static UUID parseOrNull(String id) {
+        try {
+            return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

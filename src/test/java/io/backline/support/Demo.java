@@ -22,6 +22,11 @@ public final class Demo {
         return uuid5("backline-demo/staff/" + username);
     }
 
+    /** A demo person's Keycloak subject. */
+    public static UUID userId(String username) {
+        return uuid5("backline-demo/" + username);
+    }
+
     static UUID uuid5(String name) {
         try {
             var sha1 = java.security.MessageDigest.getInstance("SHA-1");

@@ -71,10 +71,37 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     private static String text(MimeMessage message) {
         try {
             return "To: " + String.join(",", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList())
-                    + "\nSubject: " + message.getSubject() + "\n\n" + GreenMailUtil.getBody(message);
+                    + "\nSubject: " + message.getSubject() + "\n\n" + decoded(message);
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body as a reader sees it: multipart parts and quoted-printable decoded (Keycloak sends both). */
+    private static String decoded(jakarta.mail.Part part) throws jakarta.mail.MessagingException {
+        try {
+            Object content = part.getContent();
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    text.append(decoded(multipart.getBodyPart(i))).append('\n');
+                }
+                return text.toString();
+            }
+            return String.valueOf(content);
+        } catch (java.io.IOException e) {
+            return GreenMailUtil.getBody(part);
+        }
+    }
+
+    /** The first link in a message that starts with the given address. */
+    public static String link(String message, String startingWith) {
+        var matcher = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(startingWith) + "[^\\s\"<>]*")
+                .matcher(message);
+        if (!matcher.find()) {
+            throw new AssertionError("No link to " + startingWith + " in:\n" + message);
+        }
+        return matcher.group().replace("&amp;", "&");
     }
 
     private static void sleep() {

@@ -1,0 +1,297 @@
+package io.backline.invitation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.backline.clinic.Clinic;
+import io.backline.people.CareTeamMember;
+import io.backline.people.Client;
+import io.backline.people.CurrentUser;
+import io.backline.people.StaffMember;
+import io.backline.web.FormErrors;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * Invites people into a clinic. Keycloak holds the account and the clinic membership, Backline the person's row and
+ * the invitation; when a step fails, the steps before it are undone so that nothing stays half-made.
+ */
+@ApplicationScoped
+public class InvitationService {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+    static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
+
+    @Inject
+    KeycloakAccounts keycloak;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    Mailer mailer;
+
+    @ConfigProperty(name = "backline.base-url")
+    String baseUrl;
+
+    public record Request(String email, String fullName, String phone, String role, String leadTrainerId,
+            String requestKey) {
+    }
+
+    public sealed interface Outcome {
+        record Sent(Invitation invitation) implements Outcome {
+        }
+
+        record AlreadySent(Invitation invitation) implements Outcome {
+        }
+
+        record Refused(FormErrors errors) implements Outcome {
+        }
+    }
+
+    @Transactional
+    public Outcome invite(Request request) {
+        FormErrors errors = new FormErrors();
+        String email = errors.text("email", request.email(), 254, true, "Email").toLowerCase();
+        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            errors.add("email", "“" + request.email().strip() + "” does not look like an email address.");
+        }
+        String fullName = errors.text("fullName", request.fullName(), 160, true, "Name");
+        String phone = errors.text("phone", request.phone(), 40, false, "Phone");
+        String role = request.role() == null ? "" : request.role().strip();
+        if (!mayInvite(role)) {
+            errors.add("role", "Choose whom you are inviting: a client" + (currentUser.isAdmin() ? ", a trainer or an admin." : "."));
+        }
+        UUID requestKey = parse(request.requestKey());
+        if (requestKey == null) {
+            errors.add("email", "The form expired; please submit it again.");
+        }
+        StaffMember lead = CurrentUser.CLIENT.equals(role) ? leadTrainer(request.leadTrainerId(), errors) : null;
+        if (!errors.isEmpty()) {
+            return new Outcome.Refused(errors);
+        }
+        // One invitation per clinic and address at a time, even when the same form arrives twice at once.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", currentUser.getClinic().id + "|" + email).getSingleResult();
+        Optional<Invitation> same = Invitation.byRequestKey(requestKey);
+        if (same.isPresent()) {
+            return new Outcome.AlreadySent(same.get());
+        }
+        if (Invitation.pendingFor(email).isPresent()) {
+            errors.add("email", email + " already has an invitation waiting. Resend it from the list below.");
+            return new Outcome.Refused(errors);
+        }
+        if (memberByEmail(email)) {
+            errors.add("email", email + " already belongs to this clinic.");
+            return new Outcome.Refused(errors);
+        }
+        Optional<UUID> existing = keycloak.findByEmail(email);
+        if (existing.isPresent() && memberByAccount(existing.get())) {
+            errors.add("email", email + " already belongs to this clinic.");
+            return new Outcome.Refused(errors);
+        }
+        boolean newAccount = existing.isEmpty();
+        UUID userId = existing.orElseGet(() -> keycloak.create(email, fullName));
+        try {
+            keycloak.joinClinic(userId, currentUser.getClinic().id);
+            keycloak.grantRole(userId, role);
+            Invitation invitation = save(email, fullName, phone, role, lead, userId, newAccount, requestKey);
+            entityManager.flush();
+            send(invitation);
+            return new Outcome.Sent(invitation);
+        } catch (RuntimeException e) {
+            undo(userId, newAccount);
+            throw e;
+        }
+    }
+
+    @Transactional
+    public Optional<String> resend(Invitation invitation) {
+        if (!invitation.isPending()) {
+            return Optional.of("This invitation is no longer waiting.");
+        }
+        if (invitation.lastSentAt.plus(RESEND_PAUSE).isAfter(Instant.now())) {
+            return Optional.of("It was sent less than a minute ago; give the email a moment to arrive.");
+        }
+        send(invitation);
+        invitation.lastSentAt = Instant.now();
+        invitation.timesSent++;
+        return Optional.empty();
+    }
+
+    /** The link stops working: the membership goes, and so does an account made only for this invitation. */
+    @Transactional
+    public void revoke(Invitation invitation) {
+        if (!invitation.isPending()) {
+            return;
+        }
+        invitation.status = Invitation.REVOKED;
+        deactivatePerson(invitation);
+        keycloak.leaveClinic(invitation.userId, invitation.clinicId);
+        if (invitation.newAccount && !keycloak.belongsToAnyClinic(invitation.userId)) {
+            keycloak.delete(invitation.userId);
+        }
+    }
+
+    /** Called when someone signs in: their waiting invitation to this clinic is now accepted. */
+    @Transactional
+    public void accepted(UUID userId) {
+        Invitation.update("status = :accepted where userId = :user and status = :pending",
+                Parameters.with("accepted", Invitation.ACCEPTED).and("user", userId).and("pending", Invitation.PENDING));
+    }
+
+    public boolean mayInvite(String role) {
+        return switch (role) {
+            case CurrentUser.CLIENT -> currentUser.isStaff();
+            case CurrentUser.TRAINER, CurrentUser.ADMIN -> currentUser.isAdmin();
+            default -> false;
+        };
+    }
+
+    private StaffMember leadTrainer(String leadTrainerId, FormErrors errors) {
+        if (currentUser.isTrainer() && (leadTrainerId == null || leadTrainerId.isBlank())) {
+            return currentUser.staffMember().orElse(null);
+        }
+        UUID id = parse(leadTrainerId);
+        StaffMember lead = id == null ? null : StaffMember.find("id", id).firstResult();
+        if (lead == null || !lead.active || !CurrentUser.TRAINER.equals(lead.role)) {
+            errors.add("leadTrainerId", "Choose the trainer who will lead this client's care team.");
+            return null;
+        }
+        return lead;
+    }
+
+    private Invitation save(String email, String fullName, String phone, String role, StaffMember lead, UUID userId,
+            boolean newAccount, UUID requestKey) {
+        UUID personId = CurrentUser.CLIENT.equals(role) ? saveClient(email, fullName, phone, lead, userId)
+                : saveStaff(email, fullName, role, userId);
+        Invitation invitation = new Invitation();
+        invitation.id = UUID.randomUUID();
+        invitation.email = email;
+        invitation.fullName = fullName;
+        invitation.role = role;
+        invitation.userId = userId;
+        invitation.personId = personId;
+        invitation.newAccount = newAccount;
+        invitation.status = Invitation.PENDING;
+        invitation.invitedBy = currentUser.userId();
+        invitation.invitedByName = currentUser.getName();
+        invitation.createdAt = Instant.now();
+        invitation.lastSentAt = invitation.createdAt;
+        invitation.timesSent = 1;
+        invitation.requestKey = requestKey;
+        invitation.persist();
+        return invitation;
+    }
+
+    private UUID saveClient(String email, String fullName, String phone, StaffMember lead, UUID userId) {
+        // A client whose earlier invitation was revoked keeps their row (and anything prepared for them).
+        Client client = Client.findByUser(userId);
+        if (client == null) {
+            client = new Client();
+            client.id = UUID.randomUUID();
+            client.userId = userId;
+        }
+        client.fullName = fullName;
+        client.email = email;
+        client.phone = phone.isEmpty() ? null : phone;
+        client.active = true;
+        client.persist();
+        if (CareTeamMember.count("key.clientId = ?1 and lead = true", client.id) == 0) {
+            CareTeamMember.delete("key.clientId = ?1 and key.staffMemberId = ?2", client.id, lead.id);
+            CareTeamMember member = new CareTeamMember();
+            member.key = new CareTeamMember.Key(client.id, lead.id);
+            member.lead = true;
+            member.persist();
+        }
+        return client.id;
+    }
+
+    private UUID saveStaff(String email, String fullName, String role, UUID userId) {
+        StaffMember staff = StaffMember.findByUser(userId);
+        if (staff == null) {
+            staff = new StaffMember();
+            staff.id = UUID.randomUUID();
+            staff.userId = userId;
+        }
+        staff.fullName = fullName;
+        staff.email = email;
+        staff.role = role;
+        staff.active = true;
+        staff.persist();
+        return staff.id;
+    }
+
+    private void deactivatePerson(Invitation invitation) {
+        if (CurrentUser.CLIENT.equals(invitation.role)) {
+            Client.update("active = false where id = ?1", invitation.personId);
+        } else {
+            StaffMember.update("active = false where id = ?1", invitation.personId);
+        }
+    }
+
+    /** A person who was deactivated (not merely revoked before accepting) is reactivated from their page instead. */
+    private boolean memberByEmail(String email) {
+        Parameters byEmail = Parameters.with("email", email);
+        return StaffMember.count("lower(email) = :email and (active or deactivatedAt is not null)", byEmail) > 0
+                || Client.count("lower(email) = :email and (active or deactivatedAt is not null)", byEmail) > 0;
+    }
+
+    private boolean memberByAccount(UUID userId) {
+        Parameters byUser = Parameters.with("user", userId);
+        return StaffMember.count("userId = :user and (active or deactivatedAt is not null)", byUser) > 0
+                || Client.count("userId = :user and (active or deactivatedAt is not null)", byUser) > 0;
+    }
+
+    private void send(Invitation invitation) {
+        if (invitation.newAccount) {
+            keycloak.sendSetPasswordEmail(invitation.userId);
+        } else {
+            Clinic clinic = currentUser.getClinic();
+            sendMail(Mail.withText(invitation.email, "You have been added to " + clinic.name + " on Backline",
+                    "Hello " + invitation.fullName + ",\n\n" + invitation.invitedByName + " added you to "
+                            + clinic.name + " on Backline (" + invitation.roleLabel().toLowerCase() + ").\n"
+                            + "Sign in with your existing Backline account at " + baseUrl + "/ and choose "
+                            + clinic.name + " when asked which clinic.\n"));
+        }
+    }
+
+    private void sendMail(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            throw new KeycloakAccounts.KeycloakUnavailable("The mail server did not take the invitation: " + e.getMessage());
+        }
+    }
+
+    private void undo(UUID userId, boolean newAccount) {
+        try {
+            if (newAccount) {
+                keycloak.delete(userId);
+            } else {
+                keycloak.leaveClinic(userId, currentUser.getClinic().id);
+            }
+        } catch (RuntimeException cleanupFailed) {
+            org.jboss.logging.Logger.getLogger(InvitationService.class)
+                    .errorf(cleanupFailed, "Could not undo the Keycloak side of a failed invitation for %s", userId);
+        }
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.backline.invitation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.backline.people.CurrentUser;
+import io.backline.people.StaffMember;
+import io.backline.web.FormErrors;
+import io.backline.web.Ids;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Inviting people: admins invite staff and clients, trainers invite clients; pending invitations can be resent or revoked. */
+@Path("/invitations")
+@RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
+public class Invitations extends Controller {
+
+    @Inject
+    InvitationService invitations;
+    @Inject
+    CurrentUser currentUser;
+
+    public record Page(List<Invitation> pending, List<StaffMember> trainers, Map<String, String> form,
+            FormErrors errors, String requestKey) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(Page page);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance index(@RestQuery String role) {
+        Map<String, String> form = new HashMap<>();
+        form.put("role", invitations.mayInvite(role == null ? "" : role) ? role : CurrentUser.CLIENT);
+        currentUser.staffMember().filter(StaffMember::isTrainer).ifPresent(me -> form.put("leadTrainerId", me.id.toString()));
+        return Templates.index(page(form, new FormErrors()));
+    }
+
+    @POST
+    @Path("")
+    public Object invite(@RestForm String fullName, @RestForm String email, @RestForm String phone,
+            @RestForm String role, @RestForm String leadTrainerId, @RestForm String requestKey) {
+        var request = new InvitationService.Request(email, fullName, phone, role, leadTrainerId, requestKey);
+        InvitationService.Outcome outcome;
+        try {
+            outcome = invitations.invite(request);
+        } catch (KeycloakAccounts.KeycloakUnavailable | jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            FormErrors errors = new FormErrors().add("email",
+                    "The invitation could not be sent just now (the sign-in service or the mail server did not answer). Nothing was saved; please try again.");
+            return refused(request, errors, 503);
+        }
+        return switch (outcome) {
+            case InvitationService.Outcome.Sent sent -> {
+                flash("message", "Invitation sent to " + sent.invitation().email + ".");
+                yield seeOther("/invitations");
+            }
+            case InvitationService.Outcome.AlreadySent same -> {
+                flash("message", "This invitation was already sent to " + same.invitation().email + ".");
+                yield seeOther("/invitations");
+            }
+            case InvitationService.Outcome.Refused refused -> refused(request, refused.errors(), 400);
+        };
+    }
+
+    @POST
+    @Path("{id}/resend")
+    public Response resend(@RestPath String id) {
+        Invitation invitation = visible(id);
+        invitations.resend(invitation).ifPresentOrElse(problem -> flash("message", problem),
+                () -> flash("message", "Sent the invitation to " + invitation.email + " again."));
+        return seeOther("/invitations");
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    public Response revoke(@RestPath String id) {
+        Invitation invitation = visible(id);
+        invitations.revoke(invitation);
+        flash("message", "Revoked the invitation to " + invitation.email + ". Its link no longer works.");
+        return seeOther("/invitations");
+    }
+
+    private Response refused(InvitationService.Request request, FormErrors errors, int status) {
+        Map<String, String> form = new HashMap<>();
+        form.put("fullName", request.fullName());
+        form.put("email", request.email());
+        form.put("phone", request.phone());
+        form.put("role", request.role());
+        form.put("leadTrainerId", request.leadTrainerId());
+        return Response.status(status).entity(Templates.index(page(form, errors))).build();
+    }
+
+    private Page page(Map<String, String> form, FormErrors errors) {
+        List<Invitation> pending = Invitation.pending().stream().filter(this::mayManage).toList();
+        List<StaffMember> trainers = StaffMember.list("role = ?1 and active order by fullName", CurrentUser.TRAINER);
+        return new Page(pending, trainers, form, errors, UUID.randomUUID().toString());
+    }
+
+    /** Trainers manage client invitations only; another clinic's invitation is simply not found. */
+    private Invitation visible(String id) {
+        Invitation invitation = Invitation.find("id", Ids.parse(id)).firstResult();
+        if (invitation == null || !mayManage(invitation)) {
+            throw new NotFoundException();
+        }
+        return invitation;
+    }
+
+    private boolean mayManage(Invitation invitation) {
+        return invitations.mayInvite(invitation.role);
+    }
+}

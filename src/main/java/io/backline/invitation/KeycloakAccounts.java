@@ -1,0 +1,140 @@
+package io.backline.invitation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Backline's side of Keycloak's admin API, through the {@code backline-admin} service account: accounts, clinic
+ * (organization) memberships and realm roles. Keycloak stays the only place that knows passwords; Backline never
+ * sees one.
+ */
+@ApplicationScoped
+public class KeycloakAccounts {
+    private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
+
+    /** Organization ids by alias: Keycloak never changes either, so losing this map only costs one lookup. */
+    private final Map<String, String> organizationIds = new ConcurrentHashMap<>();
+
+    @Inject
+    Keycloak keycloak;
+
+    @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
+    String realmName;
+
+    @ConfigProperty(name = "backline.base-url")
+    String baseUrl;
+
+    @ConfigProperty(name = "backline.invitations.link-days", defaultValue = "7")
+    int linkDays;
+
+    public Optional<UUID> findByEmail(String email) {
+        List<UserRepresentation> found = realm().users().searchByEmail(email, true);
+        return found.stream().findFirst().map(user -> UUID.fromString(user.getId()));
+    }
+
+    /** A new, enabled account with no password yet: the emailed link lets its owner choose one. */
+    public UUID create(String email, String fullName) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        int space = fullName.lastIndexOf(' ');
+        user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
+        user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
+        try (Response response = realm().users().create(user)) {
+            if (response.getStatus() == 409) {
+                // Someone created it between our search and now: use theirs.
+                return findByEmail(email).orElseThrow(() -> new KeycloakUnavailable("Keycloak refused the account"));
+            }
+            expect(response, "create the account");
+            String location = response.getLocation().getPath();
+            return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        }
+    }
+
+    public void joinClinic(UUID userId, String clinicId) {
+        try (Response response = realm().organizations().get(organizationId(clinicId)).members()
+                .addMember(userId.toString())) {
+            if (response.getStatus() != 409) { // 409: already a member, which is what we want
+                expect(response, "add the clinic membership");
+            }
+        }
+    }
+
+    public void leaveClinic(UUID userId, String clinicId) {
+        try (Response response = realm().organizations().get(organizationId(clinicId)).members()
+                .member(userId.toString()).delete()) {
+            if (response.getStatus() != 404) { // already gone
+                expect(response, "remove the clinic membership");
+            }
+        }
+    }
+
+    public boolean belongsToAnyClinic(UUID userId) {
+        return !realm().organizations().members().getOrganizations(userId.toString(), true).isEmpty();
+    }
+
+    public void grantRole(UUID userId, String role) {
+        var representation = realm().roles().get(role).toRepresentation();
+        realm().users().get(userId.toString()).roles().realmLevel().add(List.of(representation));
+    }
+
+    /** Keycloak's own "set your password" email, whose link leads back to Backline once the password is set. */
+    public void sendSetPasswordEmail(UUID userId) {
+        realm().users().get(userId.toString()).executeActionsEmail("backline-web", baseUrl + "/",
+                linkDays * 24 * 3600, List.of("UPDATE_PASSWORD"));
+    }
+
+    public void delete(UUID userId) {
+        try (Response response = realm().users().delete(userId.toString())) {
+            if (response.getStatus() != 404) {
+                expect(response, "delete the account");
+            }
+        }
+    }
+
+    private String organizationId(String clinicId) {
+        return organizationIds.computeIfAbsent(clinicId, alias -> realm().organizations().getAll().stream()
+                .filter(organization -> alias.equals(organization.getAlias()))
+                .map(OrganizationRepresentation::getId).findFirst()
+                .orElseThrow(() -> new KeycloakUnavailable("Keycloak has no organization for clinic " + alias)));
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(realmName);
+    }
+
+    private static void expect(Response response, String what) {
+        if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+            LOG.errorf("Keycloak answered %d when asked to %s", response.getStatus(), what);
+            throw new KeycloakUnavailable("Keycloak could not " + what + " (HTTP " + response.getStatus() + ")");
+        }
+    }
+
+    /** Keycloak refused or could not be reached; the person sees a message and nothing is half-saved. */
+    public static class KeycloakUnavailable extends RuntimeException {
+        public KeycloakUnavailable(String message) {
+            super(message);
+        }
+
+        public static KeycloakUnavailable of(WebApplicationException e) {
+            return new KeycloakUnavailable("Keycloak answered " + e.getResponse().getStatus());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.backline.people;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.backline.invitation.Invitation;
+import io.backline.invitation.KeycloakAccounts;
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * Deactivating and reactivating people. A deactivated person leaves the clinic's Keycloak organization, so they can
+ * no longer sign in to it (a member of other clinics still signs in to those), and keeps no role here; their history
+ * stays. A trainer who leaves hands their clients to a successor, so that no client is left without a trainer.
+ */
+@ApplicationScoped
+public class Memberships {
+
+    @Inject
+    KeycloakAccounts keycloak;
+    @Inject
+    EntityManager entityManager;
+
+    /** Clients who would have no lead trainer if this staff member left: they need a successor. */
+    public long clientsLedBy(StaffMember staff) {
+        return CareTeamMember.count("key.staffMemberId = ?1 and lead = true", staff.id);
+    }
+
+    @Transactional
+    public void deactivate(StaffMember staff, StaffMember successor) {
+        List<UUID> led = CareTeamMember.<CareTeamMember> list("key.staffMemberId = ?1 and lead = true", staff.id)
+                .stream().map(member -> member.key.clientId()).toList();
+        CareTeamMember.delete("key.staffMemberId", staff.id);
+        if (!led.isEmpty()) {
+            // The successor leads every client the leaver led: promoted where already on the team, added elsewhere.
+            entityManager.flush();
+            entityManager.createNativeQuery("""
+                    insert into care_team_member (clinic_id, client_id, staff_member_id, lead)
+                    select :clinic, client_id, :successor, true from unnest(cast(:clients as uuid[])) as led(client_id)
+                    on conflict (client_id, staff_member_id) do update set lead = true""")
+                    .setParameter("clinic", staff.clinicId).setParameter("successor", successor.id)
+                    .setParameter("clients", led.toArray(UUID[]::new)).executeUpdate();
+        }
+        staff.active = false;
+        staff.deactivatedAt = Instant.now();
+        revokePendingInvitation(staff.userId);
+        keycloak.leaveClinic(staff.userId, staff.clinicId);
+    }
+
+    @Transactional
+    public void reactivate(StaffMember staff) {
+        staff.active = true;
+        staff.deactivatedAt = null;
+        keycloak.joinClinic(staff.userId, staff.clinicId);
+        keycloak.grantRole(staff.userId, staff.role);
+    }
+
+    @Transactional
+    public void deactivate(Client client) {
+        client.active = false;
+        client.deactivatedAt = Instant.now();
+        if (client.userId != null) {
+            revokePendingInvitation(client.userId);
+            keycloak.leaveClinic(client.userId, client.clinicId);
+        }
+    }
+
+    @Transactional
+    public void reactivate(Client client) {
+        client.active = true;
+        client.deactivatedAt = null;
+        if (client.userId != null) {
+            keycloak.joinClinic(client.userId, client.clinicId);
+            keycloak.grantRole(client.userId, CurrentUser.CLIENT);
+        }
+    }
+
+    private static void revokePendingInvitation(UUID userId) {
+        Invitation.update("status = :revoked where userId = :user and status = :pending",
+                Parameters.with("revoked", Invitation.REVOKED).and("user", userId).and("pending", Invitation.PENDING));
+    }
+}

@@ -1,0 +1,92 @@
+package io.backline.privacy;
+
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.backline.audit.AuditTrail;
+import io.backline.people.Client;
+import io.backline.people.ClientAccess;
+import io.backline.people.CurrentUser;
+import io.backline.web.FormErrors;
+import io.backline.web.Ids;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** A clinic admin answers a client's request: a copy of their data, or its erasure. */
+@Path("/clients/{id}/records")
+@RolesAllowed(CurrentUser.ADMIN)
+public class ClientRecords extends Controller {
+
+    @Inject
+    ClientAccess access;
+    @Inject
+    ClientExport export;
+    @Inject
+    ClientErasure erasure;
+    @Inject
+    AuditTrail audit;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance erase(Client client, String typed, FormErrors errors);
+    }
+
+    @GET
+    @Path("export")
+    public Response export(@RestPath String id) {
+        Client client = client(id);
+        if (client.erasedAt != null) {
+            throw new NotFoundException();
+        }
+        audit.record(client.id, "exported data", null);
+        String clinicId = client.clinicId;
+        StreamingOutput zip = output -> export.write(clinicId, client.id, output);
+        return Response.ok(zip, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"backline-client-" + client.id + "-"
+                        + LocalDate.now() + ".zip\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("erase")
+    public TemplateInstance confirmErase(@RestPath String id) {
+        return Templates.erase(client(id), "", new FormErrors());
+    }
+
+    @POST
+    @Path("erase")
+    public Object erase(@RestPath String id, @RestForm String confirmName) {
+        Client client = client(id);
+        if (client.erasedAt != null) {
+            flash("message", "This client's personal data was already erased.");
+            return seeOther("/clients/" + client.id + "/profile");
+        }
+        String typed = confirmName == null ? "" : confirmName.strip();
+        if (!typed.equalsIgnoreCase(client.fullName)) {
+            FormErrors errors = new FormErrors().add("confirmName",
+                    "Type the client's full name exactly as shown (" + client.fullName + ") to confirm.");
+            return Response.status(400).entity(Templates.erase(client, typed, errors)).build();
+        }
+        String name = client.fullName;
+        erasure.erase(client);
+        audit.record(client.id, "erased personal data", null);
+        flash("message", "Erased " + name + "'s personal data. Their sessions and flags stay in the clinic's counts, without anything that identifies them.");
+        return seeOther("/clients/" + client.id + "/profile");
+    }
+
+    private Client client(String id) {
+        return access.visibleClient(Ids.parse(id)).orElseThrow(NotFoundException::new);
+    }
+}

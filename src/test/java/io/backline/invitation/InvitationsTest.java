@@ -1,0 +1,140 @@
+package io.backline.invitation;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.backline.support.KeycloakAdmin;
+import io.backline.support.MailServer;
+import io.backline.support.SignIn;
+import io.backline.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Invitations through Keycloak: checked input, one invitation per address, revoking, and second memberships. */
+@QuarkusTest
+class InvitationsTest {
+    private static final String PAGE = "/invitations";
+
+    private static Map<String, Object> invitation(String name, String email, String role) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("fullName", name);
+        fields.put("email", email);
+        fields.put("phone", "");
+        fields.put("role", role);
+        fields.put("leadTrainerId", io.backline.support.Demo.staffId("rose-trainer").toString());
+        return fields;
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@invited.example";
+    }
+
+    private static long invitations(String email) {
+        return TestData.count("select count(*) from invitation where email = ?", email);
+    }
+
+    @Test
+    void anInvalidEmailIsRefusedWithWhatWasTypedKept() {
+        var admin = SignIn.as("rose-admin");
+        admin.submit(PAGE, PAGE, invitation("Pat <b>Quinn</b>", "pat-at-example", "client"))
+                .then().statusCode(400)
+                .body(containsString("does not look like an email address"),
+                        containsString("value=\"pat-at-example\""),
+                        containsString("Pat &lt;b&gt;Quinn&lt;/b&gt;"), not(containsString("<b>Quinn</b>")));
+        assertEquals(0, invitations("pat-at-example"));
+    }
+
+    @Test
+    void aNewClientIsInvitedOnceEvenWhenTheFormIsSentTwice() {
+        var trainer = SignIn.as("rose-trainer");
+        String email = unique("twice");
+        Map<String, Object> fields = invitation("Twice Sent", email, "client");
+        Map<String, String> hidden = trainer.hiddenFields(PAGE, PAGE);
+        trainer.resubmit(PAGE, PAGE, fields, hidden).then().statusCode(303);
+        trainer.resubmit(PAGE, PAGE, fields, hidden).then().statusCode(303);
+
+        assertEquals(1, invitations(email));
+        String userId = KeycloakAdmin.userIdByEmail(email);
+        assertNotNull(userId, "Backline made the Keycloak account");
+        assertEquals(List.of("rose-city"), KeycloakAdmin.clinicsOf(userId));
+        assertEquals(1, MailServer.awaitMessagesContaining(email, 1, Duration.ofSeconds(20)).size());
+        assertEquals(1, TestData.count("""
+                select count(*) from care_team_member m join client c on c.id = m.client_id
+                where c.email = ? and m.lead and m.staff_member_id = ?::uuid""", email,
+                io.backline.support.Demo.staffId("rose-trainer").toString()), "the inviting trainer leads the care team");
+        trainer.request().get(PAGE).then().body(containsString(email));
+    }
+
+    @Test
+    void aSecondInvitationToTheSameAddressOrToAMemberIsRefused() {
+        var admin = SignIn.as("rose-admin");
+        String email = unique("dup");
+        admin.submit(PAGE, PAGE, invitation("Dup Licate", email, "trainer")).then().statusCode(303);
+        admin.submit(PAGE, PAGE, invitation("Dup Licate", email, "trainer")).then().statusCode(400)
+                .body(containsString("already has an invitation waiting"));
+        admin.submit(PAGE, PAGE, invitation("Alex Again", "rose-client1@rosecitymovement.example", "client"))
+                .then().statusCode(400).body(containsString("already belongs to this clinic"));
+        assertEquals(1, invitations(email));
+    }
+
+    @Test
+    void revokingEndsTheLinkAndRemovesTheAccountMadeForIt() {
+        var admin = SignIn.as("rose-admin");
+        String email = unique("revoked");
+        admin.submit(PAGE, PAGE, invitation("Revo Ked", email, "client")).then().statusCode(303);
+        String id = TestData.string("select id from invitation where email = ?", email);
+        admin.submit(PAGE, PAGE + "/" + id + "/revoke", Map.of()).then().statusCode(303);
+
+        assertEquals("revoked", TestData.string("select status from invitation where id = ?::uuid", id));
+        assertNull(KeycloakAdmin.userIdByEmail(email), "the account made for the invitation is gone");
+        assertEquals(0, TestData.count("select count(*) from client where email = ? and active", email));
+        admin.request().get(PAGE).then().body(not(containsString(email)));
+    }
+
+    @Test
+    void someoneFromAnotherClinicJoinsAsASecondMembershipWithoutLearningAboutTheOther() {
+        String email = unique("both");
+        String userId = KeycloakAdmin.createUser(email, email, List.of("client"), List.of("cedar-hills"));
+        TestData.sql("insert into client (id, clinic_id, user_id, full_name, email) values (?::uuid, 'cedar-hills', ?::uuid, 'Bo Th', ?)",
+                UUID.randomUUID().toString(), userId, email);
+
+        var admin = SignIn.as("rose-admin");
+        admin.submit(PAGE, PAGE, invitation("Bo Th", email, "client")).then().statusCode(303);
+        admin.request().get(PAGE).then().statusCode(200).body(containsString(email), not(containsString("Cedar")));
+        assertEquals(List.of("cedar-hills", "rose-city"), KeycloakAdmin.clinicsOf(userId).stream().sorted().toList());
+        assertEquals("f", TestData.string("select new_account from invitation where email = ?", email));
+        String mail = MailServer.awaitMessagesContaining(email, 1, Duration.ofSeconds(20)).get(0);
+        assertTrue(mail.contains("Rose City Movement") && !mail.contains("Cedar"), mail);
+
+        // Cedar Hills' own record is untouched.
+        assertEquals(1, TestData.count("select count(*) from client where clinic_id = 'cedar-hills' and email = ? and active", email));
+    }
+
+    @Test
+    void trainersInviteClientsOnlyAndNobodySeesAnotherClinicsInvitations() {
+        var trainer = SignIn.as("rose-trainer");
+        trainer.submit(PAGE, PAGE, invitation("Not Allowed", unique("staff"), "clinic-admin")).then().statusCode(400)
+                .body(containsString("Choose whom you are inviting: a client."));
+        trainer.request().get("/staff").then().statusCode(403);
+
+        var admin = SignIn.as("rose-admin");
+        String email = unique("private");
+        admin.submit(PAGE, PAGE, invitation("Pri Vate", email, "trainer")).then().statusCode(303);
+        String id = TestData.string("select id from invitation where email = ?", email);
+        var cedar = SignIn.as("cedar-admin");
+        cedar.request().get(PAGE).then().statusCode(200).body(not(containsString(email)));
+        cedar.resubmit(PAGE, PAGE + "/" + id + "/revoke", Map.of(), cedar.hiddenFields(PAGE, PAGE)).then().statusCode(404);
+        assertEquals("pending", TestData.string("select status from invitation where id = ?::uuid", id));
+    }
+}
