@@ -32,11 +32,17 @@ public class AuditTrail {
     /** Joins the caller's transaction, so a change and its trace are saved together or not at all. */
     @Transactional
     public void record(UUID clientId, String action, String detail) {
+        recordBy(clientId, currentUser.userId(), currentUser.getName(), action, detail);
+    }
+
+    /** For someone who is not signed in, such as a provider opening a referral link: a fixed id and their name. */
+    @Transactional
+    public void recordBy(UUID clientId, UUID actorId, String actorName, String action, String detail) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
         event.clientId = clientId;
-        event.actorUserId = currentUser.userId();
-        event.actorName = truncate(currentUser.getName(), 160);
+        event.actorUserId = actorId;
+        event.actorName = truncate(actorName, 160);
         event.action = action;
         event.detail = detail == null ? null : truncate(detail, 200);
         event.requestId = requestId.value();

@@ -23,4 +23,6 @@ public class Clinic extends PanacheEntityBase {
     public int amberWindowDays;
     public int escalateAfterHours;
     public boolean alertEmails;
+    /** Days a sent referral may wait for the provider's acknowledgement before it shows as overdue. */
+    public int referralAckDays;
 }

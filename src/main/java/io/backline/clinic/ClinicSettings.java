@@ -48,7 +48,8 @@ public class ClinicSettings extends Controller {
     public Object save(@RestForm String name, @RestForm String city, @RestForm String timezone,
             @RestForm String disengagedAfterDays, @RestForm String redSeverity, @RestForm String amberSeverity,
             @RestForm String painRise, @RestForm String discomfortRise, @RestForm String ambersForRed,
-            @RestForm String amberWindowDays, @RestForm String escalateAfterHours, @RestForm String alertEmails) {
+            @RestForm String amberWindowDays, @RestForm String escalateAfterHours, @RestForm String alertEmails,
+            @RestForm String referralAckDays) {
         FormErrors errors = new FormErrors();
         String clinicName = errors.text("name", name, 120, true, "Clinic name");
         String clinicCity = errors.text("city", city, 80, true, "City");
@@ -69,8 +70,10 @@ public class ClinicSettings extends Controller {
         Integer ambers = errors.integer("ambersForRed", ambersForRed, 1, 10, "Enter a count from 1 to 10.");
         Integer window = errors.integer("amberWindowDays", amberWindowDays, 1, 60, "Enter a number of days from 1 to 60.");
         Integer escalate = errors.integer("escalateAfterHours", escalateAfterHours, 1, 720, "Enter a number of hours from 1 to 720.");
+        Integer ackDays = errors.integer("referralAckDays", referralAckDays, 1, 60, "Enter a number of days from 1 to 60.");
         if (!errors.isEmpty()) {
             Map<String, String> form = new HashMap<>();
+            form.put("referralAckDays", referralAckDays);
             form.put("name", name);
             form.put("city", city);
             form.put("timezone", timezone);
@@ -98,6 +101,7 @@ public class ClinicSettings extends Controller {
         clinic.amberWindowDays = window;
         clinic.escalateAfterHours = escalate;
         clinic.alertEmails = alertEmails != null;
+        clinic.referralAckDays = ackDays;
         flash("message", "Settings saved. New flags and the dashboard use them from now on.");
         return seeOther("/clinic/settings");
     }
@@ -116,6 +120,7 @@ public class ClinicSettings extends Controller {
         form.put("amberWindowDays", String.valueOf(clinic.amberWindowDays));
         form.put("escalateAfterHours", String.valueOf(clinic.escalateAfterHours));
         form.put("alertEmails", clinic.alertEmails ? "on" : "");
+        form.put("referralAckDays", String.valueOf(clinic.referralAckDays));
         return form;
     }
 }

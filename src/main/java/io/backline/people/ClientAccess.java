@@ -46,6 +46,17 @@ public class ClientAccess {
         return Paged.of(Client.<Client> find(query + " order by c.active desc, c.fullName", params), pageIndex);
     }
 
+    /** Active clients this person may see, by name, for a choice list (capped: a search suits longer lists). */
+    public java.util.List<Client> activeVisible(int limit) {
+        if (currentUser.isAdmin()) {
+            return Client.<Client> find("active order by fullName").page(0, limit).list();
+        }
+        return Client.<Client> find("""
+                from Client c where c.active and exists (
+                    from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff) order by c.fullName""",
+                Parameters.with("staff", currentStaffId())).page(0, limit).list();
+    }
+
     private UUID currentStaffId() {
         // A trainer with no staff row in this clinic sees no clients rather than an error.
         return currentUser.staffMember().map(me -> me.id).orElse(new UUID(0, 0));

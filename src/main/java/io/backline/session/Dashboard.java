@@ -59,7 +59,7 @@ public class Dashboard extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(List<Row> rows, int page, boolean hasNext, int disengagedAfterDays,
-                long disengagedCount);
+                long disengagedCount, List<io.backline.referral.Referral> overdueReferrals, Map<UUID, Client> clientsById);
     }
 
     @GET
@@ -100,6 +100,16 @@ public class Dashboard extends Controller {
             boolean disengaged = assignment.isActive() && report.prescribed() > 0 && quietDays >= threshold;
             return new Row(client, assignment, report, since, disengaged);
         }).toList();
-        return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count());
+        // Referrals the provider has not acknowledged in time, for this trainer's clients: a closed loop needs chasing.
+        int ackDays = clinic == null ? 5 : clinic.referralAckDays;
+        List<io.backline.referral.Referral> overdue = io.backline.referral.Referral.<io.backline.referral.Referral> find("""
+                status = :sent and sentAt < :cutoff and clientId in (
+                    select m.key.clientId from CareTeamMember m where m.key.staffMemberId = :staff)
+                order by sentAt""", Parameters.with("sent", io.backline.referral.Referral.Status.SENT)
+                .and("cutoff", java.time.Instant.now().minus(java.time.Duration.ofDays(ackDays))).and("staff", staffId))
+                .page(0, 10).list();
+        Map<UUID, Client> clientsById = clients.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count(),
+                overdue, clientsById);
     }
 }

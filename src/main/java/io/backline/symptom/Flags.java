@@ -58,7 +58,8 @@ public class Flags extends Controller {
                 String requestKey, List<FlagRules.Type> types, List<FlagRules.Region> regions,
                 List<FlagRules.When> whens);
 
-        static native TemplateInstance draft(ReferralDraft draft, Client client, SymptomFlag flag, String specialty);
+        static native TemplateInstance draft(ReferralDraft draft, Client client, SymptomFlag flag, String specialty,
+                String directorySpecialty);
     }
 
     @GET
@@ -154,7 +155,11 @@ public class Flags extends Controller {
         Client client = access.visibleClient(draft.clientId).orElseThrow(NotFoundException::new);
         SymptomFlag flag = draft.flagId == null ? null
                 : SymptomFlag.<SymptomFlag> find("id", draft.flagId).firstResult();
-        return Templates.draft(draft, client, flag, ReferralSuggestion.valueOf(draft.suggestedSpecialty).label);
+        ReferralSuggestion suggestion = ReferralSuggestion.valueOf(draft.suggestedSpecialty);
+        // "Chiropractor or physical therapist" starts the search at chiropractors; the trainer can widen it.
+        String directorySpecialty = suggestion == ReferralSuggestion.CHIROPRACTOR_OR_PHYSICAL_THERAPIST ? "CHIROPRACTOR"
+                : suggestion.name();
+        return Templates.draft(draft, client, flag, suggestion.label, directorySpecialty);
     }
 
     @GET

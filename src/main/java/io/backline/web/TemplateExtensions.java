@@ -24,4 +24,9 @@ public class TemplateExtensions {
     static String shown(Instant instant) {
         return instant == null ? "" : MOMENT.format(instant);
     }
+
+    /** A distance in kilometres with one decimal, e.g. "3.4 km". */
+    static String km(Double kilometres) {
+        return kilometres == null ? "" : String.format(java.util.Locale.ROOT, "%.1f km", kilometres);
+    }
 }

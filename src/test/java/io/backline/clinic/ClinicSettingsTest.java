@@ -32,6 +32,7 @@ class ClinicSettingsTest {
         fields.put("amberWindowDays", "7");
         fields.put("escalateAfterHours", "24");
         fields.put("alertEmails", "on");
+        fields.put("referralAckDays", "5");
         return fields;
     }
 

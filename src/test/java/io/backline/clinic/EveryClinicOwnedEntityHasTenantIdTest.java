@@ -18,8 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Tenancy lives in one place: every entity except the shared ones carries the clinic discriminator. */
 @QuarkusTest
 class EveryClinicOwnedEntityHasTenantIdTest {
-    /** Not clinic-owned: the clinic itself (and, later, the shared provider directory). */
-    private static final Set<Class<?>> SHARED = Set.of(Clinic.class);
+    /** Not clinic-owned: the clinic itself, the provider directory (shared and private entries, see Directory) and postal codes. */
+    private static final Set<Class<?>> SHARED = Set.of(Clinic.class, io.backline.directory.Provider.class,
+            io.backline.directory.PostalCodeCentroid.class);
 
     @Inject
     EntityManager entityManager;

@@ -1,0 +1,105 @@
+package io.backline.directory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a person asked the directory for, as typed into the search form (and kept in the address, so a search can be
+ * bookmarked). {@link #problems()} explains anything that could not be used.
+ */
+public record DirectorySearch(String q, String specialty, String place, String near, String lat, String lon,
+        String radiusKm, boolean accepting, String language, String insurance, String sort, String page) {
+
+    /** Browsers send a form's spaces as '+' in the query string, and the server leaves them as they came. */
+    public DirectorySearch {
+        q = spaces(q);
+        place = spaces(place);
+        language = spaces(language);
+        insurance = spaces(insurance);
+    }
+
+    private static String spaces(String value) {
+        return value == null ? null : value.replace('+', ' ');
+    }
+
+    public static final int DEFAULT_RADIUS_KM = 10;
+    public static final int MAX_RADIUS_KM = 100;
+
+    public Specialty specialtyValue() {
+        return Specialty.parse(specialty);
+    }
+
+    /** Words of the free text, lower-cased; each must appear in the name, practice, techniques or credentials. */
+    public List<String> words() {
+        List<String> words = new ArrayList<>();
+        for (String word : text(q).toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!word.isBlank() && words.size() < 6) {
+                words.add(word.length() > 40 ? word.substring(0, 40) : word);
+            }
+        }
+        return words;
+    }
+
+    public int radius() {
+        try {
+            int km = Integer.parseInt(text(radiusKm));
+            return Math.max(1, Math.min(MAX_RADIUS_KM, km));
+        } catch (NumberFormatException e) {
+            return DEFAULT_RADIUS_KM;
+        }
+    }
+
+    public boolean byName() {
+        return "name".equals(sort);
+    }
+
+    public int pageIndex() {
+        return io.backline.web.Paged.index(page);
+    }
+
+    public String placeText() {
+        return text(place);
+    }
+
+    public String nearText() {
+        return text(near);
+    }
+
+    public String languageText() {
+        return text(language);
+    }
+
+    public String insuranceText() {
+        return text(insurance);
+    }
+
+    /** The search as a query string, for bookmarks and pager links (page left out). */
+    public String query() {
+        StringBuilder query = new StringBuilder();
+        append(query, "q", q);
+        append(query, "specialty", specialty);
+        append(query, "place", place);
+        append(query, "near", near);
+        append(query, "lat", lat);
+        append(query, "lon", lon);
+        append(query, "radiusKm", radiusKm);
+        if (accepting) {
+            append(query, "accepting", "true");
+        }
+        append(query, "language", language);
+        append(query, "insurance", insurance);
+        append(query, "sort", sort);
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append(name).append('=').append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
+        }
+    }
+
+    static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

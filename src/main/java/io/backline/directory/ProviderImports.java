@@ -1,0 +1,94 @@
+package io.backline.directory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.backline.people.CurrentUser;
+import io.backline.web.Ids;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Clinic admins bring their own referral contacts in from a spreadsheet, as private directory entries. */
+@Path("/directory/imports")
+@RolesAllowed(CurrentUser.ADMIN)
+public class ProviderImports extends Controller {
+    static final long MAX_BYTES = 5 * 1024 * 1024;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<ProviderImport> recent, String error, List<String> columns);
+
+        static native TemplateInstance progress(ProviderImport job);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance index() {
+        return Templates.index(recent(), null, ProviderCsv.COLUMNS);
+    }
+
+    @POST
+    @Path("")
+    public Object upload(@RestForm("file") FileUpload file) throws IOException {
+        String error = null;
+        String content = null;
+        if (file == null || file.fileName() == null || file.fileName().isBlank() || file.size() == 0) {
+            error = "Choose a CSV file to import.";
+        } else if (file.size() > MAX_BYTES) {
+            error = "The file is larger than 5 MB; split it into smaller files.";
+        } else {
+            content = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+            try {
+                ProviderCsv.records(content);
+            } catch (IOException | RuntimeException e) {
+                error = "“" + file.fileName() + "” could not be read as CSV: " + e.getMessage();
+            }
+        }
+        if (error != null) {
+            return Response.status(400).entity(Templates.index(recent(), error, ProviderCsv.COLUMNS)).build();
+        }
+        ProviderImport job = new ProviderImport();
+        job.id = UUID.randomUUID();
+        job.fileName = file.fileName().length() > 200 ? file.fileName().substring(0, 200) : file.fileName();
+        job.status = ProviderImport.Status.WAITING;
+        job.content = content;
+        job.createdBy = currentUser.userId();
+        job.createdAt = Instant.now();
+        job.persist();
+        return seeOther("/directory/imports/" + job.id);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance progress(@RestPath String id) {
+        ProviderImport job = ProviderImport.find("id", Ids.parse(id)).firstResult();
+        if (job == null) {
+            throw new NotFoundException();
+        }
+        return Templates.progress(job);
+    }
+
+    private static List<ProviderImport> recent() {
+        return ProviderImport.find("order by createdAt desc").page(0, 10).list();
+    }
+}

@@ -1,0 +1,95 @@
+package io.backline.directory;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.backline.people.CurrentUser;
+import io.backline.web.Ids;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Looking providers up: anyone on staff searches by specialty, place, free text and distance; the filters live in
+ * the address. When the search starts from a client (or a flag), each result offers to refer that client.
+ */
+@Path("/directory")
+@RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
+public class Providers extends Controller {
+
+    @Inject
+    Directory directory;
+
+    /** The client (and flag) a search was started for, carried to the referral form. */
+    public record ReferringFor(String client, String flag) {
+        public boolean present() {
+            return !client.isEmpty();
+        }
+
+        public String query() {
+            return "client=" + client + (flag.isEmpty() ? "" : "&flag=" + flag);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(DirectorySearch search, Directory.Result result, List<Specialty> specialties,
+                ReferringFor referringFor);
+
+        static native TemplateInstance provider(Provider provider, boolean favourite, ReferringFor referringFor);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance index(@RestQuery String q, @RestQuery String specialty, @RestQuery String place,
+            @RestQuery String near, @RestQuery String lat, @RestQuery String lon, @RestQuery String radiusKm,
+            @RestQuery boolean accepting, @RestQuery String language, @RestQuery String insurance,
+            @RestQuery String sort, @RestQuery String page, @RestQuery String client, @RestQuery String flag) {
+        DirectorySearch search = new DirectorySearch(q, specialty, place, near, lat, lon, radiusKm, accepting, language,
+                insurance, sort, page);
+        return Templates.index(search, directory.search(search), List.of(Specialty.values()), referringFor(client, flag));
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance provider(@RestPath String id, @RestQuery String client, @RestQuery String flag) {
+        Provider provider = visible(id);
+        return Templates.provider(provider, directory.isFavourite(provider.id), referringFor(client, flag));
+    }
+
+    @POST
+    @Path("{id}/favourite")
+    public Response toggleFavourite(@RestPath String id) {
+        Provider provider = visible(id);
+        if (FavouriteProvider.delete("providerId", provider.id) == 0) {
+            FavouriteProvider favourite = new FavouriteProvider();
+            favourite.providerId = provider.id;
+            favourite.persist();
+            flash("message", provider.fullName + " is now one of the clinic's favourites.");
+        } else {
+            flash("message", provider.fullName + " is no longer a favourite.");
+        }
+        return seeOther("/directory/" + provider.id);
+    }
+
+    private Provider visible(String id) {
+        return directory.visible(Ids.parse(id)).orElseThrow(NotFoundException::new);
+    }
+
+    private static ReferringFor referringFor(String client, String flag) {
+        UUID clientId = Ids.parseOrNull(client);
+        UUID flagId = Ids.parseOrNull(flag);
+        return new ReferringFor(clientId == null ? "" : clientId.toString(), flagId == null ? "" : flagId.toString());
+    }
+}

@@ -1,0 +1,229 @@
+package io.backline.referral;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.backline.clinic.Clinic;
+import io.backline.directory.Provider;
+import io.backline.people.Client;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+
+/**
+ * The referral's life: drafted by a trainer, consented to by the client, sent to the provider with a signed link,
+ * then acknowledged, scheduled and answered by the provider, or declined or cancelled. Each step goes on the
+ * timeline with who and when; no packet leaves without active consent.
+ */
+@ApplicationScoped
+public class ReferralService {
+    public static final String STAFF = "STAFF";
+    public static final String CLIENT = "CLIENT";
+    public static final String PROVIDER = "PROVIDER";
+    public static final String SYSTEM = "SYSTEM";
+
+    @Inject
+    ReferralLinks links;
+    @Inject
+    Mailer mailer;
+
+    public record Draft(Client client, Provider provider, String reason, Referral.Urgency urgency, String message,
+            boolean shareProgram, boolean shareAdherence, boolean shareSessions, boolean shareFlags, List<UUID> flagIds,
+            UUID requestKey, UUID staffId, String staffName) {
+    }
+
+    /** A new draft; the same form sent twice gives back the first one. */
+    @Transactional
+    public Referral draft(Draft draft) {
+        Optional<Referral> same = Referral.find("requestKey", draft.requestKey()).firstResultOptional();
+        if (same.isPresent()) {
+            return same.get();
+        }
+        Referral referral = new Referral();
+        referral.id = UUID.randomUUID();
+        referral.clientId = draft.client().id;
+        referral.providerId = draft.provider().id;
+        referral.createdBy = draft.staffId();
+        referral.reason = draft.reason();
+        referral.urgency = draft.urgency();
+        referral.message = draft.message();
+        referral.shareProgram = draft.shareProgram();
+        referral.shareAdherence = draft.shareAdherence();
+        referral.shareSessions = draft.shareSessions();
+        referral.shareFlags = draft.shareFlags();
+        referral.status = Referral.Status.DRAFT;
+        referral.requestKey = draft.requestKey();
+        referral.createdAt = Instant.now();
+        referral.persist();
+        for (UUID flagId : draft.flagIds()) {
+            ReferralFlag link = new ReferralFlag();
+            link.key = new ReferralFlag.Key(referral.id, flagId);
+            link.persist();
+        }
+        event(referral, Referral.Status.DRAFT, draft.staffName(), STAFF, "Drafted");
+        return referral;
+    }
+
+    public Optional<ReferralConsent> activeConsent(Referral referral) {
+        return ReferralConsent.find("referralId = ?1 and revokedAt is null", referral.id).firstResultOptional();
+    }
+
+    @Transactional
+    public void consent(Referral referral, String givenBy, String method, Instant givenAt, String recordedBy) {
+        if (activeConsent(referral).isPresent()) {
+            return;
+        }
+        ReferralConsent consent = new ReferralConsent();
+        consent.id = UUID.randomUUID();
+        consent.referralId = referral.id;
+        consent.clientId = referral.clientId;
+        consent.givenBy = givenBy;
+        consent.method = method;
+        consent.recordedBy = recordedBy;
+        consent.givenAt = givenAt;
+        consent.createdAt = Instant.now();
+        consent.persist();
+        event(referral, referral.status, recordedBy, givenBy,
+                CLIENT.equals(givenBy) ? "Consent given in the client's account" : "Consent recorded (" + method + ")");
+    }
+
+    /** Revoking consent stops all access at once: the provider's link shows nothing from now on. */
+    @Transactional
+    public void revokeConsent(Referral referral, String byName, String byKind) {
+        activeConsent(referral).ifPresent(consent -> {
+            consent.revokedAt = Instant.now();
+            consent.revokedBy = byName;
+            event(referral, referral.status, byName, byKind, "Consent withdrawn; the provider can no longer open the referral");
+        });
+    }
+
+    public sealed interface SendOutcome {
+        record Sent(String link) implements SendOutcome {
+        }
+
+        record Refused(String reason) implements SendOutcome {
+        }
+    }
+
+    @Transactional
+    public SendOutcome send(Referral referral, Provider provider, Clinic clinic, String staffName) {
+        if (referral.status != Referral.Status.DRAFT) {
+            return new SendOutcome.Refused("This referral was already sent.");
+        }
+        if (activeConsent(referral).isEmpty()) {
+            return new SendOutcome.Refused("The client has not consented to sharing with " + provider.fullName
+                    + ". Ask them to consent in their account, or record how they consented.");
+        }
+        if (provider.email == null || provider.email.isBlank()) {
+            return new SendOutcome.Refused(provider.fullName + " has no email address in the directory; "
+                    + "print the referral letter instead.");
+        }
+        String link = links.issue(referral);
+        referral.status = Referral.Status.SENT;
+        referral.sentAt = Instant.now();
+        event(referral, Referral.Status.SENT, staffName, STAFF, "Sent to " + provider.email);
+        // The email carries no health details: only who referred, the urgency and the link.
+        mailer.send(Mail.withText(provider.email, "Referral from " + clinic.name + " (" + referral.urgency.label + ")",
+                "Hello " + provider.fullName + ",\n\n" + staffName + " at " + clinic.name
+                        + " has referred a client to you through Backline.\n\nOpen the referral (no account needed):\n"
+                        + link + "\n\nThe link is for you only and works until "
+                        + referral.linkExpiresAt.toString().substring(0, 10) + ". From the page you can acknowledge "
+                        + "the referral, give an appointment date, or reply with your findings.\n\n" + clinic.name + "\n"));
+        return new SendOutcome.Sent(link);
+    }
+
+    @Transactional
+    public void revokeLink(Referral referral, String staffName) {
+        if (referral.linkNonce != null && referral.linkRevokedAt == null) {
+            referral.linkRevokedAt = Instant.now();
+            event(referral, referral.status, staffName, STAFF, "Provider link revoked");
+        }
+    }
+
+    @Transactional
+    public void cancel(Referral referral, String staffName, String reason) {
+        if (!referral.status.isClosed()) {
+            referral.status = Referral.Status.CANCELLED;
+            if (referral.linkNonce != null && referral.linkRevokedAt == null) {
+                referral.linkRevokedAt = Instant.now();
+            }
+            event(referral, Referral.Status.CANCELLED, staffName, STAFF, reason == null || reason.isBlank() ? "Cancelled" : reason);
+        }
+    }
+
+    @Transactional
+    public void complete(Referral referral, String actorName, String actorKind) {
+        if (!referral.status.isClosed() && referral.status != Referral.Status.DRAFT) {
+            referral.status = Referral.Status.COMPLETED;
+            event(referral, Referral.Status.COMPLETED, actorName, actorKind, "Marked completed");
+        }
+    }
+
+    // ---- The provider's side, through the signed link ----
+
+    @Transactional
+    public void acknowledge(Referral referral, String providerName) {
+        if (referral.status == Referral.Status.SENT) {
+            referral.status = Referral.Status.ACKNOWLEDGED;
+            referral.acknowledgedAt = Instant.now();
+            event(referral, Referral.Status.ACKNOWLEDGED, providerName, PROVIDER, "Acknowledged");
+        }
+    }
+
+    @Transactional
+    public void schedule(Referral referral, LocalDate appointmentOn, String providerName) {
+        if (referral.status == Referral.Status.SENT || referral.status == Referral.Status.ACKNOWLEDGED
+                || referral.status == Referral.Status.SCHEDULED) {
+            if (referral.acknowledgedAt == null) {
+                referral.acknowledgedAt = Instant.now();
+            }
+            referral.status = Referral.Status.SCHEDULED;
+            referral.appointmentOn = appointmentOn;
+            event(referral, Referral.Status.SCHEDULED, providerName, PROVIDER, "Appointment on " + appointmentOn);
+        }
+    }
+
+    @Transactional
+    public void decline(Referral referral, String reason, String providerName) {
+        if (!referral.status.isClosed() && referral.status != Referral.Status.DRAFT) {
+            referral.status = Referral.Status.DECLINED;
+            event(referral, Referral.Status.DECLINED, providerName, PROVIDER, reason == null || reason.isBlank() ? "Declined" : "Declined: " + reason);
+        }
+    }
+
+    @Transactional
+    public void reply(Referral referral, String findings, String recommendations, boolean completed, String providerName) {
+        referral.providerFindings = findings;
+        referral.providerRecommendations = recommendations;
+        if (referral.status == Referral.Status.SENT) {
+            referral.status = Referral.Status.ACKNOWLEDGED;
+            referral.acknowledgedAt = Instant.now();
+        }
+        event(referral, referral.status, providerName, PROVIDER, "Replied with findings");
+        if (completed) {
+            complete(referral, providerName, PROVIDER);
+        }
+    }
+
+    public List<ReferralEvent> timeline(Referral referral) {
+        return ReferralEvent.list("referralId = ?1 order by happenedAt, id", referral.id);
+    }
+
+    void event(Referral referral, Referral.Status status, String actorName, String actorKind, String note) {
+        ReferralEvent event = new ReferralEvent();
+        event.id = UUID.randomUUID();
+        event.referralId = referral.id;
+        event.status = status.name();
+        event.actorName = actorName.length() > 160 ? actorName.substring(0, 160) : actorName;
+        event.actorKind = actorKind;
+        event.note = note == null ? null : (note.length() > 500 ? note.substring(0, 500) : note);
+        event.happenedAt = Instant.now();
+        event.persist();
+    }
+}

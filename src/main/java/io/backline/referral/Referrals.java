@@ -1,0 +1,332 @@
+package io.backline.referral;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.backline.audit.AuditTrail;
+import io.backline.directory.Directory;
+import io.backline.directory.Provider;
+import io.backline.people.Client;
+import io.backline.people.ClientAccess;
+import io.backline.people.CurrentUser;
+import io.backline.people.StaffMember;
+import io.backline.program.AssignmentService;
+import io.backline.symptom.SymptomFlag;
+import io.backline.web.FormErrors;
+import io.backline.web.Ids;
+import io.backline.web.Paged;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Referrals for the care team: draft from a client or a flag, record consent, send, follow the timeline, close. */
+@Path("/referrals")
+@RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
+public class Referrals extends Controller {
+    static final List<String> CONSENT_METHODS = List.of("In person (spoken)", "Signed paper form", "Phone call", "Email");
+
+    @Inject
+    ClientAccess access;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    Directory directory;
+    @Inject
+    ReferralService referrals;
+    @Inject
+    ReferralPacket packets;
+    @Inject
+    AuditTrail audit;
+
+    public record Form(Client client, List<Client> clients, Provider provider, List<SymptomFlag> flags,
+            Map<String, String> values, List<String> checkedFlags, FormErrors errors, String requestKey) {
+    }
+
+    public record Page(Referral referral, Client client, Provider provider, ReferralPacket.Packet packet,
+            ReferralConsent consent, List<ReferralEvent> timeline, boolean overdue, List<String> consentMethods,
+            Map<String, String> consentForm, FormErrors errors, String today) {
+    }
+
+    public record Row(Referral referral, Client client, Provider provider, boolean overdue) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(Paged<Referral> page, List<Row> rows, String status);
+
+        static native TemplateInstance create(Form form);
+
+        static native TemplateInstance show(Page page);
+
+        static native TemplateInstance letter(Page page, StaffMember author);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance index(@RestQuery String status, @RestQuery String page) {
+        Referral.Status wanted = parseStatus(status);
+        String query = "1 = 1";
+        Map<String, Object> params = new HashMap<>();
+        if (wanted != null) {
+            query += " and status = :status";
+            params.put("status", wanted);
+        }
+        if (!currentUser.isAdmin()) {
+            query += " and clientId in (select m.key.clientId from CareTeamMember m where m.key.staffMemberId = :staff)";
+            params.put("staff", currentUser.staffMember().map(s -> s.id).orElse(new UUID(0, 0)));
+        }
+        Paged<Referral> referralsPage = Paged.of(Referral.find(query + " order by createdAt desc", params), Paged.index(page));
+        List<UUID> clientIds = referralsPage.items().stream().map(r -> r.clientId).distinct().toList();
+        List<UUID> providerIds = referralsPage.items().stream().map(r -> r.providerId).distinct().toList();
+        Map<UUID, Client> clients = clientIds.isEmpty() ? Map.of()
+                : Client.<Client> list("id in ?1", clientIds).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        Map<UUID, Provider> providers = providerIds.isEmpty() ? Map.of()
+                : Provider.<Provider> list("id in ?1", providerIds).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        int ackDays = currentUser.getClinic().referralAckDays;
+        List<Row> rows = referralsPage.items().stream().map(r -> new Row(r, clients.get(r.clientId),
+                providers.get(r.providerId), r.isOverdue(ackDays))).toList();
+        return Templates.index(referralsPage, rows, wanted == null ? "" : wanted.name());
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance create(@RestQuery String provider, @RestQuery String client, @RestQuery String flag) {
+        Client chosen = client(client);
+        Provider to = provider(provider);
+        Map<String, String> values = new HashMap<>();
+        values.put("urgency", Referral.Urgency.ROUTINE.name());
+        values.put("shareProgram", "on");
+        values.put("shareAdherence", "on");
+        List<String> checked = new ArrayList<>();
+        SymptomFlag linked = flag == null || chosen == null ? null : SymptomFlag.<SymptomFlag> find("id = ?1 and clientId = ?2",
+                Ids.parseOrNull(flag), chosen.id).firstResult();
+        if (linked != null) {
+            checked.add(linked.id.toString());
+            values.put("shareFlags", "on");
+            values.put("reason", linked.type.label + " (" + linked.severity + "/10), reported " + linked.reportedAt.toString().substring(0, 10));
+            values.put("urgency", linked.isUrgent() ? Referral.Urgency.URGENT.name() : Referral.Urgency.SOON.name());
+        }
+        return Templates.create(form(chosen, to, values, checked, new FormErrors()));
+    }
+
+    @POST
+    @Path("")
+    public Object save(@RestForm String clientId, @RestForm String providerId, @RestForm String reason,
+            @RestForm String urgency, @RestForm String message, @RestForm String shareProgram,
+            @RestForm String shareAdherence, @RestForm String shareSessions, @RestForm String shareFlags,
+            @RestForm List<String> flagIds, @RestForm String requestKey) {
+        Client client = client(clientId);
+        Provider provider = provider(providerId);
+        FormErrors errors = new FormErrors();
+        if (client == null) {
+            errors.add("clientId", "Choose the client you are referring.");
+        }
+        String why = errors.text("reason", reason, 1000, true, "Reason");
+        String note = errors.text("message", message, 2000, false, "Message");
+        Referral.Urgency level = null;
+        try {
+            level = Referral.Urgency.valueOf(urgency == null ? "" : urgency.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("urgency", "Choose how urgent the referral is.");
+        }
+        if (!provider.acceptsTrainerReferrals) {
+            errors.add("reason", provider.fullName + " does not take referrals from trainers; choose another provider.");
+        }
+        UUID key = Ids.parseOrNull(requestKey);
+        if (key == null) {
+            errors.add("reason", "The form expired; please submit it again.");
+        }
+        List<String> checked = flagIds == null ? List.of() : flagIds;
+        List<UUID> flags = client == null ? List.of() : SymptomFlag.<SymptomFlag> list("clientId = ?1", client.id).stream()
+                .map(f -> f.id).filter(id -> checked.contains(id.toString())).toList();
+        if (!errors.isEmpty()) {
+            Map<String, String> values = new HashMap<>();
+            values.put("reason", reason);
+            values.put("message", message);
+            values.put("urgency", urgency);
+            values.put("shareProgram", shareProgram);
+            values.put("shareAdherence", shareAdherence);
+            values.put("shareSessions", shareSessions);
+            values.put("shareFlags", shareFlags);
+            return Response.status(400).entity(Templates.create(form(client, provider, values, checked, errors))).build();
+        }
+        StaffMember me = currentUser.staffMember().orElseThrow(NotFoundException::new);
+        Referral referral = referrals.draft(new ReferralService.Draft(client, provider, why, level, note.isEmpty() ? null : note,
+                shareProgram != null, shareAdherence != null, shareSessions != null, shareFlags != null, flags, key,
+                me.id, currentUser.getName()));
+        audit.record(client.id, "drafted referral", provider.specialty.label);
+        flash("message", "Referral drafted. Next: the client's consent, then send it.");
+        return seeOther("/referrals/" + referral.id);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@RestPath String id) {
+        Referral referral = referral(id);
+        audit.record(referral.clientId, "viewed referral", null);
+        return Templates.show(page(referral, defaultConsentForm(), new FormErrors()));
+    }
+
+    @GET
+    @Path("{id}/letter")
+    public TemplateInstance letter(@RestPath String id) {
+        Referral referral = referral(id);
+        audit.record(referral.clientId, "printed referral letter", null);
+        StaffMember author = StaffMember.find("id", referral.createdBy).firstResult();
+        return Templates.letter(page(referral, defaultConsentForm(), new FormErrors()), author);
+    }
+
+    @POST
+    @Path("{id}/consent")
+    public Object recordConsent(@RestPath String id, @RestForm String method, @RestForm String givenOn) {
+        Referral referral = referral(id);
+        FormErrors errors = new FormErrors();
+        if (method == null || !CONSENT_METHODS.contains(method)) {
+            errors.add("method", "Choose how the client gave consent.");
+        }
+        LocalDate day = null;
+        try {
+            day = LocalDate.parse(givenOn == null ? "" : givenOn.strip());
+            if (day.isAfter(LocalDate.now(zone()))) {
+                errors.add("givenOn", "Consent cannot be given in the future.");
+            }
+        } catch (DateTimeParseException e) {
+            errors.add("givenOn", "Enter the day the client consented, e.g. " + LocalDate.now(zone()) + ".");
+        }
+        if (!errors.isEmpty()) {
+            Map<String, String> values = new HashMap<>();
+            values.put("method", method);
+            values.put("givenOn", givenOn);
+            return Response.status(400).entity(Templates.show(page(referral, values, errors))).build();
+        }
+        Instant givenAt = day.atStartOfDay(zone()).toInstant();
+        referrals.consent(referral, ReferralService.STAFF, method, givenAt, currentUser.getName());
+        audit.record(referral.clientId, "recorded consent", method);
+        flash("message", "Consent recorded.");
+        return seeOther("/referrals/" + referral.id);
+    }
+
+    @POST
+    @Path("{id}/consent/revoke")
+    public Response revokeConsent(@RestPath String id) {
+        Referral referral = referral(id);
+        referrals.revokeConsent(referral, currentUser.getName(), ReferralService.STAFF);
+        audit.record(referral.clientId, "withdrew consent", null);
+        flash("message", "Consent withdrawn. The provider can no longer open the referral.");
+        return seeOther("/referrals/" + referral.id);
+    }
+
+    @POST
+    @Path("{id}/send")
+    public Response send(@RestPath String id) {
+        Referral referral = referral(id);
+        Provider provider = Provider.findById(referral.providerId);
+        switch (referrals.send(referral, provider, currentUser.getClinic(), currentUser.getName())) {
+            case ReferralService.SendOutcome.Sent sent -> {
+                audit.record(referral.clientId, "sent referral", provider.fullName);
+                flash("message", "Sent to " + provider.fullName + ". You will see here when they acknowledge it.");
+            }
+            case ReferralService.SendOutcome.Refused refused -> flash("message", refused.reason());
+        }
+        return seeOther("/referrals/" + referral.id);
+    }
+
+    @POST
+    @Path("{id}/revoke-link")
+    public Response revokeLink(@RestPath String id) {
+        Referral referral = referral(id);
+        referrals.revokeLink(referral, currentUser.getName());
+        flash("message", "The provider's link no longer works.");
+        return seeOther("/referrals/" + referral.id);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public Response cancel(@RestPath String id, @RestForm String reason) {
+        Referral referral = referral(id);
+        referrals.cancel(referral, currentUser.getName(), reason == null ? null : reason.strip());
+        audit.record(referral.clientId, "cancelled referral", null);
+        flash("message", "Referral cancelled.");
+        return seeOther("/referrals/" + referral.id);
+    }
+
+    @POST
+    @Path("{id}/complete")
+    public Response complete(@RestPath String id) {
+        Referral referral = referral(id);
+        referrals.complete(referral, currentUser.getName(), ReferralService.STAFF);
+        flash("message", "Referral marked completed.");
+        return seeOther("/referrals/" + referral.id);
+    }
+
+    private Page page(Referral referral, Map<String, String> consentForm, FormErrors errors) {
+        Client client = Client.find("id", referral.clientId).firstResult();
+        Provider provider = Provider.findById(referral.providerId);
+        return new Page(referral, client, provider, packets.of(referral, zone()),
+                referrals.activeConsent(referral).orElse(null), referrals.timeline(referral),
+                referral.isOverdue(currentUser.getClinic().referralAckDays), CONSENT_METHODS, consentForm, errors,
+                LocalDate.now(zone()).toString());
+    }
+
+    private Map<String, String> defaultConsentForm() {
+        Map<String, String> values = new HashMap<>();
+        values.put("givenOn", LocalDate.now(zone()).toString());
+        return values;
+    }
+
+    private Form form(Client client, Provider provider, Map<String, String> values, List<String> checked, FormErrors errors) {
+        List<SymptomFlag> flags = client == null ? List.of()
+                : SymptomFlag.<SymptomFlag> find("clientId = ?1 order by reportedAt desc", client.id).page(0, 10).list();
+        return new Form(client, client == null ? access.activeVisible(500) : List.of(), provider, flags, values, checked,
+                errors, UUID.randomUUID().toString());
+    }
+
+    /** A referral whose client this person may see; anything else is not found. */
+    private Referral referral(String id) {
+        Referral referral = Referral.<Referral> find("id", Ids.parse(id)).firstResultOptional().orElseThrow(NotFoundException::new);
+        access.visibleClient(referral.clientId).orElseThrow(NotFoundException::new);
+        return referral;
+    }
+
+    private Client client(String id) {
+        UUID clientId = Ids.parseOrNull(id);
+        return clientId == null ? null : access.visibleClient(clientId).orElseThrow(NotFoundException::new);
+    }
+
+    private Provider provider(String id) {
+        return directory.visible(Ids.parse(id)).orElseThrow(NotFoundException::new);
+    }
+
+    private ZoneId zone() {
+        return AssignmentService.zoneOf(currentUser.getClinic());
+    }
+
+    private static Referral.Status parseStatus(String status) {
+        try {
+            return status == null || status.isBlank() ? null : Referral.Status.valueOf(status.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

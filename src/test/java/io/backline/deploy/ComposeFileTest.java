@@ -1,0 +1,58 @@
+package io.backline.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/compose.yaml runs the app with the variables production sets, Keycloak with the production realm and every
+ * value its placeholders need, and the image the Jib build writes.
+ */
+class ComposeFileTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String name) {
+        Map<String, Object> compose = DeployFiles.documents(DeployFiles.DEPLOY.resolve("compose.yaml")).get(0);
+        return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) {
+        return (Map<String, Object>) service(service).get("environment");
+    }
+
+    @Test
+    void theAppGetsEveryProductionVariable() {
+        Map<String, Object> environment = environment("app");
+        for (String variable : DeployFiles.productionVariables()) {
+            assertTrue(environment.containsKey(variable), variable + " is missing from the app's environment");
+        }
+        assertEquals(true, service("app").get("read_only"));
+    }
+
+    @Test
+    void keycloakImportsTheProductionRealmWithEveryPlaceholderSet() {
+        @SuppressWarnings("unchecked")
+        List<String> volumes = (List<String>) service("keycloak").get("volumes");
+        String realm = volumes.stream().filter(v -> v.contains("/data/import/")).findFirst().orElseThrow();
+        assertTrue(realm.startsWith("./keycloak/backline-realm-production.json:"), realm);
+        assertTrue(Files.exists(DeployFiles.DEPLOY.resolve("keycloak/backline-realm-production.json")));
+        Map<String, Object> environment = environment("keycloak");
+        for (String placeholder : DeployFiles.placeholders(DeployFiles.read(DeployFiles.DEPLOY.resolve("keycloak/backline-realm-production.json")))) {
+            assertTrue(environment.containsKey(placeholder), placeholder + " is missing from Keycloak's environment");
+        }
+    }
+
+    @Test
+    void theAppRunsTheImageJibBuilds() {
+        Map<String, String> pom = KubernetesManifestsTest.pomProperties();
+        String image = pom.get("quarkus.container-image.group") + "/" + pom.get("quarkus.container-image.name") + ":"
+                + pom.get("quarkus.container-image.tag");
+        assertTrue(((String) service("app").get("image")).contains(image), "compose runs " + image + " by default");
+    }
+}

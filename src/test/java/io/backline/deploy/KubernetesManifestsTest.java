@@ -1,0 +1,301 @@
+package io.backline.deploy;
+
+import static io.backline.deploy.DeployFiles.DEPLOY;
+import static io.backline.deploy.DeployFiles.containers;
+import static io.backline.deploy.DeployFiles.kind;
+import static io.backline.deploy.DeployFiles.metadata;
+import static io.backline.deploy.DeployFiles.name;
+import static io.backline.deploy.DeployFiles.only;
+import static io.backline.deploy.DeployFiles.spec;
+import static io.backline.deploy.DeployFiles.typed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+/**
+ * The Kubernetes manifests under deploy/kubernetes, checked offline: every file parses into the Kubernetes model with
+ * no unknown field, and the base and each overlay, rendered as kustomize would, hang together — probes, replicas,
+ * limits, a non-root read-only container, the image Jib builds, every variable production needs, secrets that exist,
+ * the database and Keycloak the app points at, and the realm import that matches the production realm.
+ */
+class KubernetesManifestsTest {
+    private static final Path KUBERNETES = DEPLOY.resolve("kubernetes");
+    private static final Map<String, Class<? extends HasMetadata>> TYPED = Map.of(
+            "Deployment", Deployment.class, "Service", Service.class, "Ingress", Ingress.class,
+            "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "PodDisruptionBudget", PodDisruptionBudget.class,
+            "ConfigMap", ConfigMap.class);
+
+    static Stream<Path> kustomizations() {
+        return Stream.of(KUBERNETES.resolve("base"), KUBERNETES.resolve("overlays/staging"), KUBERNETES.resolve("overlays/production"));
+    }
+
+    static Stream<Path> manifestFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(KUBERNETES)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("manifestFiles")
+    void everyManifestParsesIntoTheKubernetesModelWithNoUnknownField(Path file) {
+        List<Map<String, Object>> documents = DeployFiles.documents(file);
+        assertFalse(documents.isEmpty(), file + " is empty");
+        for (Map<String, Object> document : documents) {
+            assertNotNull(document.get("apiVersion"), file + ": apiVersion");
+            assertNotNull(kind(document), file + ": kind");
+            assertNotNull(name(document), file + ": metadata.name");
+            Class<? extends HasMetadata> type = TYPED.get(kind(document));
+            if (type != null) {
+                HasMetadata object = typed(document, type);
+                assertEquals(Set.of(), DeployFiles.unknownFields(object), file + ": fields the " + kind(document) + " model does not know");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void theAppRunsAtLeastTwoReplicasWithHealthProbesLimitsAndNoRoot(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Deployment deployment = typed(only(objects, "Deployment", "backline"), Deployment.class);
+        assertTrue(deployment.getSpec().getReplicas() >= 2, "replicas");
+        assertEquals(0, deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal(),
+                "a rolling update never goes below the replicas");
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        assertTrue(pod.getSecurityContext().getRunAsNonRoot(), "runAsNonRoot");
+        assertTrue(pod.getSecurityContext().getRunAsUser() > 0, "runAsUser");
+        assertEquals(1, pod.getContainers().size());
+        Container app = pod.getContainers().get(0);
+        assertEquals("http", app.getPorts().get(0).getName());
+        assertEquals(8080, app.getPorts().get(0).getContainerPort());
+        assertProbe(app.getReadinessProbe(), "/q/health/ready");
+        assertProbe(app.getLivenessProbe(), "/q/health/live");
+        assertProbe(app.getStartupProbe(), "/q/health/started");
+        for (String resource : List.of("cpu", "memory")) {
+            Quantity request = app.getResources().getRequests().get(resource);
+            Quantity limit = app.getResources().getLimits().get(resource);
+            assertNotNull(request, "request " + resource);
+            assertNotNull(limit, "limit " + resource);
+            assertTrue(Quantity.getAmountInBytes(limit).compareTo(Quantity.getAmountInBytes(request)) >= 0, resource + " limit >= request");
+        }
+        assertTrue(app.getSecurityContext().getReadOnlyRootFilesystem(), "read-only root filesystem");
+        assertFalse(app.getSecurityContext().getAllowPrivilegeEscalation(), "no privilege escalation");
+        assertEquals(List.of("ALL"), app.getSecurityContext().getCapabilities().getDrop());
+        String tmpVolume = app.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).findFirst()
+                .orElseThrow(() -> new AssertionError("/tmp must be writable")).getName();
+        assertNotNull(pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst().orElseThrow().getEmptyDir());
+    }
+
+    private static void assertProbe(Probe probe, String path) {
+        assertNotNull(probe, "probe on " + path);
+        assertEquals(path, probe.getHttpGet().getPath());
+        assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void serviceIngressAutoscalerAndDisruptionBudgetPointAtTheApp(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Deployment deployment = typed(only(objects, "Deployment", "backline"), Deployment.class);
+        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        assertTrue(podLabels.entrySet().containsAll(deployment.getSpec().getSelector().getMatchLabels().entrySet()));
+
+        Service service = typed(only(objects, "Service", "backline"), Service.class);
+        assertTrue(podLabels.entrySet().containsAll(service.getSpec().getSelector().entrySet()), "Service selects the pods");
+        assertEquals("http", service.getSpec().getPorts().get(0).getTargetPort().getStrVal());
+
+        Ingress ingress = typed(only(objects, "Ingress", "backline"), Ingress.class);
+        IngressBackend backend = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend();
+        assertEquals(service.getMetadata().getName(), backend.getService().getName());
+        assertEquals(service.getSpec().getPorts().get(0).getName(), backend.getService().getPort().getName());
+        assertEquals(ingress.getSpec().getRules().get(0).getHost(), ingress.getSpec().getTls().get(0).getHosts().get(0),
+                "TLS for the host the Ingress serves");
+
+        HorizontalPodAutoscaler hpa = typed(only(objects, "HorizontalPodAutoscaler", "backline"), HorizontalPodAutoscaler.class);
+        assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
+        assertEquals("backline", hpa.getSpec().getScaleTargetRef().getName());
+        assertTrue(hpa.getSpec().getMinReplicas() >= 2, "HPA keeps two or more");
+        assertTrue(hpa.getSpec().getMinReplicas() <= deployment.getSpec().getReplicas());
+        assertTrue(hpa.getSpec().getMaxReplicas() > hpa.getSpec().getMinReplicas());
+
+        PodDisruptionBudget pdb = typed(only(objects, "PodDisruptionBudget", "backline"), PodDisruptionBudget.class);
+        assertTrue(podLabels.entrySet().containsAll(pdb.getSpec().getSelector().getMatchLabels().entrySet()));
+        assertTrue(pdb.getSpec().getMinAvailable().getIntVal() >= 1);
+        assertTrue(pdb.getSpec().getMinAvailable().getIntVal() < hpa.getSpec().getMinReplicas(), "a node can still be drained");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void theImageIsTheOneJibBuilds(Path kustomization) {
+        Map<String, String> pom = pomProperties();
+        String jibImage = pom.get("quarkus.container-image.group") + "/" + pom.get("quarkus.container-image.name");
+        String image = typed(only(DeployFiles.render(kustomization), "Deployment", "backline"), Deployment.class)
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        assertTrue(image.matches(".+:[A-Za-z0-9._-]+"), "a tagged image: " + image);
+        assertTrue(image.substring(0, image.lastIndexOf(':')).endsWith(jibImage), image + " is " + jibImage + " somewhere");
+        if (kustomization.endsWith("base")) {
+            assertEquals(jibImage + ":" + pom.get("project.version"), image, "the base names what the build writes");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void everyProductionVariableIsSetFromTheConfigMapOrASecretThatExists(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Container app = typed(only(objects, "Deployment", "backline"), Deployment.class).getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        ConfigMap config = typed(only(objects, "ConfigMap", app.getEnvFrom().get(0).getConfigMapRef().getName()), ConfigMap.class);
+        Set<String> set = new HashSet<>(config.getData().keySet());
+        app.getEnv().forEach(env -> set.add(env.getName()));
+        for (String variable : DeployFiles.productionVariables()) {
+            assertTrue(set.contains(variable), variable + " (read by %prod in application.properties) is not set");
+        }
+        Set<String> databaseSecrets = new HashSet<>();
+        objects.stream().filter(o -> "Cluster".equals(kind(o))).forEach(o -> databaseSecrets.add(name(o) + "-app"));
+        Set<String> documentedKeys = documentedSecretKeys();
+        for (EnvVar env : app.getEnv()) {
+            assertNull(env.getValue(), env.getName() + " comes from a ConfigMap or a Secret, not a literal");
+            var ref = env.getValueFrom().getSecretKeyRef();
+            if (ref.getName().equals("backline-secrets")) {
+                assertTrue(documentedKeys.contains(ref.getKey()), "deploy/README.md creates backline-secrets with " + ref.getKey());
+            } else {
+                assertTrue(databaseSecrets.contains(ref.getName()), ref.getName() + " is neither backline-secrets nor a CloudNativePG app secret");
+            }
+        }
+        String database = config.getData().get("BACKLINE_DB_URL");
+        Matcher url = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z0-9_]+)").matcher(database);
+        assertTrue(url.matches(), "BACKLINE_DB_URL points at a CloudNativePG read-write service: " + database);
+        Map<String, Object> cluster = only(objects, "Cluster", url.group(1));
+        assertEquals(url.group(2), initdb(cluster).get("database"));
+        String userSecret = app.getEnv().stream().filter(e -> e.getName().equals("BACKLINE_DB_USER")).findFirst().orElseThrow()
+                .getValueFrom().getSecretKeyRef().getName();
+        assertEquals(url.group(1) + "-app", userSecret, "the user of the database the URL names");
+    }
+
+    private static void assertNull(Object value, String message) {
+        assertEquals(null, value, message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    @SuppressWarnings("unchecked")
+    void keycloakAndPostgresComeFromTheirOperatorsAndLineUp(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Map<String, Object> keycloak = objects.stream().filter(o -> "Keycloak".equals(kind(o))).findFirst().orElseThrow();
+        assertEquals("k8s.keycloak.org/v2alpha1", keycloak.get("apiVersion"));
+        Map<String, Object> db = (Map<String, Object>) spec(keycloak).get("db");
+        assertEquals("postgres", db.get("vendor"));
+        String host = (String) db.get("host");
+        assertTrue(host.endsWith("-rw"), "Keycloak's database is a CloudNativePG read-write service");
+        Map<String, Object> keycloakDb = only(objects, "Cluster", host.substring(0, host.length() - 3));
+        assertEquals(initdb(keycloakDb).get("database"), db.get("database"));
+        assertEquals(name(keycloakDb) + "-app", ((Map<String, Object>) db.get("usernameSecret")).get("name"));
+        assertEquals(name(keycloakDb) + "-app", ((Map<String, Object>) db.get("passwordSecret")).get("name"));
+        ConfigMap config = typed(only(objects, "ConfigMap", "backline-config"), ConfigMap.class);
+        assertEquals(((Map<String, Object>) spec(keycloak).get("hostname")).get("hostname"), config.getData().get("BACKLINE_KEYCLOAK_URL"),
+                "the app signs in at the Keycloak hostname (token issuers must match)");
+        for (Map<String, Object> cluster : objects.stream().filter(o -> "Cluster".equals(kind(o))).toList()) {
+            assertEquals("postgresql.cnpg.io/v1", cluster.get("apiVersion"));
+            assertNotNull(((Map<String, Object>) spec(cluster).get("storage")).get("size"));
+            assertTrue((Integer) spec(cluster).get("instances") >= (kustomization.endsWith("staging") && name(cluster).equals("keycloak-db") ? 1 : 2),
+                    name(cluster) + " has a standby");
+        }
+        if (kustomization.endsWith("production")) {
+            objects.forEach(o -> assertEquals("backline", metadata(o).get("namespace"), kind(o) + "/" + name(o)));
+            assertTrue((Integer) spec(only(objects, "Cluster", "backline-db")).get("instances") >= 3);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    @SuppressWarnings("unchecked")
+    void theRealmImportIsTheProductionRealmWithEveryPlaceholderFromTheSecret(Path kustomization) throws IOException {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Map<String, Object> realmImport = objects.stream().filter(o -> "KeycloakRealmImport".equals(kind(o))).findFirst().orElseThrow();
+        assertEquals("k8s.keycloak.org/v2alpha1", realmImport.get("apiVersion"));
+        Map<String, Object> keycloak = objects.stream().filter(o -> "Keycloak".equals(kind(o))).findFirst().orElseThrow();
+        assertEquals(name(keycloak), spec(realmImport).get("keycloakCRName"));
+        Path realmFile = DEPLOY.resolve("keycloak/backline-realm-production.json");
+        Map<String, Object> realm = new ObjectMapper().readValue(realmFile.toFile(), Map.class);
+        assertEquals(realm, spec(realmImport).get("realm"),
+                "base/keycloak-realm-import.yaml is out of date: run deploy/kubernetes/update-realm-import.sh");
+        Map<String, Object> placeholders = (Map<String, Object>) spec(realmImport).get("placeholders");
+        Set<String> documentedKeys = documentedSecretKeys();
+        for (String variable : DeployFiles.placeholders(DeployFiles.read(realmFile))) {
+            Map<String, Object> secret = (Map<String, Object>) ((Map<String, Object>) placeholders.get(variable)).get("secret");
+            assertEquals("backline-secrets", secret.get("name"), variable);
+            assertTrue(documentedKeys.contains((String) secret.get("key")), "deploy/README.md creates backline-secrets with " + secret.get("key"));
+        }
+    }
+
+    @Test
+    void containersOnlyInDeploymentsAndEveryOverlayChangesTheImageRegistry() {
+        for (Path overlay : List.of(KUBERNETES.resolve("overlays/staging"), KUBERNETES.resolve("overlays/production"))) {
+            List<Map<String, Object>> objects = DeployFiles.render(overlay);
+            assertEquals(1, objects.stream().filter(o -> !containers(o).isEmpty()).count());
+            String image = (String) containers(only(objects, "Deployment", "backline")).get(0).get("image");
+            assertTrue(image.contains("/backline/backline:"), "an overlay pulls from a registry: " + image);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> initdb(Map<String, Object> cluster) {
+        return (Map<String, Object>) ((Map<String, Object>) spec(cluster).get("bootstrap")).get("initdb");
+    }
+
+    /** The keys that deploy/README.md's command puts into backline-secrets. */
+    static Set<String> documentedSecretKeys() {
+        Set<String> keys = new HashSet<>();
+        Matcher matcher = Pattern.compile("--from-literal=([a-z0-9-]+)=").matcher(DeployFiles.read(DEPLOY.resolve("README.md")));
+        while (matcher.find()) {
+            keys.add(matcher.group(1));
+        }
+        return keys;
+    }
+
+    static Map<String, String> pomProperties() {
+        String pom = DeployFiles.read(DeployFiles.ROOT.resolve("pom.xml"));
+        Map<String, String> properties = new java.util.HashMap<>();
+        Matcher matcher = Pattern.compile("<(quarkus\\.container-image\\.[a-z]+)>([^<]+)</").matcher(pom);
+        while (matcher.find()) {
+            properties.put(matcher.group(1), matcher.group(2));
+        }
+        Matcher version = Pattern.compile("<artifactId>backline</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(version.find());
+        properties.put("project.version", version.group(1));
+        properties.replaceAll((k, v) -> v.replace("${project.version}", version.group(1)));
+        return properties;
+    }
+}

@@ -1,0 +1,139 @@
+package io.backline.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The production realm (deploy/keycloak/backline-realm-production.json) is the dev realm without what only dev may
+ * have: the same roles and clients (less the password-grant demo client backline-cli) with the same settings, no
+ * people (only the admin client's service account, which carries its roles), no demo clinics, and every secret, URL
+ * and mail setting read from the environment when Keycloak imports it.
+ */
+class ProductionRealmTest {
+    private static final Path KEYCLOAK = DeployFiles.DEPLOY.resolve("keycloak");
+    private static final Set<String> DEV_ONLY_CLIENTS = Set.of("backline-cli");
+    /** Client fields that name a host or hold a secret: placeholders in production. */
+    private static final Set<String> PER_ENVIRONMENT = Set.of("secret", "rootUrl", "redirectUris", "webOrigins");
+    private static JsonNode dev;
+    private static JsonNode prod;
+    private static String prodText;
+
+    @BeforeAll
+    static void read() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        dev = json.readTree(KEYCLOAK.resolve("backline-realm.json").toFile());
+        prodText = DeployFiles.read(KEYCLOAK.resolve("backline-realm-production.json"));
+        prod = json.readTree(prodText);
+    }
+
+    @Test
+    void productionHasEveryClientOfTheDevRealmButTheDemoTokenClient() {
+        Map<String, JsonNode> devClients = byName(dev.path("clients"), "clientId");
+        Map<String, JsonNode> prodClients = byName(prod.path("clients"), "clientId");
+        devClients.keySet().removeAll(DEV_ONLY_CLIENTS);
+        assertEquals(devClients.keySet(), prodClients.keySet());
+        devClients.forEach((id, devClient) -> assertEquals(withoutPerEnvironment(devClient), withoutPerEnvironment(prodClients.get(id)),
+                "client " + id + " differs from the dev realm in more than its secrets and URLs"));
+    }
+
+    @Test
+    void productionHasEveryRoleOfTheDevRealm() {
+        assertEquals(dev.path("roles").path("realm"), prod.path("roles").path("realm"));
+        JsonNode devClientRoles = dev.path("roles").path("client").deepCopy();
+        if (devClientRoles instanceof ObjectNode roles) {
+            DEV_ONLY_CLIENTS.forEach(roles::remove);
+        }
+        assertEquals(devClientRoles, prod.path("roles").path("client"));
+    }
+
+    @Test
+    void productionHasNoPeopleAndNoDemoClinics() {
+        for (JsonNode user : prod.path("users")) {
+            assertTrue(user.hasNonNull("serviceAccountClientId"), "a person in the production realm: " + user.path("username"));
+            assertFalse(user.has("credentials"), "a service account has no password");
+        }
+        Map<String, JsonNode> devServiceAccounts = byName(filter(dev.path("users"), u -> u.hasNonNull("serviceAccountClientId")), "username");
+        devServiceAccounts.keySet().removeIf(name -> DEV_ONLY_CLIENTS.stream().anyMatch(name::endsWith));
+        assertEquals(devServiceAccounts, byName(prod.path("users"), "username"),
+                "each service account keeps the roles it has in the dev realm");
+        assertTrue(prod.path("organizations").isMissingNode() || prod.path("organizations").isEmpty(),
+                "clinics (organizations) are created in production, not imported");
+        assertFalse(prodText.contains("demo"), "nothing from the demo data");
+        assertFalse(prodText.contains("localhost"), "no local address");
+    }
+
+    @Test
+    void secretsUrlsAndMailSettingsComeFromTheEnvironment() {
+        for (JsonNode client : prod.path("clients")) {
+            if (!client.path("publicClient").asBoolean()) {
+                assertTrue(client.path("secret").asText().matches("\\$\\{BACKLINE_[A-Z_]+}"), client.path("clientId") + " secret");
+            }
+            for (JsonNode uri : client.path("redirectUris")) {
+                assertTrue(uri.asText().startsWith("${BACKLINE_BASE_URL}"), "redirect URI " + uri);
+            }
+        }
+        JsonNode web = byName(prod.path("clients"), "clientId").get("backline-web");
+        assertEquals("${BACKLINE_BASE_URL}", web.path("rootUrl").asText());
+        JsonNode smtp = prod.path("smtpServer");
+        for (String field : List.of("host", "port", "from", "user", "password")) {
+            assertTrue(smtp.path(field).asText().startsWith("${BACKLINE_"), "smtpServer." + field);
+        }
+        assertFalse(DeployFiles.placeholders(prodText).isEmpty());
+    }
+
+    @Test
+    void realmSettingsOtherThanPeopleClientsAndMailAreTheDevRealms() {
+        ObjectNode devSettings = dev.deepCopy();
+        ObjectNode prodSettings = prod.deepCopy();
+        for (String field : List.of("users", "organizations", "clients", "smtpServer", "roles")) {
+            devSettings.remove(field);
+            prodSettings.remove(field);
+        }
+        assertEquals(devSettings, prodSettings);
+        assertNotNull(prod.get("passwordPolicy"));
+    }
+
+    private static JsonNode withoutPerEnvironment(JsonNode client) {
+        ObjectNode copy = client.deepCopy();
+        PER_ENVIRONMENT.forEach(copy::remove);
+        if (copy.get("attributes") instanceof ObjectNode attributes) {
+            attributes.remove("post.logout.redirect.uris");
+        }
+        return copy;
+    }
+
+    private static Map<String, JsonNode> byName(JsonNode array, String field) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items.stream().collect(Collectors.toMap(n -> n.path(field).asText(), Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+
+    private static JsonNode filter(JsonNode array, java.util.function.Predicate<JsonNode> keep) {
+        var result = new ObjectMapper().createArrayNode();
+        array.forEach(n -> {
+            if (keep.test(n)) {
+                result.add(n);
+            }
+        });
+        return result;
+    }
+}

@@ -1,0 +1,182 @@
+package io.backline.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.backline.support.MailServer;
+import io.backline.support.SignIn;
+import io.backline.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Consent before anything leaves, a provider link that only works while it should, and a loop that closes. */
+@QuarkusTest
+class ReferralsTest {
+    static final String QUIET_ALDER = "28125ae7-65b8-5a2f-a4d8-38abe064bba1";
+    static final String QUIET_ALDER_EMAIL = "daniel@quiet-alder-massage.example";
+
+    @Inject
+    ReferralLinks links;
+
+    /** A drafted referral of a new Rose City client to the Quiet Alder massage therapist. */
+    private static String draft(SignIn.Session trainer, String clientName) {
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", clientName);
+        String page = "/referrals/new?provider=" + QUIET_ALDER + "&client=" + client;
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("reason", "Tight rhomboids limit the extension at level two");
+        fields.put("urgency", "SOON");
+        fields.put("message", "");
+        fields.put("shareProgram", "on");
+        String location = trainer.submit(page, "/referrals", fields).then().statusCode(303).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static void recordConsent(SignIn.Session trainer, String id) {
+        String page = "/referrals/" + id;
+        trainer.submit(page, page + "/consent", Map.of("method", "In person (spoken)",
+                "givenOn", java.time.LocalDate.now().toString())).then().statusCode(303);
+    }
+
+    private static String send(SignIn.Session trainer, String id) {
+        String page = "/referrals/" + id;
+        trainer.submit(page, page + "/send", Map.of()).then().statusCode(303);
+        return TestData.string("select status from referral where id = ?::uuid", id);
+    }
+
+    private static String providerLink(String id) {
+        String mail = MailServer.awaitMessagesContaining(id, 1, Duration.ofSeconds(20)).get(0);
+        assertTrue(mail.contains("To: " + QUIET_ALDER_EMAIL), mail);
+        assertTrue(!mail.contains("rhomboids"), "no health details in the email");
+        return MailServer.link(mail, "http://localhost:8081/provider/referrals/" + id);
+    }
+
+    @Test
+    void withoutConsentNothingIsSent() {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "No Consent Yet");
+        assertEquals("DRAFT", send(trainer, id));
+        assertEquals(0, MailServer.messages().stream().filter(m -> m.contains(id)).count());
+        trainer.request().get("/referrals/" + id).then().body(containsString("No consent yet"));
+    }
+
+    @Test
+    void theProviderOpensTheLinkWithoutAnAccountAndTheLoopCloses() {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "Loop Closer");
+        recordConsent(trainer, id);
+        assertEquals("SENT", send(trainer, id));
+        String link = providerLink(id);
+
+        given().get(link).then().statusCode(200).body(containsString("Loop Closer"), containsString("Tight rhomboids"));
+        assertEquals(1, TestData.count("select count(*) from audit_event where action = 'provider opened referral' and detail = ?", id));
+
+        var provider = new SignIn.Session("provider", new HashMap<>());
+        String path = link.substring("http://localhost:8081".length());
+        provider.submit(path, "/provider/referrals/" + id + "/acknowledge", Map.of()).then().statusCode(303);
+        provider.submit(path, "/provider/referrals/" + id + "/reply", Map.of("findings", "Guarded thoracic extension",
+                "recommendations", "Keep holds at 60 s for two more weeks")).then().statusCode(303);
+
+        trainer.request().get("/referrals/" + id).then().statusCode(200)
+                .body(containsString("Guarded thoracic extension"), containsString("Keep holds at 60 s"),
+                        containsString("acknowledged</strong> · Daniel Whitfield"));
+        assertEquals("ACKNOWLEDGED", TestData.string("select status from referral where id = ?::uuid", id));
+    }
+
+    @Test
+    void aTamperedExpiredOrRevokedLinkOrWithdrawnConsentShowsNothing() {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "Guarded Person");
+        recordConsent(trainer, id);
+        send(trainer, id);
+        String link = providerLink(id);
+        given().get(link).then().statusCode(200);
+
+        String tampered = link.substring(0, link.length() - 1) + (link.endsWith("0") ? "1" : "0");
+        given().get(tampered).then().statusCode(404).body(containsString("This link is not valid"), not(containsString("Guarded Person")));
+        given().get(link.replace(id, UUID.randomUUID().toString())).then().statusCode(404);
+
+        // Expired: the same referral, signed for an expiry that has passed.
+        TestData.sql("update referral set link_expires_at = ? where id = ?::uuid",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), id);
+        Referral expired = new Referral();
+        expired.id = UUID.fromString(id);
+        expired.linkNonce = TestData.string("select link_nonce from referral where id = ?::uuid", id);
+        expired.linkExpiresAt = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        given().get(links.link(expired)).then().statusCode(410).body(containsString("expired"), not(containsString("Guarded Person")));
+        TestData.sql("update referral set link_expires_at = ? where id = ?::uuid",
+                java.sql.Timestamp.from(Instant.now().plusSeconds(86400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), id);
+        expired.linkExpiresAt = Instant.now().plusSeconds(86400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String renewed = links.link(expired);
+        given().get(renewed).then().statusCode(200);
+
+        String page = "/referrals/" + id;
+        trainer.submit(page, page + "/consent/revoke", Map.of()).then().statusCode(303);
+        given().get(renewed).then().statusCode(410).body(containsString("withdrew their consent"), not(containsString("Guarded Person")));
+        recordConsent(trainer, id);
+        given().get(renewed).then().statusCode(200);
+
+        trainer.submit(page, page + "/revoke-link", Map.of()).then().statusCode(303);
+        given().get(renewed).then().statusCode(410).body(containsString("withdrew this link"), not(containsString("Guarded Person")));
+    }
+
+    @Test
+    void anotherClinicNeverSeesAReferral() {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "Rose Only");
+        var cedar = SignIn.as("cedar-admin");
+        cedar.request().get("/referrals/" + id).then().statusCode(404);
+        cedar.request().get("/referrals/" + id + "/letter").then().statusCode(404);
+        cedar.request().get("/referrals").then().statusCode(200).body(not(containsString("Rose Only")));
+        SignIn.as("rose-trainer2").request().get("/referrals/" + id).then().statusCode(404);
+        SignIn.as("rose-client2").request().get("/today/referrals/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void anUnacknowledgedReferralIsOverdueOnTheDashboardAndTheTrainerIsRemindedOnce() {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "Overdue Person");
+        recordConsent(trainer, id);
+        send(trainer, id);
+        TestData.sql("update referral set sent_at = now() - interval '8 days' where id = ?::uuid", id);
+
+        trainer.request().get("/dashboard").then().body(containsString("Referrals waiting too long"), containsString("Overdue Person"));
+        trainer.request().get("/referrals/" + id).then().body(containsString("overdue: not acknowledged"));
+        var reminders = MailServer.awaitMessagesContaining("/referrals/" + id, 1, Duration.ofSeconds(20), "not been acknowledged");
+        assertEquals(1, reminders.size());
+        try {
+            Thread.sleep(4000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(1, MailServer.messages().stream().filter(m -> m.contains("/referrals/" + id) && m.contains("not been acknowledged")).count(),
+                "one reminder, not one per run");
+    }
+
+    @Test
+    void theReferralFormKeepsWhatWasTypedWhenRefusedAndSavesOnceWhenSentTwice() {
+        var trainer = SignIn.as("rose-trainer");
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Form Person");
+        String page = "/referrals/new?provider=" + QUIET_ALDER + "&client=" + client;
+        Map<String, Object> bad = new HashMap<>(Map.of("reason", "", "urgency", "WHENEVER", "message", "<b>hi</b>"));
+        trainer.submit(page, "/referrals", bad).then().statusCode(400)
+                .body(containsString("Reason is required"), containsString("Choose how urgent"),
+                        containsString("&lt;b&gt;hi&lt;/b&gt;"));
+        Map<String, String> hidden = trainer.hiddenFields(page, "/referrals");
+        Map<String, Object> good = Map.of("reason", "Upper back ache", "urgency", "ROUTINE", "message", "");
+        trainer.resubmit(page, "/referrals", good, hidden).then().statusCode(303);
+        trainer.resubmit(page, "/referrals", good, hidden).then().statusCode(303);
+        assertEquals(1, TestData.count("select count(*) from referral where client_id = ?::uuid", client.toString()));
+    }
+}
