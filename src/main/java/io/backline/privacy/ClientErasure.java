@@ -20,7 +20,7 @@ import io.backline.people.Client;
 public class ClientErasure {
     static final String ERASED_NAME = "Erased client";
 
-    /** Free text about the client, per table; each statement takes (clinic id, client id). */
+    /** Free text about the client, and what shares it, per table; each statement takes (clinic id, client id). */
     private static final String[] FREE_TEXT = {
             "update session_log set note = null where clinic_id = ?1 and client_id = ?2",
             "update symptom_flag set description = null where clinic_id = ?1 and client_id = ?2",
@@ -34,6 +34,14 @@ public class ClientErasure {
             update assignment_event set reason = null where clinic_id = ?1
                 and assignment_id in (select id from assignment where clinic_id = ?1 and client_id = ?2)""",
             "update referral_draft set reason = null where clinic_id = ?1 and client_id = ?2",
+            """
+            update referral set reason = '(erased)', message = null, provider_findings = null,
+                provider_recommendations = null, link_revoked_at = coalesce(link_revoked_at, now())
+            where clinic_id = ?1 and client_id = ?2""",
+            // Nothing about an erased client is shared any more.
+            """
+            update referral_consent set revoked_at = now(), revoked_by = 'Erasure on request'
+            where clinic_id = ?1 and client_id = ?2 and revoked_at is null""",
     };
 
     @Inject

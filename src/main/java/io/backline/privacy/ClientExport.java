@@ -71,6 +71,15 @@ public class ClientExport {
                 where f.clinic_id = ? and f.client_id = ? order by n.written_at""");
         sections.put("referral-drafts", """
                 select * from referral_draft where clinic_id = ? and client_id = ? order by created_at""");
+        sections.put("referrals", """
+                select r.id, r.status, r.urgency, r.reason, r.message, r.appointment_on, r.provider_findings,
+                    r.provider_recommendations, r.sent_at, r.acknowledged_at, r.created_at,
+                    p.full_name as provider, p.practice as provider_practice, p.specialty as provider_specialty
+                from referral r join provider p on p.id = r.provider_id
+                where r.clinic_id = ? and r.client_id = ? order by r.created_at""");
+        sections.put("referral-consents", """
+                select referral_id, given_by, method, recorded_by, given_at, revoked_at, revoked_by
+                from referral_consent where clinic_id = ? and client_id = ? order by given_at""");
         sections.put("access-log", """
                 select happened_at, actor_name, action, detail, request_id
                 from audit_event where clinic_id = ? and client_id = ? order by happened_at""");

@@ -37,6 +37,8 @@ public class ClientReferrals extends Controller {
     CurrentUser currentUser;
     @Inject
     ReferralService referrals;
+    @Inject
+    io.backline.audit.AuditTrail audit;
 
     public record Item(Referral referral, Provider provider, ReferralConsent consent) {
     }
@@ -79,6 +81,7 @@ public class ClientReferrals extends Controller {
     public Response consent(@RestPath String id) {
         Item item = item(id);
         referrals.consent(item.referral(), ReferralService.CLIENT, "In my Backline account", Instant.now(), currentUser.getName());
+        audit.record(item.referral().clientId, "gave consent", item.provider().fullName);
         flash("message", "Thank you. Your care team can now share this referral with " + item.provider().fullName + ".");
         return seeOther("/today/referrals/" + item.referral().id);
     }
@@ -88,6 +91,7 @@ public class ClientReferrals extends Controller {
     public Response revoke(@RestPath String id) {
         Item item = item(id);
         referrals.revokeConsent(item.referral(), currentUser.getName(), ReferralService.CLIENT);
+        audit.record(item.referral().clientId, "withdrew consent", item.provider().fullName);
         flash("message", "Consent withdrawn: " + item.provider().fullName + " can no longer see this referral.");
         return seeOther("/today/referrals/" + item.referral().id);
     }

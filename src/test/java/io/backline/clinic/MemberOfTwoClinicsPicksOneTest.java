@@ -60,6 +60,11 @@ class MemberOfTwoClinicsPicksOneTest {
     }
 
     private static String keycloakUser(String admin, String username, List<String> roles) {
+        // A Keycloak reused from an earlier run (dev mode's, say) may still hold the user: start from none.
+        List<String> existing = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .get(KEYCLOAK + "/admin/realms/backline/users").then().statusCode(200).extract().path("id");
+        existing.forEach(id -> given().auth().oauth2(admin).delete(KEYCLOAK + "/admin/realms/backline/users/" + id)
+                .then().statusCode(204));
         String location = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "enabled", true, "emailVerified", true,
                         "firstName", "Test", "lastName", username, "email", username + "@example.org",

@@ -260,6 +260,29 @@ class KubernetesManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    @SuppressWarnings("unchecked")
+    void theDatabaseHasEveryExtensionTheMigrationsCreate(Path kustomization) throws IOException {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        ConfigMap config = typed(only(objects, "ConfigMap", "backline-config"), ConfigMap.class);
+        Matcher url = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:").matcher(config.getData().get("BACKLINE_DB_URL"));
+        assertTrue(url.find());
+        List<String> postInit = (List<String>) initdb(only(objects, "Cluster", url.group(1)))
+                .getOrDefault("postInitApplicationSQL", List.of());
+        try (Stream<Path> migrations = Files.list(DeployFiles.ROOT.resolve("src/main/resources/db/migration"))) {
+            for (Path migration : migrations.toList()) {
+                Matcher extension = Pattern.compile("(?i)create extension if not exists (\\w+)").matcher(DeployFiles.read(migration));
+                while (extension.find()) {
+                    String name = extension.group(1).toLowerCase();
+                    assertTrue(postInit.stream().anyMatch(sql -> sql.toLowerCase().endsWith("exists " + name)),
+                            migration.getFileName() + " creates extension " + name
+                                    + ": the app's role is no superuser, so CloudNativePG must create it (postInitApplicationSQL)");
+                }
+            }
+        }
+    }
+
     @Test
     void containersOnlyInDeploymentsAndEveryOverlayChangesTheImageRegistry() {
         for (Path overlay : List.of(KUBERNETES.resolve("overlays/staging"), KUBERNETES.resolve("overlays/production"))) {
