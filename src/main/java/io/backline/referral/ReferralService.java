@@ -41,6 +41,10 @@ public class ReferralService {
     /** A new draft; the same form sent twice gives back the first one. */
     @Transactional
     public Referral draft(Draft draft) {
+        // The same form arriving twice at once waits here for the first, then finds what it saved.
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "referral|" + draft.requestKey()).getSingleResult();
         Optional<Referral> same = Referral.find("requestKey", draft.requestKey()).firstResultOptional();
         if (same.isPresent()) {
             return same.get();

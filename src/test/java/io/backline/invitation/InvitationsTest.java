@@ -77,6 +77,23 @@ class InvitationsTest {
     }
 
     @Test
+    void twoIdenticalSubmitsArrivingTogetherSaveOneInvitationAndNeitherFails() throws Exception {
+        var admin = SignIn.as("rose-admin");
+        String email = unique("together");
+        Map<String, Object> fields = invitation("Both At Once", email, "trainer");
+        Map<String, String> hidden = admin.hiddenFields(PAGE, PAGE);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> admin.resubmit(PAGE, PAGE, fields, hidden).statusCode());
+            var second = pool.submit(() -> admin.resubmit(PAGE, PAGE, fields, hidden).statusCode());
+            assertEquals(List.of(303, 303), List.of(first.get(), second.get()));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, invitations(email));
+    }
+
+    @Test
     void aSecondInvitationToTheSameAddressOrToAMemberIsRefused() {
         var admin = SignIn.as("rose-admin");
         String email = unique("dup");
