@@ -94,6 +94,7 @@ public class ProviderReferrals extends Controller {
     public Object acknowledge(@RestPath String id, @RestForm String e, @RestForm String s) {
         return act(id, e, s, it -> {
             referrals.acknowledge(it.referral(), it.provider().fullName);
+            providerDid(it, "provider acknowledged referral");
             return "Thank you: the care team sees that you received the referral.";
         });
     }
@@ -109,6 +110,7 @@ public class ProviderReferrals extends Controller {
         try {
             LocalDate day = LocalDate.parse(appointmentOn == null ? "" : appointmentOn.strip());
             referrals.schedule(it.referral(), day, it.provider().fullName);
+            providerDid(it, "provider scheduled appointment");
             flash("message", "Appointment noted for " + day + ".");
             return seeOther(links.link(it.referral()));
         } catch (DateTimeParseException ex) {
@@ -122,6 +124,7 @@ public class ProviderReferrals extends Controller {
     public Object decline(@RestPath String id, @RestForm String e, @RestForm String s, @RestForm String reason) {
         return act(id, e, s, it -> {
             referrals.decline(it.referral(), limit(reason, 400), it.provider().fullName);
+            providerDid(it, "provider declined referral");
             return "Declined. The care team will look for another provider.";
         });
     }
@@ -148,6 +151,7 @@ public class ProviderReferrals extends Controller {
         }
         referrals.reply(it.referral(), found.isEmpty() ? null : found, recommended.isEmpty() ? null : recommended,
                 completed != null, it.provider().fullName);
+        providerDid(it, "provider replied to referral");
         flash("message", "Reply sent to the care team. Thank you.");
         return seeOther(links.link(it.referral()));
     }
@@ -194,6 +198,11 @@ public class ProviderReferrals extends Controller {
             return closed(429, "Too many openings", "This referral was opened many times in the last minutes; try again later.");
         }
         return new Opened(referral, Provider.findById(referral.providerId), Clinic.findById(clinicId));
+    }
+
+    private void providerDid(Opened it, String action) {
+        audit.recordBy(it.referral().clientId, PROVIDER_ACTOR, it.provider().fullName + " (referral link)", action,
+                it.referral().id.toString());
     }
 
     private Page page(Opened it, String e, String s, Map<String, String> form, FormErrors errors) {

@@ -45,7 +45,7 @@ class ReferralFhirTest {
         String location = trainer.submit(page, "/referrals", fields).then().statusCode(303).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
         trainer.submit("/referrals/" + id, "/referrals/" + id + "/consent",
-                Map.of("method", "Signed paper form", "givenOn", java.time.LocalDate.now().toString())).then().statusCode(303);
+                Map.of("method", "Signed paper form", "givenOn", java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).toString())).then().statusCode(303);
 
         String json = given().auth().oauth2(Tokens.accessToken("rose-trainer")).get("/api/v1/referrals/" + id + "/fhir")
                 .then().statusCode(200).contentType("application/fhir+json").extract().asString();

@@ -46,7 +46,7 @@ class ReferralsTest {
     private static void recordConsent(SignIn.Session trainer, String id) {
         String page = "/referrals/" + id;
         trainer.submit(page, page + "/consent", Map.of("method", "In person (spoken)",
-                "givenOn", java.time.LocalDate.now().toString())).then().statusCode(303);
+                "givenOn", java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).toString())).then().statusCode(303);
     }
 
     private static String send(SignIn.Session trainer, String id) {

@@ -11,16 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.HealthGroup;
 
-/** Ready only while Keycloak answers: without it nobody can sign in. The database check comes with Quarkus. */
-@Readiness
+/**
+ * Whether Keycloak answers, for monitoring at {@code /q/health/group/dependencies}. It is deliberately not a
+ * readiness check: during a Keycloak outage people already signed in keep working (tokens are verified with cached
+ * keys), so taking every instance out of the load balancer would only make things worse. Readiness is the database.
+ */
+@HealthGroup("dependencies")
 @ApplicationScoped
-public class KeycloakReadiness implements HealthCheck {
+public class KeycloakHealth implements HealthCheck {
     private final URI discovery;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public KeycloakReadiness(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl) {
+    public KeycloakHealth(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl) {
         this.discovery = URI.create(realmUrl + "/.well-known/openid-configuration");
     }
 
