@@ -100,6 +100,9 @@ public class Directory {
         if (search.accepting()) {
             sql.append(" and p.accepting_new_clients");
         }
+        if (search.favourites()) {
+            sql.append(" and f.provider_id is not null");
+        }
         if (!search.languageText().isEmpty()) {
             sql.append(" and lower(p.languages) like :language");
             params.put("language", "%" + escapeLike(search.languageText().toLowerCase()) + "%");

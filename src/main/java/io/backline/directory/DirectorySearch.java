@@ -9,7 +9,8 @@ import java.util.Locale;
  * bookmarked). {@link #problems()} explains anything that could not be used.
  */
 public record DirectorySearch(String q, String specialty, String place, String near, String lat, String lon,
-        String radiusKm, boolean accepting, String language, String insurance, String sort, String page) {
+        String radiusKm, boolean accepting, String language, String insurance, String sort, String page,
+        boolean favourites) {
 
     /** Browsers send a form's spaces as '+' in the query string, and the server leaves them as they came. */
     public DirectorySearch {
@@ -86,6 +87,9 @@ public record DirectorySearch(String q, String specialty, String place, String n
         append(query, "radiusKm", radiusKm);
         if (accepting) {
             append(query, "accepting", "true");
+        }
+        if (favourites) {
+            append(query, "favourites", "true");
         }
         append(query, "language", language);
         append(query, "insurance", insurance);

@@ -55,9 +55,10 @@ public class Providers extends Controller {
     public TemplateInstance index(@RestQuery String q, @RestQuery String specialty, @RestQuery String place,
             @RestQuery String near, @RestQuery String lat, @RestQuery String lon, @RestQuery String radiusKm,
             @RestQuery boolean accepting, @RestQuery String language, @RestQuery String insurance,
-            @RestQuery String sort, @RestQuery String page, @RestQuery String client, @RestQuery String flag) {
+            @RestQuery String sort, @RestQuery String page, @RestQuery String client, @RestQuery String flag,
+            @RestQuery boolean favourites) {
         DirectorySearch search = new DirectorySearch(q, specialty, place, near, lat, lon, radiusKm, accepting, language,
-                insurance, sort, page);
+                insurance, sort, page, favourites);
         return Templates.index(search, directory.search(search), List.of(Specialty.values()), referringFor(client, flag));
     }
 

@@ -75,6 +75,14 @@ class DirectoryTest {
     }
 
     @Test
+    void eachClinicHasItsOwnFavourites() {
+        List<String> rose = names(search(SignIn.as("rose-trainer"), "favourites=true&sort=name"));
+        assertEquals(List.of("Kai Nakoa, LMT", "Nadia Rahman, DPT"), rose);
+        List<String> cedar = names(search(SignIn.as("cedar-trainer"), "favourites=true"));
+        assertEquals(List.of("Camila Restrepo, LMT"), cedar);
+    }
+
+    @Test
     void aClinicsPrivateEntriesStayInsideIt() {
         var rose = SignIn.as("rose-trainer");
         assertTrue(names(search(rose, "q=private")).contains("Fiona Gallagher, LMT"));
