@@ -188,7 +188,7 @@ from plan;
 
 insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week, start_date,
                           end_date, notes, created_by, created_at)
-select pg_temp.id('prescription/' || client_id), clinic_id, assignment_id, 1, hold, levels, spw, start_on, null,
+select pg_temp.id('prescription/' || client_id), clinic_id, assignment_id, 1, hold, levels, spw, start_on, null::date,
        case when pg_temp.u('rx-note' || client_id) < 0.3 then 'Go gently the first two weeks; stop if anything tingles.' end,
        lead_id, start_on + time '09:00'
 from plan
@@ -297,6 +297,9 @@ select pg_temp.id('flag/one'), clinic_id, client_id, assignment_id, 'INCREASED_P
        'AMBER', 'Needs review because severity 5 is in the caution range (4–6).', 'OPEN', user_id,
        pg_temp.id('flag-key/one'), (current_date - 2) + time '19:00'
 from plan where kind = 'one';
+-- Urgent flags still open after the clinic's 24 hours were escalated to the admins back then (nothing is due now).
+update symptom_flag set escalated_at = reported_at + interval '24 hours'
+where status = 'OPEN' and level in ('RED', 'EMERGENCY') and reported_at < now() - interval '24 hours';
 update session_log s set worse_or_unsafe = true
 from symptom_flag f where f.session_id = s.id and f.level in ('RED', 'EMERGENCY');
 
@@ -314,7 +317,11 @@ insert into alert_outbox (id, clinic_id, flag_id, recipient_email, urgency, send
 select pg_temp.id('alert/' || f.id), f.clinic_id, f.id, p.lead_email,
        case when f.level = 'AMBER' then 'NORMAL' else 'URGENT' end, f.reported_at, 1, f.reported_at + interval '1 minute',
        f.reported_at
-from symptom_flag f join plan p on p.client_id = f.client_id where f.level <> 'GREEN';
+from symptom_flag f join plan p on p.client_id = f.client_id where f.level <> 'GREEN'
+union all
+select pg_temp.id('alert-escalation/' || f.id), f.clinic_id, f.id, 'admin@' || f.clinic_id || '.example', 'ESCALATION',
+       f.escalated_at, 1, f.escalated_at + interval '1 minute', f.escalated_at
+from symptom_flag f where f.escalated_at is not null;
 
 -- ---- the directory: 10,000 providers in all (the 62 demo ones plus generated ones around the metro area) ----------
 create temporary table centroid as
@@ -404,16 +411,18 @@ select id, clinic_id, client_id, provider_id, lead_id,
        pg_temp.pick(array['ROUTINE', 'ROUTINE', 'SOON', 'URGENT'], 'ref-urgency' || r),
        case when pg_temp.u('ref-msg' || r) < 0.5 then 'Thank you for seeing them; their program summary is attached.' end,
        true, pg_temp.u('ref-sa' || r) < 0.7, pg_temp.u('ref-ss' || r) < 0.5, pg_temp.u('ref-sf' || r) < 0.6,
-       status,
-       case when status in ('SCHEDULED', 'COMPLETED') then (created + interval '9 days')::date end,
-       case when status = 'COMPLETED' then 'Mild thoracic hypomobility; no red flags on examination.' end,
-       case when status = 'COMPLETED' then 'Continue the program; add breathing drills.' end,
-       case when status not in ('DRAFT') then md5('nonce/' || id) end,
-       case when status not in ('DRAFT') then created + interval '1 hour' + interval '30 days' end,
-       case when status not in ('DRAFT') then created + interval '1 hour' end,
-       case when status in ('ACKNOWLEDGED', 'SCHEDULED', 'COMPLETED', 'DECLINED') then created + interval '2 days' end,
+       rstatus,
+       case when rstatus in ('SCHEDULED', 'COMPLETED') then (created + interval '9 days')::date end,
+       case when rstatus = 'COMPLETED' then 'Mild thoracic hypomobility; no red flags on examination.' end,
+       case when rstatus = 'COMPLETED' then 'Continue the program; add breathing drills.' end,
+       case when rstatus <> 'DRAFT' then md5('nonce/' || id) end,
+       case when rstatus <> 'DRAFT' then created + interval '1 hour' + interval '30 days' end,
+       case when rstatus <> 'DRAFT' then created + interval '1 hour' end,
+       case when rstatus in ('ACKNOWLEDGED', 'SCHEDULED', 'COMPLETED', 'DECLINED') then created + interval '2 days' end,
        pg_temp.id('referral-key/' || r), created
 from ref;
+-- Referrals left unacknowledged past the clinic's 5 days had their one reminder mailed then (nothing is due now).
+update referral set reminder_sent_at = sent_at + interval '5 days' where status = 'SENT' and sent_at < now() - interval '5 days';
 
 insert into referral_event (id, clinic_id, referral_id, status, actor_name, actor_kind, note, happened_at)
 select pg_temp.id('referral-event/' || r.r || '/' || e.status), r.clinic_id, r.id, e.status,
@@ -424,8 +433,8 @@ cross join lateral (values ('DRAFT', 'STAFF', interval '0', 0), ('SENT', 'STAFF'
                            ('ACKNOWLEDGED', 'PROVIDER', interval '2 days', 2), ('SCHEDULED', 'PROVIDER', interval '3 days', 3),
                            ('COMPLETED', 'PROVIDER', interval '12 days', 4), ('DECLINED', 'PROVIDER', interval '2 days', 9),
                            ('CANCELLED', 'STAFF', interval '1 day', 9)) e(status, kind, after, rank)
-where e.status = r.status
-   or e.rank <= case r.status when 'DRAFT' then 0 when 'SENT' then 1 when 'ACKNOWLEDGED' then 2 when 'SCHEDULED' then 3
+where e.status = r.rstatus
+   or e.rank <= case r.rstatus when 'DRAFT' then 0 when 'SENT' then 1 when 'ACKNOWLEDGED' then 2 when 'SCHEDULED' then 3
                               when 'COMPLETED' then 4 when 'DECLINED' then 1 else 0 end;
 
 insert into referral_consent (id, clinic_id, referral_id, client_id, given_by, method, recorded_by, given_at, created_at)
@@ -434,7 +443,7 @@ select pg_temp.id('consent/' || r), clinic_id, id, client_id,
        case when pg_temp.u('consent' || r) < 0.6 then 'in the app' else 'in person' end,
        case when pg_temp.u('consent' || r) < 0.6 then full_name else lead_name end,
        created + interval '30 minutes', created + interval '30 minutes'
-from ref where status <> 'DRAFT';
+from ref where rstatus <> 'DRAFT';
 
 insert into referral_flag (referral_id, flag_id, clinic_id)
 select r.id, f.id, r.clinic_id from ref r
@@ -444,7 +453,9 @@ where pg_temp.u('ref-flag' || r.r) < 0.4;
 
 commit;
 
+set client_min_messages = error; -- (the app role cannot vacuum the system catalogs; it skips them)
 vacuum analyze;
+set client_min_messages = warning;
 
 \echo
 \echo 'Rows:'

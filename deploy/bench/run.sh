@@ -1,0 +1,472 @@
+#!/usr/bin/env bash
+# Backline's load benchmark, one command: deploy/bench/run.sh  (about 8 minutes; writes deploy/bench/RESULTS.md)
+#
+# In order, with everything it starts stopped again at the end:
+#   1. builds the production jar (-Dproduction: no embedded database) from a copy of the work tree;
+#   2. starts a PostgreSQL of its own (Debian's binaries; pg_stat_statements preloaded to count statements) and
+#      reuses the Keycloak that answers on 8180 (or starts deploy/keycloak/dev-keycloak.sh);
+#   3. starts the app once on the empty database (Flyway migrates), stops it, and fills the database with
+#      deploy/bench/generate.sql (20 clinics, 50 trainers, 2,000 clients, ~300,000 sessions, 20,000 flags,
+#      5,000 referrals, 10,000 providers; deterministic from BENCH_SEED);
+#   4. starts the app again (production profile, real Keycloak): time to the first 200 = startup;
+#   5. per scenario: signs in through Keycloak's real login pages (a fresh page session; bearer tokens from the
+#      password grant for the API), warms up, then loads it with wrk at 50 connections; records req/s, p50/p99,
+#      errors (any status but the expected one, a 302 to the login page included), CPU seconds of the app and of
+#      PostgreSQL per request, the load average; then the app's RSS after the run;
+#   6. restarts the app with its schedulers off and counts the SQL statements per page (pg_stat_statements) for a
+#      page with one item and with many;
+#   7. writes the Markdown table to deploy/bench/RESULTS.md (BENCH_RESULTS to change it).
+#
+# The benchmark is not a test: it fails only when something does not run (a sign-in, a build), never on a figure.
+#
+# Knobs (environment): BENCH_DURATION (20 s per scenario), BENCH_WARMUP (6 s), BENCH_CONNECTIONS (50),
+# BENCH_SEED (42), BENCH_JAVA_OPTS (default: what the JVM runs with in the Kubernetes pod of deploy/kubernetes -- 2 CPUs,
+# 768 MiB limit, JAVA_TOOL_OPTIONS -XX:MaxRAMPercentage=70 -- where ergonomics picks the serial collector because the
+# container has less than 1792 MB), BENCH_JFR=1 (a JFR recording per scenario; the app frames that burn the CPU in
+# $BENCH_WORK/out/<scenario>.hot.txt), BENCH_WAIT_LOAD=2.5 (first wait, up to 40 min,
+# until the 1-minute load average is below it), BENCH_SKIP_BUILD=1 (reuse the last jar), BENCH_WORK
+# (/tmp/backline-bench), ports BENCH_APP_PORT (9181), BENCH_PG_PORT (56432), KEYCLOAK_PORT (8180),
+# BENCH_PUBLIC_PORT (8090: the realm's redirect URIs allow localhost:8080/8081/8090 only, so curl asks for
+# localhost:8090 and --connect-to sends it to the app's port; nothing needs to listen on 8090).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+work=${BENCH_WORK:-/tmp/backline-bench}
+app_port=${BENCH_APP_PORT:-9181}
+pg_port=${BENCH_PG_PORT:-56432}
+kc_port=${KEYCLOAK_PORT:-8180}
+own_kc_port=${BENCH_KEYCLOAK_PORT:-8182} # when nothing answers on $kc_port: a Keycloak of this run's own, on another
+                                         # port, so no one else's build starts using one that goes away with it
+public_port=${BENCH_PUBLIC_PORT:-8090}
+smtp_port=${BENCH_SMTP_PORT:-4926} # nothing listens there: alerts would wait in the outbox (none are due)
+duration=${BENCH_DURATION:-20}
+warmup=${BENCH_WARMUP:-6}
+connections=${BENCH_CONNECTIONS:-50}
+seed=${BENCH_SEED:-42}
+results=${BENCH_RESULTS:-$here/RESULTS.md}
+java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxRAM=768m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError}
+kc_url="http://localhost:$kc_port"
+threads=2
+
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+started=$(date +%s)
+say() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - started ))"; }
+die() { echo "bench: $*" >&2; exit 1; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# ---- 0. tools -------------------------------------------------------------------------------------------------
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+[ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || die "install first: ${missing[*]}"
+  say "installing ${missing[*]} (apt-get)"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  service postgresql stop >/dev/null 2>&1 || true # Debian starts its own cluster; this run brings its own
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+[ -x "$java" ] || die "no java at $java (set JAVA_HOME to a JDK 21+)"
+
+if [ -n "${BENCH_WAIT_LOAD:-}" ]; then
+  for _ in $(seq 1 80); do
+    awk -v l="$(load1)" -v max="$BENCH_WAIT_LOAD" 'BEGIN { exit !(l < max) }' && break
+    echo "load average $(load1) >= $BENCH_WAIT_LOAD: waiting 30 s"
+    sleep 30
+  done
+fi
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- clean-up: stop what this run started, by pid -------------------------------------------------------------
+app_pid=
+kc_started=
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  set +e
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  [ -f "$work/pg/data/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1
+  [ -n "$kc_started" ] && bash "$work/src/deploy/keycloak/dev-keycloak.sh" stop "$work/src/target/keycloak-26.7.3" >/dev/null 2>&1
+}
+trap cleanup EXIT
+for port in "$app_port" "$pg_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is taken (BENCH_APP_PORT / BENCH_PG_PORT)"; fi
+done
+if [ -e "$work" ] && [ ! -f "$work/.backline-bench" ]; then die "$work exists and is not this script's; set BENCH_WORK"; fi
+mkdir -p "$work/logs" "$work/out"
+touch "$work/.backline-bench"
+rm -rf "$work/out/"* "$work/logs/"*
+
+# ---- 1. build -------------------------------------------------------------------------------------------------
+jar="$work/src/target/quarkus-app/quarkus-run.jar"
+if [ -n "${BENCH_SKIP_BUILD:-}" ] && [ -f "$jar" ]; then
+  say "reusing $jar (BENCH_SKIP_BUILD)"
+else
+  say "building the production jar from a copy of $repo"
+  rm -rf "$work/src"
+  mkdir -p "$work/src"
+  tar -C "$repo" --exclude=./target --exclude=./.dev-data --exclude=./.git -cf - . | tar -C "$work/src" -xf -
+  build_start=$(date +%s)
+  (cd "$work/src" && { ./mvnw -o -q package -DskipTests -Dmaven.test.skip=true -Dproduction >"$work/logs/build.log" 2>&1 \
+    || ./mvnw -q package -DskipTests -Dmaven.test.skip=true -Dproduction >"$work/logs/build.log" 2>&1; }) \
+    || { tail -n 40 "$work/logs/build.log"; die "the build failed (log: $work/logs/build.log)"; }
+  echo "built $jar in $(( $(date +%s) - build_start )) s"
+fi
+
+# ---- 2. PostgreSQL, Keycloak ------------------------------------------------------------------------------------
+say "PostgreSQL on $pg_port ($pg_bin)"
+rm -rf "$work/pg"
+mkdir -p "$work/pg"
+[ "$(id -u)" = 0 ] && chown postgres "$work/pg"
+as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust --no-sync >"$work/logs/initdb.log"
+# Default settings but for a cache that holds the data set (as a production server's would) and the statement
+# statistics used to count SQL statements per page.
+as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/postgres.log" -w -o "-p $pg_port -k /tmp \
+  -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=512MB \
+  -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top" start >/dev/null
+pg_version=$("$pg_bin/postgres" --version | awk '{print $3}')
+psql_su() { "$pg_bin/psql" -X -h 127.0.0.1 -p "$pg_port" -U postgres -d backline -v ON_ERROR_STOP=1 -qAt "$@"; }
+psql_app() { PGPASSWORD=backline "$pg_bin/psql" -X -h 127.0.0.1 -p "$pg_port" -U backline -d backline -v ON_ERROR_STOP=1 -qAt "$@"; }
+"$pg_bin/psql" -X -h 127.0.0.1 -p "$pg_port" -U postgres -qc "create role backline login password 'backline'" \
+  -c "create database backline owner backline"
+# As a DBA would: the extensions the migrations use, created by the superuser (earthdistance is not trusted).
+for extension in pg_trgm cube earthdistance pg_stat_statements; do psql_su -c "create extension if not exists $extension"; done
+
+if curl -sf -o /dev/null --max-time 3 "$kc_url/realms/backline/.well-known/openid-configuration"; then
+  say "Keycloak answers on $kc_port: reusing it"
+elif kc_url="http://localhost:$own_kc_port" && curl -sf -o /dev/null --max-time 3 "$kc_url/realms/backline/.well-known/openid-configuration"; then
+  say "Keycloak answers on $own_kc_port: reusing it"
+else
+  say "nothing answers on $kc_port: starting a Keycloak of this run's own on $own_kc_port"
+  [ -x "$work/src/target/keycloak-26.7.3/bin/kc.sh" ] || die "no Keycloak under $work/src/target (run the build)"
+  kc_started=1
+  KEYCLOAK_PORT=$own_kc_port bash "$work/src/deploy/keycloak/dev-keycloak.sh" start "$work/src/target/keycloak-26.7.3" "$$" \
+    >"$work/logs/keycloak-start.log" 2>&1 || { cat "$work/logs/keycloak-start.log"; die "Keycloak did not start"; }
+fi
+
+# ---- 3. schema (Flyway, by starting the app once) and data -----------------------------------------------------
+export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_DB_USER=backline BACKLINE_DB_PASSWORD=backline
+export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret
+export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret
+export BACKLINE_SESSION_SECRET=bench-session-secret-0123456789abcdef0123
+export BACKLINE_CSRF_SECRET=bench-csrf-secret-0123456789abcdef0123456
+export BACKLINE_LINK_SECRET=bench-link-secret-0123456789abcdef0123456
+export BACKLINE_SMTP_HOST=127.0.0.1 BACKLINE_SMTP_PORT="$smtp_port" BACKLINE_SMTP_STARTTLS=DISABLED
+export BACKLINE_BASE_URL="http://localhost:$public_port"
+live() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$app_port/q/health/live" 2>/dev/null || true; }
+start_app() { # log-name extra-java-options... ; sets app_pid and startup_ms (launch to the first 200)
+  local log="$work/logs/$1.log"; shift
+  local t0; t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  "$java" $java_opts "$@" -Dquarkus.http.port="$app_port" -jar "$jar" >"$log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 3000); do
+    [ "$(live)" = 200 ] && { startup_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return 0; }
+    kill -0 "$app_pid" 2>/dev/null || { tail -n 30 "$log"; die "the app exited during start (log: $log)"; }
+    sleep 0.02
+  done
+  die "the app did not answer within 60 s (log: $log)"
+}
+stop_app() { kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null || true; app_pid=; }
+started_in() { grep -o 'started in [0-9.]*s' "$work/logs/$1.log" | head -n 1 | grep -o '[0-9.]*' || echo '?'; }
+
+say "Flyway: starting the app on the empty database"
+start_app migrate
+echo "migrated; first 200 after $startup_ms ms"
+stop_app
+
+say "generating the data (seed $seed)"
+gen_start=$(date +%s)
+psql_app -v seed="$seed" -v program_json="$(cat "$repo/src/main/resources/program/thoracic-foam-roller-extension.json")" \
+  -f "$here/generate.sql" -P format=aligned -P tuples_only=off | tee "$work/logs/generate.log"
+gen_seconds=$(( $(date +%s) - gen_start ))
+counts=$(psql_app -F ' ' -c "select (select count(*) from clinic), (select count(*) from staff_member where role = 'trainer'),
+  (select count(*) from client), (select count(*) from session_log), (select count(*) from symptom_flag),
+  (select count(*) from referral), (select count(*) from provider), pg_size_pretty(pg_database_size('backline'))")
+read -r n_clinics n_trainers n_clients n_sessions n_flags n_referrals n_providers db_size_a db_size_b <<<"$counts"
+today_days=$(psql_app -c "set timezone = 'America/Los_Angeles'; select current_date - date '1970-01-01'")
+id_of() { psql_app -c "select id from client where email like '$1@%'"; }
+client1_id=$(id_of rose-client1)
+client4_id=$(id_of rose-client4)
+client1_sessions=$(psql_app -c "select count(*) from session_log where client_id = '$client1_id'")
+
+# ---- 4. the app as production runs it ---------------------------------------------------------------------------
+say "starting the app (production profile) on $app_port"
+start_app app
+startup_main_ms=$startup_ms
+started_in_main=$(started_in app)
+rss_start_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ')
+echo "first 200 after $startup_main_ms ms (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
+
+# ---- sign-in through Keycloak's pages, as a browser ---------------------------------------------------------------
+unescape() { sed -e 's/&amp;/\&/g'; }
+form_action() { grep -o '<form[^>]*action="[^"]*"' "$1" | head -n 1 | sed -e 's/.*action="//' -e 's/"$//' | unescape; }
+sign_in() { # username page → prints the Cookie header value of the app's session (q_session*)
+  local user=$1 page=$2 jar="$work/out/cookies-$1.txt" action code step
+  rm -f "$jar" "$jar".*.html
+  local c=(curl -s --max-time 30 --connect-to "localhost:$public_port:127.0.0.1:$app_port" -c "$jar" -b "$jar" -L -w '%{http_code}')
+  code=$("${c[@]}" -o "$jar.1.html" "http://localhost:$public_port$page")
+  # Keycloak asks for the username, then the password (organizations make the login identity-first); a one-page
+  # form takes both at once.
+  for step in 2 3; do
+    action=$(form_action "$jar.$((step - 1)).html")
+    [ -n "$action" ] && grep -q 'name="username"\|name="password"' "$jar.$((step - 1)).html" || break
+    if grep -q 'name="password"' "$jar.$((step - 1)).html"; then
+      code=$("${c[@]}" -o "$jar.$step.html" --data-urlencode "username=$user" --data-urlencode password=backline-demo "$action")
+      break
+    fi
+    code=$("${c[@]}" -o "$jar.$step.html" --data-urlencode "username=$user" "$action")
+  done
+  awk '$6 ~ /^q_session/ {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar" >"$jar.header"
+  [ -s "$jar.header" ] || die "sign-in as $user: no q_session cookie (last answer $code; see $jar.*.html)"
+  [ "$code" = 200 ] || die "sign-in as $user: $page answered $code after the login"
+  cat "$jar.header"
+}
+token_for() { # username → an access token (password grant of the realm's backline-cli client)
+  local token
+  token=$(curl -sf --max-time 30 -d grant_type=password -d client_id=backline-cli -d "username=$1" -d password=backline-demo \
+    -d "scope=openid organization" "$kc_url/realms/backline/protocol/openid-connect/token" | jq -r .access_token)
+  [ -n "$token" ] && [ "$token" != null ] || die "no access token for $1"
+  echo "$token"
+}
+post_clients() { # → a file of "token assignment-id" lines for the check-off load (cedar-client2..5)
+  local file="$work/out/post-clients.txt" user assignment token
+  : >"$file"
+  for user in cedar-client2 cedar-client3 cedar-client4 cedar-client5; do
+    assignment=$(psql_app -c "select a.id from assignment a join client c on c.id = a.client_id where c.email like '$user@%'")
+    token=$(token_for "$user")
+    echo "$token $assignment" >>"$file"
+  done
+  echo "$file"
+}
+
+# ---- 5. scenarios ---------------------------------------------------------------------------------------------------
+clk=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; } # every process, both cores
+pg_ticks() { # every PostgreSQL process of this cluster
+  local pm total=0 pid
+  pm=$(head -n 1 "$work/pg/data/postmaster.pid")
+  for pid in $pm $(ps -o pid= --ppid "$pm"); do
+    [ -r "/proc/$pid/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
+scenario_names=()
+run_wrk() { # out seconds conns threads url [wrk args...]
+  local out=$1 secs=$2 conns=$3 t=$4 url=$5; shift 5
+  BENCH_OUT=$out BENCH_THREADS=$t wrk -t"$t" -c"$conns" -d"${secs}s" --timeout 5s -s "$here/bench.lua" "$@" "$url" \
+    >>"$work/logs/wrk.log" 2>&1 || die "wrk failed (see $work/logs/wrk.log)"
+}
+scenario() { # key conns seconds url [wrk args...]; exports the rest through BENCH_* variables
+  local key=$1 conns=$2 secs=$3 url=$4; shift 4
+  local t=$threads; [ "$conns" -lt "$t" ] && t=$conns
+  echo "-- $key: $conns connections, ${warmup}s warm-up, ${secs}s measured: $url" | tee -a "$work/logs/wrk.log"
+  [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=1
+  run_wrk "$work/out/$key.warmup.json" "$warmup" "$conns" "$t" "$url" "$@"
+  [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=3000
+  local load a0 p0 a1 p1 b0 b1
+  load=$(load1)
+  [ -n "${BENCH_JFR:-}" ] && "$jcmd" "$app_pid" JFR.start name="$key" settings=profile >/dev/null
+  a0=$(cpu_ticks "$app_pid"); p0=$(pg_ticks); b0=$(busy_ticks)
+  run_wrk "$work/out/$key.json" "$secs" "$conns" "$t" "$url" "$@"
+  a1=$(cpu_ticks "$app_pid"); p1=$(pg_ticks); b1=$(busy_ticks)
+  if [ -n "${BENCH_JFR:-}" ]; then
+    "$jcmd" "$app_pid" JFR.stop name="$key" filename="$work/out/$key.jfr" >/dev/null
+    # Samples counted by the first io.backline frame on the stack (or the thread and top frame when there is none).
+    "${JAVA_HOME:+$JAVA_HOME/bin/}jfr" print --stack-depth 200 --events jdk.ExecutionSample "$work/out/$key.jfr" | awk '
+      /sampledThread/ {thread = $3}
+      /stackTrace = \[/ {in_stack = 1; first = ""; top = ""; next}
+      in_stack && /^ *\]/ {count[first != "" ? first : thread " " top]++; in_stack = 0; next}
+      in_stack {line = $0; sub(/^ +/, "", line); sub(/ line:.*/, "", line); if (top == "") top = line
+                if (first == "" && line ~ /^io\.backline/) first = line}
+      END {for (k in count) print count[k], k}' | sort -rn | head -n 40 >"$work/out/$key.hot.txt" || true
+  fi
+  jq -c --arg load "$load" --argjson app $(( a1 - a0 )) --argjson pg $(( p1 - p0 )) --argjson busy $(( b1 - b0 )) \
+    --argjson clk "$clk" --argjson conns "$conns" --argjson cores "$(nproc)" \
+    '. + {load: $load, conns: $conns, app_cpu_ms: ((($app / $clk) * 1000) / ([.requests, 1] | max)),
+          pg_cpu_ms: ((($pg / $clk) * 1000) / ([.requests, 1] | max)),
+          app_pct: ($app / $clk / .seconds / $cores * 100), pg_pct: ($pg / $clk / .seconds / $cores * 100),
+          rest_pct: (($busy - $app - $pg) / $clk / .seconds / $cores * 100)}' "$work/out/$key.json" >"$work/out/$key.row.json"
+  jq -r '"   \(.rps) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, errors \(.bad_status + .socket_errors + .timeouts) \(.bad_codes), app CPU \(.app_cpu_ms | . * 100 | round / 100) ms/req, PostgreSQL CPU \(.pg_cpu_ms | . * 100 | round / 100) ms/req; CPU of both cores: app \(.app_pct | round) %, PostgreSQL \(.pg_pct | round) %, rest (wrk, others) \(.rest_pct | round) %"' \
+    "$work/out/$key.row.json"
+  scenario_names+=("$key")
+}
+base="http://127.0.0.1:$app_port"
+say "scenarios: $connections connections, ${duration}s each after ${warmup}s of warm-up"
+unset BENCH_MODE BENCH_EXPECT
+scenario baseline "$connections" "$duration" "$base/q/health/live"
+scenario signed-out "$connections" "$duration" "$base/signed-out"
+# Two floors for the signed-in pages: what authentication and the clinic's roles cost before any page work.
+api_token=$(token_for rose-client1)
+scenario api-me "$connections" "$duration" "$base/api/v1/me" -H "Authorization: Bearer $api_token"
+cookie=$(sign_in rose-trainer /dashboard)
+scenario flag-count "$connections" "$duration" "$base/flags/count" -H "Cookie: $cookie"
+# A fresh page session before each scenario: the realm's tokens live 5 minutes, and so does the session.
+cookie=$(sign_in rose-client1 /today)
+scenario today "$connections" "$duration" "$base/today" -H "Cookie: $cookie"
+cookie=$(sign_in rose-trainer /dashboard)
+scenario dashboard "$connections" "$duration" "$base/dashboard" -H "Cookie: $cookie"
+cookie=$(sign_in rose-trainer /dashboard)
+scenario client-page "$connections" "$duration" "$base/clients/$client1_id" -H "Cookie: $cookie"
+cookie=$(sign_in rose-trainer /dashboard)
+scenario flags "$connections" "$duration" "$base/flags" -H "Cookie: $cookie"
+directory_query="q=deep+tissue&near=97005&radiusKm=10"
+cookie=$(sign_in rose-trainer /dashboard)
+scenario directory-light 1 "$(( duration / 2 ))" "$base/directory?$directory_query" -H "Cookie: $cookie"
+scenario directory "$connections" "$duration" "$base/directory?$directory_query" -H "Cookie: $cookie"
+export BENCH_MODE=post BENCH_EXPECT=201 BENCH_CLIENTS BENCH_TODAY=$today_days
+BENCH_CLIENTS=$(post_clients)
+export BENCH_RUN; BENCH_RUN=$(printf '%08x' $(( $(date +%s) & 0xffffffff )))
+scenario check-off "$connections" "$duration" "$base/api/v1/assignments"
+unset BENCH_MODE BENCH_EXPECT
+rss_end_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ')
+echo "RSS after the run: $((rss_end_kb / 1024)) MB"
+stop_app
+
+# ---- 6. SQL statements per page ----------------------------------------------------------------------------------------
+say "SQL statements per page (app restarted with its schedulers off; pg_stat_statements)"
+start_app count -Dquarkus.scheduler.enabled=false
+startup_second_ms=$startup_ms
+started_in_second=$(started_in count)
+before_request= # a function to call before each counted request (the check-off writes a new body)
+count_statements() { # label header url [curl args...] → statements per request (5 requests)
+  local label=$1 header=$2 url=$3; shift 3
+  local n=5 code i statements
+  for i in 1 2; do
+    [ -n "$before_request" ] && $before_request
+    curl -s -o /dev/null --max-time 10 -H "$header" "$@" "$url" || true
+  done
+  psql_su -c "select pg_stat_statements_reset()" >/dev/null
+  for i in $(seq 1 $n); do
+    [ -n "$before_request" ] && $before_request
+    code=$(curl -s -o "$work/out/count-$label.html" -w '%{http_code}' --max-time 10 -H "$header" "$@" "$url")
+    case "$code" in 2??) ;; *) die "counting $label: $url answered $code" ;; esac
+  done
+  psql_su -F ' | ' -c "select calls, regexp_replace(query, '\s+', ' ', 'g') from pg_stat_statements s
+      join pg_roles r on r.oid = s.userid where r.rolname = 'backline'
+      and query !~* '^\s*(begin|commit|rollback|set|show|savepoint|release|start transaction|deallocate|discard)\M'
+      -- the bodies of earthdistance's and cube's SQL functions, which PostgreSQL plans as statements of their own
+      and query !~ '^SELECT ([[:punct:]]1::float8|cube[(]|cube_enlarge[(]|CASE WHEN [[:punct:]]1 < )'
+      order by calls desc" >"$work/out/statements-$label.txt"
+  statements=$(awk -F ' [|] ' '{s += $1} END {print s + 0}' "$work/out/statements-$label.txt")
+  awk -v s="$statements" -v n="$n" 'BEGIN { v = s / n; printf (v == int(v) ? "%d" : "%.1f"), v }'
+}
+cookie_one=$(sign_in rose-trainer2 /dashboard)
+cookie_many=$(sign_in rose-trainer /dashboard)
+client_one=$(sign_in rose-client4 /today)
+client_many=$(sign_in rose-client1 /today)
+declare -A sql
+sql[flag-count]="$(count_statements flag-count-one "Cookie: $cookie_one" "$base/flags/count") | $(count_statements flag-count-many "Cookie: $cookie_many" "$base/flags/count")"
+sql[baseline]="$(count_statements baseline "X-Bench: 1" "$base/q/health/live") | —"
+sql[signed-out]="$(count_statements signed-out "X-Bench: 1" "$base/signed-out") | —"
+sql[api-me]="$(count_statements api-me "Authorization: Bearer $(token_for rose-client1)" "$base/api/v1/me") | —"
+sql[today]="$(count_statements today-one "Cookie: $client_one" "$base/today") | $(count_statements today-many "Cookie: $client_many" "$base/today")"
+sql[dashboard]="$(count_statements dashboard-one "Cookie: $cookie_one" "$base/dashboard") | $(count_statements dashboard-many "Cookie: $cookie_many" "$base/dashboard")"
+sql[client-page]="$(count_statements client-one "Cookie: $cookie_one" "$base/clients/$client4_id") | $(count_statements client-many "Cookie: $cookie_many" "$base/clients/$client1_id")"
+sql[flags]="$(count_statements flags-one "Cookie: $cookie_one" "$base/flags") | $(count_statements flags-many "Cookie: $cookie_many" "$base/flags")"
+sql[directory]="$(count_statements directory-one "Cookie: $cookie_many" "$base/directory?q=northlatch&near=97209&radiusKm=10") | $(count_statements directory-many "Cookie: $cookie_many" "$base/directory?$directory_query")"
+sql[directory-light]=${sql[directory]}
+post_token=$(token_for cedar-client2)
+post_assignment=$(head -n 1 "$BENCH_CLIENTS" | cut -d' ' -f2)
+post_n=0
+post_body() { # a day of its own (far back, away from the load's days) and a new key for each counted POST
+  post_n=$((post_n + 1))
+  printf '{"performedOn":"%s","holdSeconds":[90,85,80],"discomfort":1,"feeling":"GOOD","worseOrUnsafe":false,"idempotencyKey":"%s"}' \
+    "$(date -u -d "@$(( (today_days - 19000 - post_n) * 86400 ))" +%F)" "$(cat /proc/sys/kernel/random/uuid)" >"$work/out/post-body.json"
+}
+before_request=post_body
+sql[check-off]="$(count_statements check-off "Authorization: Bearer $post_token" "$base/api/v1/assignments/$post_assignment/sessions" \
+  -H 'Content-Type: application/json' --data-binary @"$work/out/post-body.json") | —"
+before_request=
+stop_app
+
+# ---- 7. the table -------------------------------------------------------------------------------------------------------
+say "writing $results"
+row() { jq -r "$2" "$work/out/$1.row.json"; }
+baseline_rps=$(row baseline .rps)
+declare -A label target
+label[baseline]="baseline: \`GET /q/health/live\` (no session)"
+label[signed-out]="\`GET /signed-out\` (no session; a Qute page)"
+label[api-me]="floor, bearer: \`GET /api/v1/me\` (rose-client1's token)"
+label[flag-count]="floor, page session: \`GET /flags/count\` (rose-trainer; the badge's JSON)"
+label[today]="client \"today\": \`GET /today\` (rose-client1, 2 years of sessions)"
+label[dashboard]="trainer dashboard: \`GET /dashboard\` (rose-trainer, 50 clients)"
+label[client-page]="client page with charts: \`GET /clients/{id}\` (rose-client1)"
+label[flags]="flag queue: \`GET /flags\` (rose-trainer)"
+label[directory-light]="directory search, light load (1 connection): \`GET /directory?$directory_query\`"
+label[directory]="directory search: \`GET /directory?$directory_query\`"
+label[check-off]="check-off: \`POST /api/v1/assignments/{id}/sessions\` (bearer; a new session each)"
+# target: "min-rps max-p99-ms" (- for none)
+target[today]="1500 100"; target[dashboard]="800 150"; target[directory-light]="- 50"; target[directory]="400 -"
+target[check-off]="1000 100"
+verdict() { # key → "target | met?"
+  local key=$1 t min p99max rps p99 errors ok=yes text=""
+  t=${target[$key]:-}
+  rps=$(row "$key" .rps); p99=$(row "$key" .p99_ms); errors=$(row "$key" '.bad_status + .socket_errors + .timeouts')
+  if [ -n "$t" ]; then
+    read -r min p99max <<<"$t"
+    [ "$min" != - ] && { text="≥ $min req/s"; awk -v a="$rps" -v b="$min" 'BEGIN { exit !(a >= b) }' || ok=no; }
+    [ "$p99max" != - ] && { text="${text:+$text, }p99 ≤ $p99max ms"; awk -v a="$p99" -v b="$p99max" 'BEGIN { exit !(a <= b) }' || ok=no; }
+  fi
+  text="${text:+$text, }0 errors"
+  [ "$errors" = 0 ] || ok=no
+  [ "$ok" = yes ] && echo "$text | met" || echo "$text | **missed**"
+}
+cpu_model=$(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
+mem_total=$(free -m | awk '/^Mem:/ {printf "%.1f GiB", $2 / 1024}')
+jdk=$("$java" -version 2>&1 | head -n 1)
+total_minutes=$(( ($(date +%s) - started) ))
+{
+  echo "# Backline benchmark results"
+  echo
+  echo "Latest run of \`deploy/bench/run.sh\` ($(date -u '+%Y-%m-%d %H:%M UTC'); the whole run took $((total_minutes / 60)) min $((total_minutes % 60)) s)."
+  echo "App, PostgreSQL, Keycloak and the load generator (wrk, $threads threads) share one machine. Ratios to the baseline"
+  echo "are what carries over between machines. Each scenario: a fresh sign-in through Keycloak's login pages (bearer"
+  echo "tokens from the password grant for the API), ${warmup} s of warm-up, then ${duration} s measured ($((duration / 2)) s for the light load)."
+  echo "JVM options: \`$java_opts\`."
+  echo
+  echo "| scenario | connections | req/s | ratio to baseline | p50 ms | p99 ms | errors | app CPU ms/req | PostgreSQL CPU ms/req | CPU % of the 2 cores: app / PostgreSQL / rest | SQL statements/page (1 item \\| many) | target | met? |"
+  echo "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- | --- | --- |"
+  for key in "${scenario_names[@]}"; do
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${label[$key]}" "$(row "$key" .conns)" \
+      "$(row "$key" '.rps | round')" "$(jq -rn --argjson a "$(row "$key" .rps)" --argjson b "$baseline_rps" '$a / $b * 1000 | round / 1000')" \
+      "$(row "$key" '.p50_ms * 10 | round / 10')" "$(row "$key" '.p99_ms * 10 | round / 10')" \
+      "$(row "$key" '(.bad_status + .socket_errors + .timeouts | tostring) + (if .bad_codes != "" then " (status " + .bad_codes + ")" else "" end)')" \
+      "$(row "$key" '.app_cpu_ms * 100 | round / 100')" "$(row "$key" '.pg_cpu_ms * 100 | round / 100')" \
+      "$(row "$key" '"\(.app_pct | round) / \(.pg_pct | round) / \(.rest_pct | round)"')" \
+      "$(sed 's/ | / \\| /' <<<"${sql[$key]}")" "$(verdict "$key")"
+  done
+  echo
+  echo "SQL statements are counted by PostgreSQL (pg_stat_statements: every statement of the backline role except"
+  echo "BEGIN/COMMIT/SET, the sign-in's membership query included), averaged over 5 requests, with the app restarted and"
+  echo "its schedulers off. \"1 item\" / \"many\": today for rose-client4 (1 session) / rose-client1 ($client1_sessions sessions);"
+  echo "dashboard for rose-trainer2 (1 client) / rose-trainer (50 clients); client page of rose-client4 / rose-client1;"
+  echo "flag queue of rose-trainer2 (1 open flag) / rose-trainer (a full page of 25); directory \`q=northlatch\` (1 hit) /"
+  echo "\`q=deep tissue\` (a full page of 20). Target: ≤ 4 per page, the same for 1 item and many."
+  echo
+  echo "| measure | value | target | met? |"
+  echo "| --- | --- | --- | --- |"
+  awk -v a="$startup_main_ms" 'BEGIN { exit !(a <= 2000) }' && m=met || m="**missed**"
+  echo "| startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded | $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start: $startup_second_ms ms (${started_in_second} s) | ≤ 2 s | $m |"
+  awk -v a="$rss_end_kb" 'BEGIN { exit !(a <= 250 * 1024) }' && m=met || m="**missed**"
+  echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB (after start: $((rss_start_kb / 1024)) MB; JVM options \`$java_opts\`) | ≤ 250 MB | $m |"
+  echo
+  echo "Data (\`deploy/bench/generate.sql\`, seed $seed, generated in $gen_seconds s): $n_clinics clinics, $n_trainers trainers, $n_clients clients,"
+  echo "$n_sessions sessions over two years, $n_flags flags, $n_referrals referrals, $n_providers providers; database $db_size_a $db_size_b."
+  echo
+  echo "Machine: $(nproc) cores ($cpu_model), $mem_total memory; $jdk; PostgreSQL $pg_version (shared_buffers 512MB,"
+  echo "otherwise defaults); Keycloak at $kc_url; wrk $(wrk --version 2>&1 | head -n 1 | awk '{print $2}'), $threads threads. Load average before the run: $load_at_start."
+  echo "The CPU column splits both cores' time during each measured scenario: the app, PostgreSQL, and the rest (wrk,"
+  echo "Keycloak, and anything else running on the machine then); the load average during a scenario counts the"
+  echo "benchmark's own busy threads, so it is not a measure of interference."
+  echo
+  echo "Command: \`deploy/bench/run.sh\` (knobs at the top of the script)."
+} >"$results"
+cat "$results"
+say "done"
