@@ -26,6 +26,7 @@
 # $BENCH_WORK/out/<scenario>.hot.txt), BENCH_WAIT_LOAD=2.5 (first wait, up to 40 min,
 # until the 1-minute load average is below it), BENCH_SKIP_BUILD=1 (reuse the last jar), BENCH_WORK
 # (/tmp/backline-bench), ports BENCH_APP_PORT (9181), BENCH_PG_PORT (56432), KEYCLOAK_PORT (8180),
+# BENCH_ONLY="today dashboard" (only these scenarios, besides the baseline; for before/after comparisons),
 # BENCH_PUBLIC_PORT (8090: the realm's redirect URIs allow localhost:8080/8081/8090 only, so curl asks for
 # localhost:8090 and --connect-to sends it to the app's port; nothing needs to listen on 8090).
 set -euo pipefail
@@ -265,6 +266,7 @@ run_wrk() { # out seconds conns threads url [wrk args...]
 }
 scenario() { # key conns seconds url [wrk args...]; exports the rest through BENCH_* variables
   local key=$1 conns=$2 secs=$3 url=$4; shift 4
+  if [ -n "${BENCH_ONLY:-}" ] && [ "$key" != baseline ] && [[ " $BENCH_ONLY " != *" $key "* ]]; then return 0; fi
   local t=$threads; [ "$conns" -lt "$t" ] && t=$conns
   echo "-- $key: $conns connections, ${warmup}s warm-up, ${secs}s measured: $url" | tee -a "$work/logs/wrk.log"
   [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=1
