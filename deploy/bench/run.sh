@@ -458,6 +458,16 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "| startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded | $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start: $startup_second_ms ms (${started_in_second} s) | ≤ 2 s | $m |"
   awk -v a="$rss_end_kb" 'BEGIN { exit !(a <= 250 * 1024) }' && m=met || m="**missed**"
   echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB (after start: $((rss_start_kb / 1024)) MB; JVM options \`$java_opts\`) | ≤ 250 MB | $m |"
+  pages="" over=0 growing=0
+  for key in today dashboard client-page flags directory check-off; do
+    [ -n "${sql[$key]:-}" ] || continue
+    one=${sql[$key]%% |*}; many=${sql[$key]##*| }
+    if [ "$many" = — ]; then pages="${pages:+$pages, }$key $one"; else pages="${pages:+$pages, }$key $one/$many"; fi
+    awk -v a="$one" 'BEGIN { exit !(a > 4) }' && over=$((over + 1))
+    [ "$many" != — ] && [ "$many" != "$one" ] && growing=$((growing + 1))
+  done
+  m="met"; [ "$over" -gt 0 ] || [ "$growing" -gt 0 ] && m="**missed**"
+  echo "| SQL statements per page (1 item / many) | $pages | ≤ 4, the same for 1 item and many | $m: $over pages over 4; $([ "$growing" = 0 ] && echo "constant on every page (no N+1)" || echo "$growing grow with the items (N+1)") |"
   echo
   echo "Data (\`deploy/bench/generate.sql\`, seed $seed, generated in $gen_seconds s): $n_clinics clinics, $n_trainers trainers, $n_clients clients,"
   echo "$n_sessions sessions over two years, $n_flags flags, $n_referrals referrals, $n_providers providers; database $db_size_a $db_size_b."
