@@ -29,16 +29,22 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
-    static final Set<String> BACKLINE_ROLES = Set.of("clinic-admin", "trainer", "client");
+    static final String CLIENT_ROLE = "client";
+    static final Set<String> BACKLINE_ROLES = Set.of("clinic-admin", "trainer", CLIENT_ROLE);
 
     /*
      * Plain JDBC with the clinic named explicitly: this runs while the identity is being built, before the request's
-     * clinic (and so Hibernate's tenant filter) can be known.
+     * clinic (and so Hibernate's tenant filter) can be known. One statement answers for the whole request: the
+     * clinic's row, and the person's active staff and client rows in it (pages would otherwise each query them).
      */
     private static final String MEMBERSHIP = """
-            select role from staff_member where clinic_id = ? and user_id = ? and active
-            union all
-            select 'client' from client where clinic_id = ? and user_id = ? and active""";
+            select c.id, c.name, c.city, c.timezone, c.disengaged_after_days, c.red_severity, c.amber_severity,
+                   c.pain_rise, c.discomfort_rise, c.ambers_for_red, c.amber_window_days, c.escalate_after_hours,
+                   c.alert_emails, c.referral_ack_days, s.id as staff_id, s.role, cl.id as client_id
+            from clinic c
+            left join staff_member s on s.clinic_id = c.id and s.user_id = ? and s.active
+            left join client cl on cl.clinic_id = c.id and cl.user_id = ? and cl.active
+            where c.id = ?""";
 
     @Inject
     DataSource dataSource;
@@ -51,45 +57,79 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
         }
         Optional<String> clinic = CurrentClinic.singleOrganization(token.getClaim(CurrentClinic.ORGANIZATION_CLAIM));
         return context.runBlocking(() -> {
-            Set<String> held = clinic.map(id -> rolesIn(id, token.getSubject())).orElse(Set.of());
+            Optional<ClinicMember> member = clinic.flatMap(id -> memberOf(id, token.getSubject()));
+            Set<String> held = member.map(ClinicMember::roles).orElse(Set.of());
             Set<String> kept = new HashSet<>();
             for (String role : identity.getRoles()) {
                 if (!BACKLINE_ROLES.contains(role) || held.contains(role)) {
                     kept.add(role);
                 }
             }
-            return QuarkusSecurityIdentity.builder()
+            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                     .setPrincipal(identity.getPrincipal())
                     .addCredentials(identity.getCredentials())
                     .addAttributes(identity.getAttributes())
                     .addRoles(kept)
-                    .addPermissionChecker(identity::checkPermission)
-                    .build();
+                    .addPermissionChecker(identity::checkPermission);
+            member.ifPresent(m -> builder.addAttribute(ClinicMember.ATTRIBUTE, m));
+            return builder.build();
         });
     }
 
-    private Set<String> rolesIn(String clinicId, String subject) {
+    Optional<ClinicMember> memberOf(String clinicId, String subject) {
         UUID userId;
         try {
             userId = UUID.fromString(subject);
         } catch (IllegalArgumentException e) {
-            return Set.of();
+            return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(MEMBERSHIP)) {
-            statement.setString(1, clinicId);
+            statement.setObject(1, userId);
             statement.setObject(2, userId);
             statement.setString(3, clinicId);
-            statement.setObject(4, userId);
-            Set<String> roles = new HashSet<>();
             try (ResultSet rows = statement.executeQuery()) {
+                Clinic clinic = null;
+                UUID staffId = null;
+                UUID clientId = null;
+                Set<String> roles = new HashSet<>();
                 while (rows.next()) {
-                    roles.add(rows.getString(1));
+                    clinic = clinic != null ? clinic : clinic(rows);
+                    if (rows.getObject("staff_id") != null) {
+                        staffId = rows.getObject("staff_id", UUID.class);
+                        roles.add(rows.getString("role"));
+                    }
+                    if (rows.getObject("client_id") != null) {
+                        clientId = rows.getObject("client_id", UUID.class);
+                        roles.add(CLIENT_ROLE);
+                    }
                 }
+                return clinic == null ? Optional.empty()
+                        : Optional.of(new ClinicMember(clinic, Optional.ofNullable(staffId), Optional.ofNullable(clientId),
+                                Set.copyOf(roles)));
             }
-            return roles;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read clinic membership", e);
         }
+    }
+
+    /** A detached copy for reading; changes go through {@code Clinic.findById} (ClinicSettings). */
+    private static Clinic clinic(ResultSet row) throws SQLException {
+        Clinic clinic = new Clinic();
+        clinic.id = row.getString("id");
+        clinic.name = row.getString("name");
+        clinic.city = row.getString("city");
+        clinic.timezone = row.getString("timezone");
+        clinic.disengagedAfterDays = row.getInt("disengaged_after_days");
+        clinic.redSeverity = row.getInt("red_severity");
+        clinic.amberSeverity = row.getInt("amber_severity");
+        clinic.painRise = row.getInt("pain_rise");
+        clinic.discomfortRise = row.getInt("discomfort_rise");
+        clinic.ambersForRed = row.getInt("ambers_for_red");
+        clinic.amberWindowDays = row.getInt("amber_window_days");
+        clinic.escalateAfterHours = row.getInt("escalate_after_hours");
+        clinic.alertEmails = row.getBoolean("alert_emails");
+        clinic.referralAckDays = row.getInt("referral_ack_days");
+        return clinic;
     }
 }

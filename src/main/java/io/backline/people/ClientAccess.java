@@ -59,6 +59,6 @@ public class ClientAccess {
 
     private UUID currentStaffId() {
         // A trainer with no staff row in this clinic sees no clients rather than an error.
-        return currentUser.staffMember().map(me -> me.id).orElse(new UUID(0, 0));
+        return currentUser.staffMemberId().orElse(new UUID(0, 0));
     }
 }

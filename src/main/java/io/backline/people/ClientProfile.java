@@ -187,7 +187,7 @@ public class ClientProfile extends Controller {
         if (currentUser.isAdmin()) {
             return true;
         }
-        UUID me = currentUser.staffMember().map(staff -> staff.id).orElse(null);
+        UUID me = currentUser.staffMemberId().orElse(null);
         return members.stream().anyMatch(member -> member.lead && member.key.staffMemberId().equals(me));
     }
 

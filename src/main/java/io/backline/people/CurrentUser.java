@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.backline.clinic.Clinic;
+import io.backline.clinic.ClinicMember;
 import io.backline.clinic.CurrentClinic;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
@@ -70,17 +71,27 @@ public class CurrentUser {
 
     /** The signed-in client's own row in this clinic; a client with none sees 404, never someone else's data. */
     public Client requireClient() {
-        Client client = isClient() ? Client.findByUser(userId()) : null;
+        Client client = clientId().map(id -> Client.<Client> findById(id)).orElse(null);
         if (client == null) {
             throw new jakarta.ws.rs.NotFoundException();
         }
         return client;
     }
 
+    /** The id of the signed-in client's own row in this clinic, known from sign-in without a query. */
+    public Optional<UUID> clientId() {
+        return isClient() ? ClinicMember.of(identity).flatMap(ClinicMember::clientId) : Optional.empty();
+    }
+
+    /** The id of the signed-in person's staff row in this clinic, known from sign-in without a query. */
+    public Optional<UUID> staffMemberId() {
+        return isStaff() ? ClinicMember.of(identity).flatMap(ClinicMember::staffMemberId) : Optional.empty();
+    }
+
     /** The signed-in person's staff row in this clinic, looked up once per request. */
     public Optional<StaffMember> staffMember() {
         if (staffMember == null) {
-            staffMember = isStaff() ? Optional.ofNullable(StaffMember.findByUser(userId())) : Optional.empty();
+            staffMember = staffMemberId().map(id -> StaffMember.<StaffMember> findById(id));
         }
         return staffMember;
     }
@@ -91,6 +102,10 @@ public class CurrentUser {
      * no clinic name.
      */
     public Clinic getClinic() {
+        if (clinic == null) {
+            // Read with the membership when the identity was built: no query.
+            clinic = ClinicMember.of(identity).map(ClinicMember::clinic).orElse(null);
+        }
         if (clinic == null && !Context.isOnEventLoopThread()) {
             Optional<String> id = currentClinic.id();
             clinic = id.map(clinicId -> Clinic.<Clinic> findById(clinicId)).orElse(null);

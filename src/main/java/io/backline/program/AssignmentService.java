@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import io.backline.clinic.Clinic;
+import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
 import io.quarkus.panache.common.Parameters;
 
@@ -21,6 +24,8 @@ public class AssignmentService {
 
     @Inject
     ProgramCatalog catalog;
+    @Inject
+    CurrentClinic currentClinic;
 
     /** What a trainer typed, already checked. */
     public record PrescriptionInput(int holdSeconds, int levels, int sessionsPerWeek, LocalDate startDate,
@@ -113,6 +118,55 @@ public class AssignmentService {
     public List<Assignment> assignmentsOf(UUID clientId) {
         return Assignment.list("clientId = :c order by case when status = 'ENDED' then 1 else 0 end, createdAt desc",
                 Parameters.with("c", clientId));
+    }
+
+    /** A client with their newest open assignment and its current prescription (both null when none is open). */
+    public record ClientPlan(Client client, Assignment assignment, Prescription prescription) {
+    }
+
+    /** An assignment with its current prescription. */
+    public record Prescribed(Assignment assignment, Prescription prescription) {
+    }
+
+    /*
+     * The two reads below are on the pages and API calls clients use most, so they are one native statement each:
+     * with the tenant filter on, Hibernate translates HQL anew on every run, which cost more than the query itself.
+     * The clinic is therefore named explicitly.
+     */
+    private static final String CURRENT_PRESCRIPTION = """
+            left join prescription p on p.clinic_id = a.clinic_id and p.assignment_id = a.id
+                and p.version = (select max(x.version) from prescription x where x.assignment_id = a.id)""";
+
+    public Optional<ClientPlan> clientPlan(UUID clientId) {
+        List<?> rows = session().createNativeQuery("""
+                select {c.*}, {a.*}, {p.*} from client c
+                left join assignment a on a.clinic_id = c.clinic_id and a.client_id = c.id and a.status <> 'ENDED'
+                %s
+                where c.clinic_id = :clinic and c.id = :client
+                order by a.created_at desc limit 1""".formatted(CURRENT_PRESCRIPTION))
+                .addEntity("c", Client.class).addEntity("a", Assignment.class).addEntity("p", Prescription.class)
+                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new ClientPlan((Client) row[0], (Assignment) row[1], (Prescription) row[2])).findFirst();
+    }
+
+    /** The assignment with this id, when it is the given client's own. */
+    public Optional<Prescribed> prescribedFor(UUID assignmentId, UUID clientId) {
+        List<?> rows = session().createNativeQuery("""
+                select {a.*}, {p.*} from assignment a
+                %s
+                where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client""".formatted(CURRENT_PRESCRIPTION))
+                .addEntity("a", Assignment.class).addEntity("p", Prescription.class)
+                .setParameter("clinic", currentClinic.requireId()).setParameter("assignment", assignmentId)
+                .setParameter("client", clientId)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new Prescribed((Assignment) row[0], (Prescription) row[1])).findFirst();
+    }
+
+    private static Session session() {
+        return Assignment.getEntityManager().unwrap(Session.class);
     }
 
     public Prescription currentPrescription(UUID assignmentId) {

@@ -2,17 +2,25 @@ package io.backline.program;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.backline.clinic.CurrentClinic;
 import io.quarkus.panache.common.Parameters;
 
 /** The current clinic's programs and their versions. Versions are only ever added, never changed. */
 @ApplicationScoped
 public class ProgramCatalog {
+    private final Map<UUID, ProgramVersion> versions = new ConcurrentHashMap<>();
+
+    @Inject
+    CurrentClinic currentClinic;
 
     /** The clinic's copy of the built-in program, created the first time it is needed. */
     @Transactional
@@ -39,8 +47,21 @@ public class ProgramCatalog {
         return Program.find("id", id).firstResultOptional();
     }
 
+    /**
+     * A version by id. Versions never change once written, so each is read from the database once per instance and
+     * then served from memory (a client's "today" page shows one on every visit); the clinic is still checked.
+     */
     public Optional<ProgramVersion> version(UUID id) {
-        return ProgramVersion.find("id", id).firstResultOptional();
+        ProgramVersion cached = versions.get(id);
+        if (cached != null) {
+            return cached.clinicId.equals(currentClinic.requireId()) ? Optional.of(cached) : Optional.empty();
+        }
+        Optional<ProgramVersion> found = ProgramVersion.find("id", id).firstResultOptional();
+        found.ifPresent(version -> {
+            ProgramVersion.getEntityManager().detach(version);
+            versions.put(id, version);
+        });
+        return found;
     }
 
     public ProgramVersion latest(UUID programId) {

@@ -94,7 +94,7 @@ public class Referrals extends Controller {
         }
         if (!currentUser.isAdmin()) {
             query += " and clientId in (select m.key.clientId from CareTeamMember m where m.key.staffMemberId = :staff)";
-            params.put("staff", currentUser.staffMember().map(s -> s.id).orElse(new UUID(0, 0)));
+            params.put("staff", currentUser.staffMemberId().orElse(new UUID(0, 0)));
         }
         Paged<Referral> referralsPage = Paged.of(Referral.find(query + " order by createdAt desc", params), Paged.index(page));
         List<UUID> clientIds = referralsPage.items().stream().map(r -> r.clientId).distinct().toList();

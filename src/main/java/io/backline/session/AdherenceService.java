@@ -1,28 +1,55 @@
 package io.backline.session;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentEvent;
-import io.backline.program.Prescription;
-import io.quarkus.panache.common.Parameters;
 
 /**
- * Turns an assignment's prescriptions, pauses and sessions into {@link Adherence} figures. Loads in bulk, so a
- * dashboard of many clients costs the same few queries as one.
+ * Turns an assignment's prescriptions, pauses and sessions into {@link Adherence} figures. One statement reads all
+ * three for any number of assignments, so a dashboard of many clients costs the same as one.
  */
 @ApplicationScoped
 public class AdherenceService {
+    /*
+     * Plain SQL: the three histories come back as one stream of tagged rows, oldest first per kind, and only the
+     * columns the arithmetic needs (a session's day, not its notes). The ids come from assignments the caller
+     * loaded through the tenant filter; the clinic is named as well, so no row of another clinic can join in.
+     */
+    private static final String HISTORY = """
+            select s.assignment_id, 'SESSION' as kind, s.performed_on as day, cast(null as timestamptz) as at,
+                   0 as version, 0 as per_week, cast(null as date) as until
+            from session_log s where s.clinic_id = :clinic and s.assignment_id in (:ids)
+            union all
+            select e.assignment_id, e.kind, e.effective_on, e.happened_at, 0, 0, null
+            from assignment_event e where e.clinic_id = :clinic and e.assignment_id in (:ids)
+            union all
+            select p.assignment_id, 'PRESCRIPTION', p.start_date, p.created_at, p.version, p.sessions_per_week, p.end_date
+            from prescription p where p.clinic_id = :clinic and p.assignment_id in (:ids)""";
+
+    /** The prescription facts adherence depends on. */
+    record Term(int version, LocalDate startDate, LocalDate endDate, int sessionsPerWeek, Instant createdAt) {
+    }
+
+    /** A pause, resumption or end, as the calendar day it took effect. */
+    record Change(AssignmentEvent.Kind kind, LocalDate effectiveOn, Instant happenedAt) {
+    }
+
+    @Inject
+    CurrentClinic currentClinic;
 
     public Adherence.Report report(Assignment assignment, ZoneId zone) {
         return reports(List.of(assignment), zone).get(assignment.id);
@@ -32,22 +59,47 @@ public class AdherenceService {
         if (assignments.isEmpty()) {
             return Map.of();
         }
-        List<UUID> ids = assignments.stream().map(a -> a.id).toList();
-        Map<UUID, List<Prescription>> prescriptions = Prescription.<Prescription> list("assignmentId in :ids",
-                Parameters.with("ids", ids)).stream().collect(Collectors.groupingBy(p -> p.assignmentId));
-        Map<UUID, List<AssignmentEvent>> events = AssignmentEvent.<AssignmentEvent> list("assignmentId in :ids",
-                Parameters.with("ids", ids)).stream().collect(Collectors.groupingBy(e -> e.assignmentId));
-        Map<UUID, List<LocalDate>> days = SessionLog.getEntityManager()
-                .createQuery("select s.assignmentId, s.performedOn from SessionLog s where s.assignmentId in :ids",
-                        Object[].class)
-                .setParameter("ids", ids).getResultList().stream()
-                .collect(Collectors.groupingBy(row -> (UUID) row[0],
-                        Collectors.mapping(row -> (LocalDate) row[1], Collectors.toList())));
+        Map<UUID, List<Term>> terms = new HashMap<>();
+        Map<UUID, List<Change>> changes = new HashMap<>();
+        Map<UUID, List<LocalDate>> days = new HashMap<>();
+        List<Object[]> rows = SessionLog.getEntityManager().createNativeQuery(HISTORY, Object[].class)
+                .setParameter("clinic", currentClinic.requireId())
+                .setParameter("ids", assignments.stream().map(a -> a.id).toList())
+                .getResultList();
+        for (Object[] row : rows) {
+            UUID assignmentId = (UUID) row[0];
+            String kind = (String) row[1];
+            LocalDate day = localDate(row[2]);
+            switch (kind) {
+                case "SESSION" -> days.computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(day);
+                case "PRESCRIPTION" -> terms.computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(new Term(
+                        ((Number) row[4]).intValue(), day, localDate(row[6]), ((Number) row[5]).intValue(), instant(row[3])));
+                default -> changes.computeIfAbsent(assignmentId, id -> new ArrayList<>())
+                        .add(new Change(AssignmentEvent.Kind.valueOf(kind), day, instant(row[3])));
+            }
+        }
         LocalDate today = LocalDate.now(zone);
-        return assignments.stream().collect(Collectors.toMap(a -> a.id,
-                a -> Adherence.of(activePeriods(prescriptions.getOrDefault(a.id, List.of()),
-                        events.getOrDefault(a.id, List.of()), today, zone),
-                        days.getOrDefault(a.id, List.of()), today)));
+        Map<UUID, Adherence.Report> reports = new HashMap<>();
+        for (Assignment assignment : assignments) {
+            reports.put(assignment.id, Adherence.of(activePeriods(terms.getOrDefault(assignment.id, List.of()),
+                    changes.getOrDefault(assignment.id, List.of()), today, zone),
+                    days.getOrDefault(assignment.id, List.of()), today));
+        }
+        return reports;
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value == null ? null : value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant instant -> instant;
+            case java.time.OffsetDateTime time -> time.toInstant();
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp " + value.getClass());
+        };
     }
 
     /**
@@ -55,27 +107,27 @@ public class AdherenceService {
      * to its end (or the day it was ended, or today), minus paused stretches. A changed prescription applies from
      * the day it was changed.
      */
-    static List<Adherence.ActivePeriod> activePeriods(List<Prescription> prescriptions, List<AssignmentEvent> events,
+    static List<Adherence.ActivePeriod> activePeriods(List<Term> prescriptions, List<Change> events,
             LocalDate today, ZoneId zone) {
         if (prescriptions.isEmpty()) {
             return List.of();
         }
-        List<Prescription> versions = prescriptions.stream().sorted(Comparator.comparingInt(p -> p.version)).toList();
-        Prescription latest = versions.get(versions.size() - 1);
+        List<Term> versions = prescriptions.stream().sorted(Comparator.comparingInt(Term::version)).toList();
+        Term latest = versions.get(versions.size() - 1);
         LocalDate last = today;
-        if (latest.endDate != null && latest.endDate.isBefore(last)) {
-            last = latest.endDate;
+        if (latest.endDate() != null && latest.endDate().isBefore(last)) {
+            last = latest.endDate();
         }
-        List<AssignmentEvent> ordered = events.stream().sorted(Comparator.comparing(e -> e.happenedAt)).toList();
-        for (AssignmentEvent event : ordered) {
-            if (event.kind == AssignmentEvent.Kind.ENDED && event.effectiveOn.minusDays(1).isBefore(last)) {
-                last = event.effectiveOn.minusDays(1);
+        List<Change> ordered = events.stream().sorted(Comparator.comparing(Change::happenedAt)).toList();
+        for (Change event : ordered) {
+            if (event.kind() == AssignmentEvent.Kind.ENDED && event.effectiveOn().minusDays(1).isBefore(last)) {
+                last = event.effectiveOn().minusDays(1);
             }
         }
         List<Adherence.ActivePeriod> periods = new ArrayList<>();
         LocalDate runStart = null;
         int runTarget = 0;
-        for (LocalDate day = versions.get(0).startDate; !day.isAfter(last); day = day.plusDays(1)) {
+        for (LocalDate day = versions.get(0).startDate(); !day.isAfter(last); day = day.plusDays(1)) {
             boolean active = !pausedOn(day, ordered);
             int target = targetOn(day, versions, zone);
             if (active && runStart != null && target == runTarget) {
@@ -96,15 +148,15 @@ public class AdherenceService {
         return periods;
     }
 
-    private static boolean pausedOn(LocalDate day, List<AssignmentEvent> ordered) {
+    private static boolean pausedOn(LocalDate day, List<Change> ordered) {
         boolean paused = false;
-        for (AssignmentEvent event : ordered) {
-            if (event.effectiveOn.isAfter(day)) {
+        for (Change event : ordered) {
+            if (event.effectiveOn().isAfter(day)) {
                 break;
             }
-            if (event.kind == AssignmentEvent.Kind.PAUSED) {
+            if (event.kind() == AssignmentEvent.Kind.PAUSED) {
                 paused = true;
-            } else if (event.kind == AssignmentEvent.Kind.RESUMED) {
+            } else if (event.kind() == AssignmentEvent.Kind.RESUMED) {
                 // Resumed on this very day: the day counts again.
                 paused = false;
             }
@@ -112,11 +164,11 @@ public class AdherenceService {
         return paused;
     }
 
-    private static int targetOn(LocalDate day, List<Prescription> versions, ZoneId zone) {
-        int target = versions.get(0).sessionsPerWeek;
-        for (Prescription version : versions.subList(1, versions.size())) {
-            if (!Adherence.dayOf(version.createdAt, zone).isAfter(day)) {
-                target = version.sessionsPerWeek;
+    private static int targetOn(LocalDate day, List<Term> versions, ZoneId zone) {
+        int target = versions.get(0).sessionsPerWeek();
+        for (Term version : versions.subList(1, versions.size())) {
+            if (!Adherence.dayOf(version.createdAt(), zone).isAfter(day)) {
+                target = version.sessionsPerWeek();
             }
         }
         return target;

@@ -2,6 +2,7 @@ package io.backline.session;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import org.hibernate.Session;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.clinic.Clinic;
@@ -22,7 +24,6 @@ import io.backline.people.CurrentUser;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.quarkiverse.renarde.Controller;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -69,21 +70,14 @@ public class Dashboard extends Controller {
         Clinic clinic = currentUser.getClinic();
         ZoneId zone = AssignmentService.zoneOf(clinic);
         LocalDate today = LocalDate.now(zone);
-        UUID staffId = currentUser.staffMember().map(me -> me.id).orElse(new UUID(0, 0));
+        UUID staffId = currentUser.staffMemberId().orElse(new UUID(0, 0));
 
-        List<Client> clients = Client.<Client> find("""
-                from Client c where c.active and exists (
-                    from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff)
-                order by c.fullName""", Parameters.with("staff", staffId))
-                .page(Page.of(pageIndex, PAGE_SIZE + 1)).list();
-        boolean hasNext = clients.size() > PAGE_SIZE;
-        clients = clients.subList(0, Math.min(PAGE_SIZE, clients.size()));
-
-        List<UUID> clientIds = clients.stream().map(c -> c.id).toList();
-        Map<UUID, Assignment> openByClient = clientIds.isEmpty() ? Map.of()
-                : Assignment.<Assignment> list("clientId in :ids and status <> :ended order by createdAt",
-                        Parameters.with("ids", clientIds).and("ended", Assignment.Status.ENDED)).stream()
-                        .collect(Collectors.toMap(a -> a.clientId, Function.identity(), (first, later) -> first));
+        List<Object[]> found = caseload(staffId, pageIndex);
+        boolean hasNext = found.size() > PAGE_SIZE;
+        found = found.subList(0, Math.min(PAGE_SIZE, found.size()));
+        List<Client> clients = found.stream().map(row -> (Client) row[0]).toList();
+        Map<UUID, Assignment> openByClient = new HashMap<>();
+        found.stream().filter(row -> row[1] != null).forEach(row -> openByClient.put(((Client) row[0]).id, (Assignment) row[1]));
         Map<UUID, Adherence.Report> reports = adherence.reports(openByClient.values(), zone);
 
         int threshold = clinic == null ? 7 : clinic.disengagedAfterDays;
@@ -111,5 +105,25 @@ public class Dashboard extends Controller {
         Map<UUID, Client> clientsById = clients.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
         return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count(),
                 overdue, clientsById);
+    }
+
+    /*
+     * The trainer's active clients, a page of them, each with their oldest open assignment: one native statement
+     * (with the tenant filter on, Hibernate translates HQL anew on every run), so the clinic is named explicitly.
+     * One row more than a page tells whether there is a next page.
+     */
+    private List<Object[]> caseload(UUID staffId, int pageIndex) {
+        List<?> rows = Client.getEntityManager().unwrap(Session.class).createNativeQuery("""
+                select {c.*}, {a.*} from client c
+                join care_team_member m on m.clinic_id = c.clinic_id and m.client_id = c.id and m.staff_member_id = :staff
+                left join lateral (select * from assignment x where x.clinic_id = c.clinic_id and x.client_id = c.id
+                                   and x.status <> 'ENDED' order by x.created_at limit 1) a on true
+                where c.clinic_id = :clinic and c.active
+                order by c.full_name, c.id limit :limit offset :offset""")
+                .addEntity("c", Client.class).addEntity("a", Assignment.class)
+                .setParameter("clinic", currentUser.getClinic().id).setParameter("staff", staffId)
+                .setParameter("limit", PAGE_SIZE + 1).setParameter("offset", pageIndex * PAGE_SIZE)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row).toList();
     }
 }

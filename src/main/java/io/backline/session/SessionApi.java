@@ -99,10 +99,11 @@ public class SessionApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check off a session; the same idempotencyKey twice saves once")
     public Response checkOff(@RestPath String id, CheckOffRequest request) {
-        Client client = me();
-        Assignment assignment = assignments.assignment(Ids.parse(id))
-                .filter(a -> a.clientId.equals(client.id)).orElseThrow(NotFoundException::new);
-        Prescription prescription = assignments.currentPrescription(assignment.id);
+        UUID clientId = currentUser.clientId().orElseThrow(NotFoundException::new);
+        AssignmentService.Prescribed prescribed = assignments.prescribedFor(Ids.parse(id), clientId)
+                .orElseThrow(NotFoundException::new);
+        Assignment assignment = prescribed.assignment();
+        Prescription prescription = prescribed.prescription();
         Problem problem = validate(request, prescription);
         if (problem != null) {
             return Response.status(400).entity(problem).build();
@@ -123,7 +124,7 @@ public class SessionApi {
         }
         return switch (result) {
             case CheckOffService.Result.Saved saved -> {
-                audit.record(client.id, io.backline.audit.AuditTrail.CHECKED_OFF, saved.session().performedOn + " (API)");
+                audit.record(clientId, io.backline.audit.AuditTrail.CHECKED_OFF, saved.session().performedOn + " (API)");
                 yield Response.status(saved.corrected() ? 200 : 201).entity(SessionView.of(saved.session())).build();
             }
             case CheckOffService.Result.AlreadySaved same -> Response.ok(SessionView.of(same.session())).build();

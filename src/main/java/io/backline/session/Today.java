@@ -52,7 +52,12 @@ public class Today extends Controller {
     io.backline.audit.AuditTrail audit;
 
     public record Plan(Assignment assignment, ProgramVersion version, Prescription prescription,
-            Adherence.Report report, Optional<SessionLog> todaysSession) {
+            Adherence.Report report, LocalDate today) {
+        /** Whether a session is already recorded for today (sending the form again corrects it). */
+        public boolean checkedOffToday() {
+            return report.lastSession().filter(today::equals).isPresent();
+        }
+
         public List<Integer> levelIndexes() {
             List<Integer> indexes = new ArrayList<>();
             for (int i = 0; i < prescription.levels; i++) {
@@ -103,16 +108,16 @@ public class Today extends Controller {
     @GET
     @Path("")
     public TemplateInstance todayPage() {
-        Client client = me();
-        Plan plan = plan(client).orElse(null);
-        return render(client, plan, defaults(plan), new FormErrors());
+        AssignmentService.ClientPlan mine = mine();
+        Plan plan = plan(mine).orElse(null);
+        return render(mine.client(), plan, defaults(plan), new FormErrors());
     }
 
     @GET
     @Path("print")
     public TemplateInstance print() {
-        Client client = me();
-        return Templates.print(client, plan(client).orElse(null));
+        AssignmentService.ClientPlan mine = mine();
+        return Templates.print(mine.client(), plan(mine).orElse(null));
     }
 
     @POST
@@ -120,8 +125,9 @@ public class Today extends Controller {
     public Object checkOff(@RestForm String performedOn, @RestForm List<String> hold, @RestForm String discomfort,
             @RestForm String feeling, @RestForm String note, @RestForm String worseOrUnsafe,
             @RestForm String idempotencyKey) {
-        Client client = me();
-        Plan plan = plan(client).orElseThrow(NotFoundException::new);
+        AssignmentService.ClientPlan mine = mine();
+        Client client = mine.client();
+        Plan plan = plan(mine).orElseThrow(NotFoundException::new);
         Map<String, String> typed = new HashMap<>();
         typed.put("performedOn", performedOn == null ? "" : performedOn);
         typed.put("discomfort", discomfort == null ? "" : discomfort);
@@ -227,19 +233,17 @@ public class Today extends Controller {
         return form;
     }
 
-    /** The client's open assignment (the active one first), with its version and current prescription. */
-    Optional<Plan> plan(Client client) {
-        return assignments.assignmentsOf(client.id).stream().filter(a -> !a.isEnded()).findFirst().map(assignment -> {
+    /** The client's newest open assignment, with its version and current prescription. */
+    Optional<Plan> plan(AssignmentService.ClientPlan found) {
+        return Optional.ofNullable(found.assignment()).map(assignment -> {
             ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
-            Prescription prescription = assignments.currentPrescription(assignment.id);
-            Optional<SessionLog> todays = SessionLog.find("assignmentId = ?1 and performedOn = ?2", assignment.id,
-                    localToday()).firstResultOptional();
-            return new Plan(assignment, version, prescription, adherence.report(assignment, zone()), todays);
+            return new Plan(assignment, version, found.prescription(), adherence.report(assignment, zone()), localToday());
         });
     }
 
-    private Client me() {
-        return currentUser.requireClient();
+    /** The signed-in client's row with their open assignment: one statement. */
+    private AssignmentService.ClientPlan mine() {
+        return currentUser.clientId().flatMap(assignments::clientPlan).orElseThrow(NotFoundException::new);
     }
 
     private ZoneId zone() {

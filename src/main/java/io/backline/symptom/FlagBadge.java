@@ -34,6 +34,6 @@ public class FlagBadge {
         if (user.isAdmin()) {
             return Optional.empty();
         }
-        return Optional.of(user.staffMember().map(me -> me.id).orElse(new UUID(0, 0)));
+        return Optional.of(user.staffMemberId().orElse(new UUID(0, 0)));
     }
 }

@@ -8,9 +8,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.backline.clinic.Clinic;
+import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.quarkus.panache.common.Page;
@@ -23,6 +25,8 @@ public class FlagReview {
 
     @Inject
     AssignmentService assignments;
+    @Inject
+    CurrentClinic currentClinic;
 
     /** A refusal a trainer can read, with no state changed. */
     public static class NotAllowedYet extends RuntimeException {
@@ -49,13 +53,20 @@ public class FlagReview {
         return SymptomFlag.<SymptomFlag> find(query.formatted(careTeam), params).page(Page.of(pageIndex, PAGE_SIZE)).list();
     }
 
+    /*
+     * On every staff page (the badge), so plain SQL: Hibernate re-translates each HQL query on every run when the
+     * tenant filter is on, which cost more than the count. The clinic is therefore named here explicitly.
+     */
     public long openCount(Optional<UUID> staffMemberId) {
         String careTeam = staffMemberId.isEmpty() ? "" : """
-                and exists (from io.backline.people.CareTeamMember m
-                            where m.key.clientId = f.clientId and m.key.staffMemberId = :staff)""";
-        Parameters params = Parameters.with("resolved", SymptomFlag.Status.RESOLVED).and("green", FlagRules.Level.GREEN);
-        staffMemberId.ifPresent(id -> params.and("staff", id));
-        return SymptomFlag.count("from SymptomFlag f where f.status <> :resolved and f.level <> :green " + careTeam, params);
+                 and exists (select 1 from care_team_member m
+                             where m.clinic_id = f.clinic_id and m.client_id = f.client_id and m.staff_member_id = :staff)""";
+        Query count = SymptomFlag.getEntityManager().createNativeQuery("""
+                select count(*) from symptom_flag f
+                where f.clinic_id = :clinic and f.status <> 'RESOLVED' and f.level <> 'GREEN'""" + careTeam, Long.class)
+                .setParameter("clinic", currentClinic.requireId());
+        staffMemberId.ifPresent(id -> count.setParameter("staff", id));
+        return ((Number) count.getSingleResult()).longValue();
     }
 
     public List<SymptomFlag> history(UUID clientId, int limit) {

@@ -1,0 +1,114 @@
+package io.backline.session;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.backline.support.Demo;
+import io.backline.support.SignIn;
+import io.backline.support.TestData;
+import io.backline.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The client's busiest requests cost a fixed, small number of SQL statements whatever the length of their history:
+ * the "today" page with one session and with two years of them, and the check-off API call. Counted by Hibernate's
+ * statistics; the sign-in's membership read is plain JDBC, one statement per request on top of these.
+ */
+@QuarkusTest
+class ClientPagesStatementCountTest {
+    private static final String CLIENT = "cedar-client4";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+
+    @Inject
+    SessionFactory sessionFactory;
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    private UUID assignment;
+
+    @BeforeEach
+    void assignTheProgram() {
+        UUID client = Demo.clientId(CLIENT);
+        TestData.endOpenAssignments(client);
+        assignment = UUID.randomUUID();
+        String staff = Demo.staffId("cedar-trainer").toString();
+        TestData.sql("""
+                insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key, created_by)
+                select ?::uuid, 'cedar-hills', ?::uuid, v.program_id, v.id, 'ACTIVE', gen_random_uuid(), ?::uuid
+                from program_version v join program p on p.id = v.program_id
+                where p.clinic_id = 'cedar-hills' and p.built_in_key is not null""", assignment.toString(), client.toString(), staff);
+        TestData.sql("""
+                insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week,
+                    start_date, created_by) values (gen_random_uuid(), 'cedar-hills', ?::uuid, 1, 60, 3, 3, ?, ?::uuid)""",
+                assignment.toString(), TODAY.minusYears(2), staff);
+        addSessions(1, 1);
+    }
+
+    @AfterEach
+    void endIt() {
+        TestData.endOpenAssignments(Demo.clientId(CLIENT));
+    }
+
+    @Test
+    void todayCostsTheSameForOneSessionAsForTwoYearsOfThem() {
+        var client = SignIn.as(CLIENT);
+        client.request().get("/today").then().statusCode(200); // warm up: templates, the program version
+        long one = statementsFor(() -> client.request().get("/today").then().statusCode(200));
+
+        addSessions(2, 500);
+        long many = statementsFor(() -> client.request().get("/today").then().statusCode(200));
+
+        assertEquals(one, many, "statements for today with 1 session vs 500");
+        assertTrue(many <= 3, "the today page takes 3 statements besides the sign-in's, not " + many);
+    }
+
+    @Test
+    void aCheckOffThroughTheApiTakesAFewStatements() {
+        String token = Tokens.accessToken(CLIENT);
+        int[] day = { 600 };
+        long statements = statementsFor(() -> given().auth().oauth2(token).contentType("application/json")
+                .body("""
+                        {"performedOn":"%s","holdSeconds":[60,60,60],"discomfort":1,"feeling":"GOOD","idempotencyKey":"%s"}"""
+                        .formatted(TODAY.minusDays(day[0]++), UUID.randomUUID()))
+                .post("/api/v1/assignments/" + assignment + "/sessions").then().statusCode(201));
+        // The assignment with its prescription, the earlier save or same day's session, the insert, the audit row.
+        assertTrue(statements <= 4, "a check-off takes 4 statements besides the sign-in's, not " + statements);
+    }
+
+    /** Sessions on days {@code first..last} before today. */
+    private void addSessions(int first, int last) {
+        TestData.sql("""
+                insert into session_log (id, clinic_id, assignment_id, client_id, performed_on, hold_seconds, discomfort,
+                    feeling, idempotency_key)
+                select gen_random_uuid(), 'cedar-hills', ?::uuid, ?::uuid, ?::date - n, '{60,60,60}', 1, 'GOOD', gen_random_uuid()
+                from generate_series(?, ?) n""", assignment.toString(), Demo.clientId(CLIENT).toString(), TODAY, first, last);
+    }
+
+    /** Background jobs paused; the fewest of three runs, in case one was already under way. */
+    private long statementsFor(Runnable request) {
+        scheduler.pause();
+        try {
+            long fewest = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long before = sessionFactory.getStatistics().getPrepareStatementCount();
+                request.run();
+                fewest = Math.min(fewest, sessionFactory.getStatistics().getPrepareStatementCount() - before);
+            }
+            return fewest;
+        } finally {
+            scheduler.resume();
+        }
+    }
+}
