@@ -181,14 +181,19 @@ public class ClientPrograms extends Controller {
         ZoneId zone = zone();
         List<Assignment> list = assignments.assignmentsOf(client.id);
         Map<UUID, Adherence.Report> reports = adherence.reports(list, zone);
+        // Each history in one statement for all of the client's assignments, however many there are.
+        List<UUID> ids = list.stream().map(a -> a.id).toList();
+        Map<UUID, List<Prescription>> prescriptions = assignments.prescriptions(ids);
+        Map<UUID, List<AssignmentEvent>> events = assignments.events(ids);
+        Map<UUID, List<SessionLog>> recentSessions = checkOffs.recentSessions(ids, CHART_SESSIONS);
         List<AssignmentView> views = new ArrayList<>();
         for (Assignment assignment : list) {
             ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
-            List<Prescription> history = assignments.prescriptions(assignment.id);
+            List<Prescription> history = prescriptions.get(assignment.id);
             Prescription current = history.get(history.size() - 1);
-            List<SessionLog> sessions = checkOffs.sessions(assignment.id, CHART_SESSIONS);
+            List<SessionLog> sessions = recentSessions.getOrDefault(assignment.id, List.of());
             boolean failed = assignment.id.equals(failedAssignment);
-            views.add(new AssignmentView(assignment, version, current, history, assignments.events(assignment.id),
+            views.add(new AssignmentView(assignment, version, current, history, events.getOrDefault(assignment.id, List.of()),
                     reports.get(assignment.id), holdsChart(version, current, sessions), discomfortChart(sessions),
                     sessions.subList(0, Math.min(10, sessions.size())),
                     failed ? failedChange.getKey() : PrescriptionForm.of(current).asMap(),

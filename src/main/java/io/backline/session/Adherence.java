@@ -9,12 +9,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Adherence as a client and trainer read it: sessions done against sessions prescribed, week by week (Monday to
@@ -55,28 +52,88 @@ public final class Adherence {
     }
 
     public static Report of(List<ActivePeriod> periods, Collection<LocalDate> sessionDays, LocalDate today) {
-        TreeMap<LocalDate, Integer> targetByActiveDay = targetByActiveDay(periods, today);
-        TreeMap<LocalDate, List<Integer>> targetsByWeek = new TreeMap<>();
-        targetByActiveDay.forEach((day, target) ->
-                targetsByWeek.computeIfAbsent(mondayOf(day), monday -> new ArrayList<>()).add(target));
-
-        // A TreeSet both removes repeats (two check-offs on one day are one session) and sorts for range queries.
-        TreeSet<LocalDate> sessions = new TreeSet<>(sessionDays);
+        LocalDate lastSession = null;
+        for (LocalDate day : sessionDays) {
+            if (!day.isAfter(today) && (lastSession == null || day.isAfter(lastSession))) {
+                lastSession = day;
+            }
+        }
+        Optional<LocalDate> last = Optional.ofNullable(lastSession);
+        Calendar calendar = Calendar.of(periods, today);
+        if (calendar == null) {
+            return new Report(List.of(), 0, 0, 0, last);
+        }
+        // Arrays indexed by day from the first Monday, as a dashboard computes this for every client on every visit.
+        boolean[] sessionOn = new boolean[calendar.targets().length];
+        for (LocalDate day : sessionDays) {
+            int index = calendar.indexOf(day);
+            if (index >= 0 && index < sessionOn.length) {
+                sessionOn[index] = true; // two check-offs on one day are one session
+            }
+        }
         List<Week> weeks = new ArrayList<>();
         int prescribedTotal = 0;
         int doneTotal = 0;
-        for (Map.Entry<LocalDate, List<Integer>> entry : targetsByWeek.entrySet()) {
-            LocalDate monday = entry.getKey();
-            int prescribed = prescribed(entry.getValue());
-            int done = (int) sessions.subSet(monday, true, monday.plusDays(6), true).stream()
-                    .filter(targetByActiveDay::containsKey)
-                    .count();
-            weeks.add(new Week(monday, prescribed, done));
+        for (int monday = 0; monday < sessionOn.length; monday += 7) {
+            int activeDays = 0;
+            int sevenths = 0;
+            int done = 0;
+            for (int day = monday; day < monday + 7 && day < sessionOn.length; day++) {
+                int target = calendar.targets()[day];
+                if (target >= 0) {
+                    activeDays++;
+                    sevenths += target;
+                    done += sessionOn[day] ? 1 : 0;
+                }
+            }
+            if (activeDays == 0) {
+                continue;
+            }
+            int prescribed = prescribed(activeDays, sevenths);
+            weeks.add(new Week(calendar.firstMonday().plusDays(monday), prescribed, done));
             prescribedTotal += prescribed;
             doneTotal += Math.min(done, prescribed);
         }
-        Optional<LocalDate> lastSession = Optional.ofNullable(sessions.floor(today));
-        return new Report(List.copyOf(weeks), prescribedTotal, doneTotal, streak(weeks, today), lastSession);
+        return new Report(List.copyOf(weeks), prescribedTotal, doneTotal, streak(weeks, today), last);
+    }
+
+    /**
+     * Every active day up to today with the weekly target in force on it (-1 on inactive days), from the Monday of
+     * the first active day. Days after today prescribe nothing yet. Should two periods overlap, the day counts once,
+     * at the target of the period listed first. Null when no day is active.
+     */
+    private record Calendar(LocalDate firstMonday, int[] targets) {
+        static Calendar of(List<ActivePeriod> periods, LocalDate today) {
+            LocalDate first = null;
+            LocalDate last = null;
+            for (ActivePeriod period : periods) {
+                LocalDate end = period.toInclusive().isAfter(today) ? today : period.toInclusive();
+                if (!period.from().isAfter(end)) {
+                    first = first == null || period.from().isBefore(first) ? period.from() : first;
+                    last = last == null || end.isAfter(last) ? end : last;
+                }
+            }
+            if (first == null) {
+                return null;
+            }
+            LocalDate firstMonday = mondayOf(first);
+            int[] targets = new int[(int) ChronoUnit.DAYS.between(firstMonday, last) + 1];
+            java.util.Arrays.fill(targets, -1);
+            for (ActivePeriod period : periods) {
+                LocalDate end = period.toInclusive().isAfter(today) ? today : period.toInclusive();
+                for (LocalDate day = period.from(); !day.isAfter(end); day = day.plusDays(1)) {
+                    int index = (int) ChronoUnit.DAYS.between(firstMonday, day);
+                    if (targets[index] < 0) {
+                        targets[index] = period.sessionsPerWeek();
+                    }
+                }
+            }
+            return new Calendar(firstMonday, targets);
+        }
+
+        int indexOf(LocalDate day) {
+            return (int) (day.toEpochDay() - firstMonday.toEpochDay());
+        }
     }
 
     /** The client's calendar day for an instant, e.g. for "today" or a session recorded at night. */
@@ -95,29 +152,13 @@ public final class Adherence {
     }
 
     /**
-     * Every active day up to today with the weekly target in force on it. Days after today prescribe nothing yet.
-     * Should two periods overlap, the day counts once, at the target of the period listed first.
-     */
-    private static TreeMap<LocalDate, Integer> targetByActiveDay(List<ActivePeriod> periods, LocalDate today) {
-        TreeMap<LocalDate, Integer> targets = new TreeMap<>();
-        for (ActivePeriod period : periods) {
-            LocalDate last = period.toInclusive().isAfter(today) ? today : period.toInclusive();
-            for (LocalDate day = period.from(); !day.isAfter(last); day = day.plusDays(1)) {
-                targets.putIfAbsent(day, period.sessionsPerWeek());
-            }
-        }
-        return targets;
-    }
-
-    /**
      * A week's target prorated by its active days: each day carries a seventh of the weekly target in force that
      * day. Counted in whole sevenths so the sum is exact; a sum of n/7 is never exactly half-way, so rounding is
      * unambiguous. At least one session (a single active day still asks for something) and at most one a day.
      */
-    private static int prescribed(List<Integer> targetPerActiveDay) {
-        int sevenths = targetPerActiveDay.stream().mapToInt(Integer::intValue).sum();
+    private static int prescribed(int activeDays, int sevenths) {
         int rounded = (int) Math.round(sevenths / 7.0);
-        return Math.min(targetPerActiveDay.size(), Math.max(1, rounded));
+        return Math.min(activeDays, Math.max(1, rounded));
     }
 
     /** Weeks on target counted back from the latest; the week under way adds once met and cannot break the run. */
