@@ -8,9 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.backline.clinic.CurrentClinic;
 import io.backline.people.CurrentUser;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 
 /** Records who viewed or changed a client's health data, with the request it happened in. */
 @ApplicationScoped
@@ -28,6 +27,9 @@ public class AuditTrail {
 
     @Inject
     RequestId requestId;
+
+    @Inject
+    CurrentClinic currentClinic;
 
     /** Joins the caller's transaction, so a change and its trace are saved together or not at all. */
     @Transactional
@@ -50,9 +52,14 @@ public class AuditTrail {
         event.persist();
     }
 
+    /** The latest events about a client. Native (shown on the client's every visit), so the clinic is named. */
+    @SuppressWarnings("unchecked")
     public List<AuditEvent> forClient(UUID clientId, int limit) {
-        return AuditEvent.<AuditEvent> find("clientId = :c order by happenedAt desc", Parameters.with("c", clientId))
-                .page(Page.ofSize(limit)).list();
+        return AuditEvent.getEntityManager().createNativeQuery("""
+                select * from audit_event where clinic_id = :clinic and client_id = :client
+                order by happened_at desc limit :limit""", AuditEvent.class)
+                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
+                .setParameter("limit", limit).getResultList();
     }
 
     private static String truncate(String value, int max) {

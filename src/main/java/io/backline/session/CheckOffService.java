@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
 import io.backline.program.Prescription;
@@ -29,6 +30,8 @@ import io.quarkus.panache.common.Parameters;
 public class CheckOffService {
     @Inject
     CurrentClinic currentClinic;
+    @Inject
+    AuditTrail audit;
 
     public record CheckOff(LocalDate performedOn, int[] holdSeconds, int discomfort, SessionLog.Feeling feeling,
             String note, boolean worseOrUnsafe, UUID idempotencyKey) {
@@ -46,8 +49,20 @@ public class CheckOffService {
         }
     }
 
+    /**
+     * Saves the session and its audit entry in one transaction (a session is never saved untraced). {@code channel}
+     * is added to the audit detail, e.g. " (API)".
+     */
     @Transactional
-    public Result record(Assignment assignment, Prescription prescription, CheckOff checkOff, ZoneId zone) {
+    public Result record(Assignment assignment, Prescription prescription, CheckOff checkOff, ZoneId zone, String channel) {
+        Result result = save(assignment, prescription, checkOff, zone);
+        if (result instanceof Result.Saved saved) {
+            audit.record(assignment.clientId, AuditTrail.CHECKED_OFF, saved.session().performedOn + channel);
+        }
+        return result;
+    }
+
+    private Result save(Assignment assignment, Prescription prescription, CheckOff checkOff, ZoneId zone) {
         List<SessionLog> related = sameSubmissionOrDay(assignment, checkOff);
         Optional<SessionLog> sameSubmission = related.stream()
                 .filter(s -> s.idempotencyKey.equals(checkOff.idempotencyKey()) && s.clientId.equals(assignment.clientId))

@@ -45,8 +45,6 @@ public class SessionApi {
     CheckOffService checkOffs;
     @Inject
     AdherenceService adherence;
-    @Inject
-    io.backline.audit.AuditTrail audit;
 
     public record PrescriptionView(int version, int holdSeconds, int levels, List<String> levelNames,
             int sessionsPerWeek, LocalDate startDate, LocalDate endDate, String notes) {
@@ -114,7 +112,7 @@ public class SessionApi {
                 Boolean.TRUE.equals(request.worseOrUnsafe()), request.idempotencyKey());
         CheckOffService.Result result;
         try {
-            result = checkOffs.record(assignment, prescription, checkOff, zone());
+            result = checkOffs.record(assignment, prescription, checkOff, zone(), " (API)");
         } catch (RuntimeException e) {
             var saved = SessionLog.<SessionLog> find("idempotencyKey", request.idempotencyKey()).firstResultOptional();
             if (saved.isEmpty()) {
@@ -123,10 +121,8 @@ public class SessionApi {
             result = new CheckOffService.Result.AlreadySaved(saved.get());
         }
         return switch (result) {
-            case CheckOffService.Result.Saved saved -> {
-                audit.record(clientId, io.backline.audit.AuditTrail.CHECKED_OFF, saved.session().performedOn + " (API)");
-                yield Response.status(saved.corrected() ? 200 : 201).entity(SessionView.of(saved.session())).build();
-            }
+            case CheckOffService.Result.Saved saved ->
+                Response.status(saved.corrected() ? 200 : 201).entity(SessionView.of(saved.session())).build();
             case CheckOffService.Result.AlreadySaved same -> Response.ok(SessionView.of(same.session())).build();
             case CheckOffService.Result.Refused refused -> Response.status(409)
                     .entity(new Problem(409, refused.message(), refused.field())).build();

@@ -177,10 +177,8 @@ public class Today extends Controller {
                 errors.add(refused.field().equals("assignment") ? "performedOn" : refused.field(), refused.message());
                 return Response.status(409).entity(render(client, plan, typed, errors)).build();
             }
-            case CheckOffService.Result.Saved saved -> {
-                audit.record(client.id, io.backline.audit.AuditTrail.CHECKED_OFF, saved.session().performedOn.toString());
+            case CheckOffService.Result.Saved saved ->
                 flash("message", saved.corrected() ? "Today's session was corrected." : "Session checked off. Well done.");
-            }
             case CheckOffService.Result.AlreadySaved same -> flash("message", "That session was already saved.");
         }
         if (checkOff.worseOrUnsafe()) {
@@ -199,7 +197,7 @@ public class Today extends Controller {
     /** A double click can race two identical submissions: the loser finds the winner's row. */
     private CheckOffService.Result record(Plan plan, CheckOffService.CheckOff checkOff) {
         try {
-            return checkOffs.record(plan.assignment(), plan.prescription(), checkOff, zone());
+            return checkOffs.record(plan.assignment(), plan.prescription(), checkOff, zone(), "");
         } catch (RuntimeException e) {
             Optional<SessionLog> saved = SessionLog.find("idempotencyKey", checkOff.idempotencyKey()).firstResultOptional();
             if (saved.isPresent()) {

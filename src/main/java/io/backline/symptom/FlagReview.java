@@ -55,7 +55,9 @@ public class FlagReview {
 
     /*
      * On every staff page (the badge), so plain SQL: Hibernate re-translates each HQL query on every run when the
-     * tenant filter is on, which cost more than the count. The clinic is therefore named here explicitly.
+     * tenant filter is on, which cost more than the count. The clinic is therefore named here explicitly. No result
+     * class: Hibernate 7.2 cannot match a cached plan for a basic result class (ImplicitResultClassBuilder has no
+     * equals), so each run would add another plan under the same hash and later lookups would walk them all.
      */
     public long openCount(Optional<UUID> staffMemberId) {
         String careTeam = staffMemberId.isEmpty() ? "" : """
@@ -63,7 +65,7 @@ public class FlagReview {
                              where m.clinic_id = f.clinic_id and m.client_id = f.client_id and m.staff_member_id = :staff)""";
         Query count = SymptomFlag.getEntityManager().createNativeQuery("""
                 select count(*) from symptom_flag f
-                where f.clinic_id = :clinic and f.status <> 'RESOLVED' and f.level <> 'GREEN'""" + careTeam, Long.class)
+                where f.clinic_id = :clinic and f.status <> 'RESOLVED' and f.level <> 'GREEN'""" + careTeam)
                 .setParameter("clinic", currentClinic.requireId());
         staffMemberId.ifPresent(id -> count.setParameter("staff", id));
         return ((Number) count.getSingleResult()).longValue();
