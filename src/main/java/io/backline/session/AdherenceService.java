@@ -30,14 +30,17 @@ public class AdherenceService {
      * loaded through the tenant filter; the clinic is named as well, so no row of another clinic can join in.
      */
     private static final String HISTORY = """
-            select s.assignment_id, 'SESSION' as kind, s.performed_on as day, cast(null as timestamptz) as at,
-                   0 as version, 0 as per_week, cast(null as date) as until
+            select s.assignment_id, 'SESSION' as kind, s.performed_on - date '1970-01-01' as day, 0 as at_millis,
+                   0 as version, 0 as per_week, cast(null as integer) as until
             from session_log s where s.clinic_id = :clinic and s.assignment_id in (:ids)
             union all
-            select e.assignment_id, e.kind, e.effective_on, e.happened_at, 0, 0, null
+            select e.assignment_id, e.kind, e.effective_on - date '1970-01-01',
+                   cast(extract(epoch from e.happened_at) * 1000 as bigint), 0, 0, null
             from assignment_event e where e.clinic_id = :clinic and e.assignment_id in (:ids)
             union all
-            select p.assignment_id, 'PRESCRIPTION', p.start_date, p.created_at, p.version, p.sessions_per_week, p.end_date
+            select p.assignment_id, 'PRESCRIPTION', p.start_date - date '1970-01-01',
+                   cast(extract(epoch from p.created_at) * 1000 as bigint), p.version, p.sessions_per_week,
+                   p.end_date - date '1970-01-01'
             from prescription p where p.clinic_id = :clinic and p.assignment_id in (:ids)""";
 
     /** The prescription facts adherence depends on. */
@@ -59,47 +62,46 @@ public class AdherenceService {
         if (assignments.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, List<Term>> terms = new HashMap<>();
-        Map<UUID, List<Change>> changes = new HashMap<>();
-        Map<UUID, List<LocalDate>> days = new HashMap<>();
-        List<Object[]> rows = SessionLog.getEntityManager().createNativeQuery(HISTORY, Object[].class)
-                .setParameter("clinic", currentClinic.requireId())
-                .setParameter("ids", assignments.stream().map(a -> a.id).toList())
-                .getResultList();
-        for (Object[] row : rows) {
-            UUID assignmentId = (UUID) row[0];
-            String kind = (String) row[1];
-            LocalDate day = localDate(row[2]);
-            switch (kind) {
-                case "SESSION" -> days.computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(day);
-                case "PRESCRIPTION" -> terms.computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(new Term(
-                        ((Number) row[4]).intValue(), day, localDate(row[6]), ((Number) row[5]).intValue(), instant(row[3])));
-                default -> changes.computeIfAbsent(assignmentId, id -> new ArrayList<>())
-                        .add(new Change(AssignmentEvent.Kind.valueOf(kind), day, instant(row[3])));
-            }
-        }
+        History history = read(assignments);
         LocalDate today = LocalDate.now(zone);
         Map<UUID, Adherence.Report> reports = new HashMap<>();
         for (Assignment assignment : assignments) {
-            reports.put(assignment.id, Adherence.of(activePeriods(terms.getOrDefault(assignment.id, List.of()),
-                    changes.getOrDefault(assignment.id, List.of()), today, zone),
-                    days.getOrDefault(assignment.id, List.of()), today));
+            reports.put(assignment.id, Adherence.of(activePeriods(history.terms().getOrDefault(assignment.id, List.of()),
+                    history.changes().getOrDefault(assignment.id, List.of()), today, zone),
+                    history.days().getOrDefault(assignment.id, List.of()), today));
         }
         return reports;
     }
 
-    private static LocalDate localDate(Object value) {
-        return value == null ? null : value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    private record History(Map<UUID, List<Term>> terms, Map<UUID, List<Change>> changes,
+            Map<UUID, List<LocalDate>> days) {
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case java.time.OffsetDateTime time -> time.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp " + value.getClass());
-        };
+    /*
+     * Days as numbers: a dashboard reads thousands of session days, and decoding each through java.sql.Date cost
+     * more than everything else on the page.
+     */
+    private History read(Collection<Assignment> assignments) {
+        List<Object[]> rows = SessionLog.getEntityManager().createNativeQuery(HISTORY, Object[].class)
+                .setParameter("clinic", currentClinic.requireId())
+                .setParameter("ids", assignments.stream().map(a -> a.id).toList())
+                .getResultList();
+        History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        for (Object[] row : rows) {
+            UUID assignmentId = (UUID) row[0];
+            String kind = (String) row[1];
+            LocalDate day = LocalDate.ofEpochDay(((Number) row[2]).longValue());
+            switch (kind) {
+                case "SESSION" -> history.days().computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(day);
+                case "PRESCRIPTION" -> history.terms().computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(new Term(
+                        ((Number) row[4]).intValue(), day,
+                        row[6] == null ? null : LocalDate.ofEpochDay(((Number) row[6]).longValue()),
+                        ((Number) row[5]).intValue(), Instant.ofEpochMilli(((Number) row[3]).longValue())));
+                default -> history.changes().computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(new Change(
+                        AssignmentEvent.Kind.valueOf(kind), day, Instant.ofEpochMilli(((Number) row[3]).longValue())));
+            }
+        }
+        return history;
     }
 
     /**
@@ -124,12 +126,14 @@ public class AdherenceService {
                 last = event.effectiveOn().minusDays(1);
             }
         }
+        // The calendar day each version took effect, computed once rather than for every day of the program.
+        List<LocalDate> changedOn = versions.stream().map(v -> Adherence.dayOf(v.createdAt(), zone)).toList();
         List<Adherence.ActivePeriod> periods = new ArrayList<>();
         LocalDate runStart = null;
         int runTarget = 0;
         for (LocalDate day = versions.get(0).startDate(); !day.isAfter(last); day = day.plusDays(1)) {
             boolean active = !pausedOn(day, ordered);
-            int target = targetOn(day, versions, zone);
+            int target = targetOn(day, versions, changedOn);
             if (active && runStart != null && target == runTarget) {
                 continue;
             }
@@ -164,11 +168,11 @@ public class AdherenceService {
         return paused;
     }
 
-    private static int targetOn(LocalDate day, List<Term> versions, ZoneId zone) {
+    private static int targetOn(LocalDate day, List<Term> versions, List<LocalDate> changedOn) {
         int target = versions.get(0).sessionsPerWeek();
-        for (Term version : versions.subList(1, versions.size())) {
-            if (!Adherence.dayOf(version.createdAt(), zone).isAfter(day)) {
-                target = version.sessionsPerWeek();
+        for (int i = 1; i < versions.size(); i++) {
+            if (!changedOn.get(i).isAfter(day)) {
+                target = versions.get(i).sessionsPerWeek();
             }
         }
         return target;
