@@ -36,6 +36,12 @@ public class Assignment extends PanacheEntityBase {
     public UUID createdBy;
     public Instant createdAt;
     public Instant endedAt;
+    /*
+     * Raised by the database whenever this assignment's prescriptions, pauses or sessions change (V11's triggers),
+     * so computed adherence can be reused until then. Read-only here: writing back a loaded value would undo a rise.
+     */
+    @Column(insertable = false, updatable = false)
+    public long historyVersion;
 
     public boolean isActive() {
         return status == Status.ACTIVE;

@@ -1,5 +1,6 @@
 package io.backline.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,8 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
@@ -20,7 +27,8 @@ import io.backline.program.AssignmentEvent;
 
 /**
  * Turns an assignment's prescriptions, pauses and sessions into {@link Adherence} figures. One statement reads all
- * three for any number of assignments, so a dashboard of many clients costs the same as one.
+ * three for any number of assignments, so a dashboard of many clients costs the same as one; figures already
+ * computed from the same history, on the same day, are reused without reading it again.
  */
 @ApplicationScoped
 public class AdherenceService {
@@ -51,24 +59,57 @@ public class AdherenceService {
     record Change(AssignmentEvent.Kind kind, LocalDate effectiveOn, Instant happenedAt) {
     }
 
+    /*
+     * A report depends on nothing but the assignment's three histories, today's date and the clinic's zone. The
+     * database raises an assignment's history version with any change to those histories (V11), so a report
+     * found under the current version is exactly what reading them again would give, on any instance.
+     */
+    record ReportKey(UUID assignmentId, long historyVersion, LocalDate today, ZoneId zone) {
+        static ReportKey of(Assignment assignment, LocalDate today, ZoneId zone) {
+            return new ReportKey(assignment.id, assignment.historyVersion, today, zone);
+        }
+    }
+
     @Inject
     CurrentClinic currentClinic;
+
+    @ConfigProperty(name = "backline.adherence.kept-reports", defaultValue = "4096")
+    int keptReports;
+
+    private Cache<ReportKey, Adherence.Report> computed;
+
+    @PostConstruct
+    void keepReports() {
+        // Bounded and short-lived: a report is a few kilobytes, and one nobody looks at for an hour is not kept.
+        computed = Caffeine.newBuilder().maximumSize(keptReports).expireAfterAccess(Duration.ofHours(1)).build();
+    }
 
     public Adherence.Report report(Assignment assignment, ZoneId zone) {
         return reports(List.of(assignment), zone).get(assignment.id);
     }
 
     public Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone) {
-        if (assignments.isEmpty()) {
-            return Map.of();
-        }
-        History history = read(assignments);
         LocalDate today = LocalDate.now(zone);
         Map<UUID, Adherence.Report> reports = new HashMap<>();
+        List<Assignment> toCompute = new ArrayList<>();
         for (Assignment assignment : assignments) {
-            reports.put(assignment.id, Adherence.of(activePeriods(history.terms().getOrDefault(assignment.id, List.of()),
+            Adherence.Report known = computed.getIfPresent(ReportKey.of(assignment, today, zone));
+            if (known != null) {
+                reports.put(assignment.id, known);
+            } else {
+                toCompute.add(assignment);
+            }
+        }
+        if (toCompute.isEmpty()) {
+            return reports;
+        }
+        History history = read(toCompute);
+        for (Assignment assignment : toCompute) {
+            Adherence.Report report = Adherence.of(activePeriods(history.terms().getOrDefault(assignment.id, List.of()),
                     history.changes().getOrDefault(assignment.id, List.of()), today, zone),
-                    history.days().getOrDefault(assignment.id, List.of()), today));
+                    history.days().getOrDefault(assignment.id, List.of()), today);
+            computed.put(ReportKey.of(assignment, today, zone), report);
+            reports.put(assignment.id, report);
         }
         return reports;
     }

@@ -1,0 +1,34 @@
+-- Adherence is derived from an assignment's prescriptions, pauses and sessions, and every trainer page and the
+-- client's "today" show it. The app keeps computed figures in memory keyed by this counter, which any change to
+-- those three histories raises in the same transaction, whoever writes it (the app, an import, a DBA's fix): a
+-- figure computed from an older history is never looked up again, on any instance.
+alter table assignment add column history_version bigint not null default 0;
+
+-- Statement-level with transition tables: a bulk insert of sessions raises each assignment's counter once.
+create function raise_assignment_history_version() returns trigger language plpgsql as $$
+begin
+    update assignment a set history_version = a.history_version + 1
+    where a.id in (select changed.assignment_id from changed);
+    return null;
+end $$;
+
+create trigger session_log_added after insert on session_log referencing new table as changed
+    for each statement execute function raise_assignment_history_version();
+create trigger session_log_changed after update on session_log referencing new table as changed
+    for each statement execute function raise_assignment_history_version();
+create trigger session_log_removed after delete on session_log referencing old table as changed
+    for each statement execute function raise_assignment_history_version();
+
+create trigger assignment_event_added after insert on assignment_event referencing new table as changed
+    for each statement execute function raise_assignment_history_version();
+create trigger assignment_event_changed after update on assignment_event referencing new table as changed
+    for each statement execute function raise_assignment_history_version();
+create trigger assignment_event_removed after delete on assignment_event referencing old table as changed
+    for each statement execute function raise_assignment_history_version();
+
+create trigger prescription_added after insert on prescription referencing new table as changed
+    for each statement execute function raise_assignment_history_version();
+create trigger prescription_changed after update on prescription referencing new table as changed
+    for each statement execute function raise_assignment_history_version();
+create trigger prescription_removed after delete on prescription referencing old table as changed
+    for each statement execute function raise_assignment_history_version();

@@ -1,0 +1,122 @@
+package io.backline.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import io.backline.support.Demo;
+import io.backline.support.SignIn;
+import io.backline.support.TestData;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Adherence figures are reused between page views until the history behind them changes, whoever changes it: the
+ * trainer never sees a figure older than the sessions, pauses and prescriptions in the database.
+ */
+@QuarkusTest
+class AdherenceReuseTest {
+    @Inject
+    SessionFactory sessionFactory;
+    @Inject
+    Scheduler scheduler;
+
+    @Test
+    void aRepeatedDashboardReadsNoHistoryYetShowsEveryChangeAtOnce() {
+        var trainer = SignIn.as("cedar-trainer2");
+        UUID client = TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "Abe Reuse");
+        UUID assignment = assign(client);
+        session(assignment, client, today().minusDays(3));
+
+        // Names sort first: the dashboard lists a page of 50 clients by name, and other tests add clients here.
+        assertEquals(today().minusDays(3).toString(), lastSession(trainer, client));
+        assertEquals(today().minusDays(3).toString(), lastSession(trainer, client));
+
+        // Written outside the app (an import, a fix by hand): the next view shows it.
+        UUID todaysSession = session(assignment, client, today());
+        assertEquals(today().toString(), lastSession(trainer, client));
+        TestData.sql("delete from session_log where id = ?::uuid", todaysSession.toString());
+        assertEquals(today().minusDays(3).toString(), lastSession(trainer, client));
+
+        // A lower weekly target changes what was prescribed.
+        String before = adherence(trainer, client);
+        TestData.sql("update prescription set sessions_per_week = 1 where assignment_id = ?::uuid", assignment.toString());
+        String after = adherence(trainer, client);
+        assertNotEquals(before, after, "adherence after lowering the weekly target");
+    }
+
+    @Test
+    void aRepeatedDashboardSkipsTheHistoryStatement() {
+        var trainer = SignIn.as("cedar-trainer2");
+        UUID client = TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "Abe Reuse Count");
+        session(assign(client), client, today().minusDays(1));
+        trainer.request().get("/dashboard").then().statusCode(200);
+        long warm = statements(trainer);
+        TestData.sql("update assignment set history_version = history_version + 1 where clinic_id = 'cedar-hills'");
+        long cold = statements(trainer);
+        assertEquals(cold - 1, warm, "a dashboard whose figures are known reads no history (cold " + cold + ")");
+    }
+
+    /** The clinic's calendar day, which is what adherence counts in (not the test machine's). */
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("America/Los_Angeles"));
+    }
+
+    private long statements(SignIn.Session trainer) {
+        scheduler.pause();
+        try {
+            long before = sessionFactory.getStatistics().getPrepareStatementCount();
+            trainer.request().get("/dashboard").then().statusCode(200);
+            return sessionFactory.getStatistics().getPrepareStatementCount() - before;
+        } finally {
+            scheduler.resume();
+        }
+    }
+
+    private static String lastSession(SignIn.Session trainer, UUID client) {
+        return row(trainer, client).select("[data-testid=last-session]").text();
+    }
+
+    private static String adherence(SignIn.Session trainer, UUID client) {
+        return row(trainer, client).select("[data-testid=adherence]").text();
+    }
+
+    private static org.jsoup.nodes.Element row(SignIn.Session trainer, UUID client) {
+        var html = Jsoup.parse(trainer.request().get("/dashboard").asString());
+        return html.selectFirst("[data-testid=row-" + client + "]");
+    }
+
+    private static UUID assign(UUID client) {
+        UUID assignment = UUID.randomUUID();
+        String staff = Demo.staffId("cedar-trainer2").toString();
+        TestData.sql("""
+                insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key, created_by)
+                select ?::uuid, 'cedar-hills', ?::uuid, v.program_id, v.id, 'ACTIVE', gen_random_uuid(), ?::uuid
+                from program_version v join program p on p.id = v.program_id
+                where p.clinic_id = 'cedar-hills' and p.built_in_key is not null""", assignment.toString(), client.toString(), staff);
+        TestData.sql("""
+                insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week,
+                    start_date, created_by) values (gen_random_uuid(), 'cedar-hills', ?::uuid, 1, 60, 3, 5, ?, ?::uuid)""",
+                assignment.toString(), today().minusWeeks(3), staff);
+        return assignment;
+    }
+
+    private static UUID session(UUID assignment, UUID client, LocalDate day) {
+        UUID id = UUID.randomUUID();
+        TestData.sql("""
+                insert into session_log (id, clinic_id, assignment_id, client_id, performed_on, hold_seconds,
+                    discomfort, feeling, idempotency_key) values (?::uuid, 'cedar-hills', ?::uuid, ?::uuid,
+                    ?, '{60,60,60}', 2, 'GOOD', gen_random_uuid())""",
+                id.toString(), assignment.toString(), client.toString(), day);
+        return id;
+    }
+}
