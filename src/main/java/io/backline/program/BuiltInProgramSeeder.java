@@ -21,8 +21,12 @@ public class BuiltInProgramSeeder {
     ProgramCatalog catalog;
 
     void onStart(@Observes StartupEvent event) {
-        List<String> clinics = QuarkusTransaction.requiringNew().call(
-                () -> Clinic.<Clinic> listAll().stream().map(clinic -> clinic.id).toList());
+        // One plain statement on a usual start, when every clinic has its copy: this runs before the first request is
+        // served, and each clinic's query through the tenant filter would be translated from HQL anew.
+        List<String> clinics = QuarkusTransaction.requiringNew().call(() -> Clinic.getEntityManager().createNativeQuery("""
+                select c.id from clinic c
+                where not exists (select 1 from program p where p.clinic_id = c.id and p.built_in_key = :key)""")
+                .setParameter("key", BuiltInProgram.THORACIC).getResultList().stream().map(String.class::cast).toList());
         for (String clinicId : clinics) {
             var context = Arc.container().requestContext();
             context.activate();

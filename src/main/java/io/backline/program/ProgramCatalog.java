@@ -36,7 +36,16 @@ public class ProgramCatalog {
 
     /** The latest version of every program of the clinic, built-in first. */
     public List<ProgramVersion> latestVersions() {
-        builtIn();
+        List<ProgramVersion> latest = latestVersionsFound();
+        if (latest.isEmpty()) {
+            // Every clinic gets the built-in program at start (BuiltInProgramSeeder); one created since has none yet.
+            builtIn();
+            latest = latestVersionsFound();
+        }
+        return latest;
+    }
+
+    private static List<ProgramVersion> latestVersionsFound() {
         return ProgramVersion.<ProgramVersion> find("""
                 from ProgramVersion v where v.version = (
                     select max(o.version) from ProgramVersion o where o.programId = v.programId)
