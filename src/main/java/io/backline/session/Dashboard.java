@@ -1,5 +1,7 @@
 package io.backline.session;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -23,8 +25,8 @@ import io.backline.people.Client;
 import io.backline.people.CurrentUser;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
+import io.backline.referral.Referral;
 import io.quarkiverse.renarde.Controller;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -60,7 +62,7 @@ public class Dashboard extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(List<Row> rows, int page, boolean hasNext, int disengagedAfterDays,
-                long disengagedCount, List<io.backline.referral.Referral> overdueReferrals, Map<UUID, Client> clientsById);
+                long disengagedCount, List<Referral> overdueReferrals, Map<UUID, Client> clientsById);
     }
 
     @GET
@@ -96,15 +98,25 @@ public class Dashboard extends Controller {
         }).toList();
         // Referrals the provider has not acknowledged in time, for this trainer's clients: a closed loop needs chasing.
         int ackDays = clinic == null ? 5 : clinic.referralAckDays;
-        List<io.backline.referral.Referral> overdue = io.backline.referral.Referral.<io.backline.referral.Referral> find("""
-                status = :sent and sentAt < :cutoff and clientId in (
-                    select m.key.clientId from CareTeamMember m where m.key.staffMemberId = :staff)
-                order by sentAt""", Parameters.with("sent", io.backline.referral.Referral.Status.SENT)
-                .and("cutoff", java.time.Instant.now().minus(java.time.Duration.ofDays(ackDays))).and("staff", staffId))
-                .page(0, 10).list();
+        List<Referral> overdue = overdueReferrals(staffId, Instant.now().minus(Duration.ofDays(ackDays)));
         Map<UUID, Client> clientsById = clients.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
         return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count(),
                 overdue, clientsById);
+    }
+
+    /** Oldest first, at most ten: what the trainer should chase first (V6's partial index on sent referrals). */
+    private List<Referral> overdueReferrals(UUID staffId, Instant sentBefore) {
+        List<?> rows = Referral.getEntityManager().unwrap(Session.class).createNativeQuery("""
+                select {r.*} from referral r
+                where r.clinic_id = :clinic and r.status = 'SENT' and r.sent_at < :cutoff
+                  and r.client_id in (select m.client_id from care_team_member m
+                                      where m.clinic_id = :clinic and m.staff_member_id = :staff)
+                order by r.sent_at limit 10""")
+                .addEntity("r", Referral.class)
+                .setParameter("clinic", currentUser.getClinic().id).setParameter("staff", staffId)
+                .setParameter("cutoff", sentBefore)
+                .getResultList();
+        return rows.stream().map(Referral.class::cast).toList();
     }
 
     /*

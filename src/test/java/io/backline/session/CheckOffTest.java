@@ -147,4 +147,15 @@ class CheckOffTest {
                 .body("size()", equalTo(0));
         assertEquals(0, sessions());
     }
+
+    @Test
+    void anOversizedApiBodyIsRefusedAndSavesNothing() {
+        String token = Tokens.accessToken("rose-client3");
+        String body = """
+                {"performedOn":"%s","holdSeconds":[60,60,60],"discomfort":2,"feeling":"GOOD","idempotencyKey":"%s","note":"%s"}"""
+                .formatted(TODAY.minusDays(1), UUID.randomUUID(), "x".repeat(70_000));
+        given().auth().oauth2(token).contentType("application/json").body(body)
+                .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(413);
+        assertEquals(0, sessions());
+    }
 }
