@@ -8,10 +8,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who the signed-in person is in the clinic they signed in to, read once while their identity is built: the clinic
- * (a read-only copy of its row), their staff row and client row if they have one there, and the roles those rows
- * give. Pages read it from the identity instead of querying the same rows again on every request.
+ * (a read-only copy of its row), their staff row and client row if they have one there, the roles those rows give,
+ * and for staff the open symptom flags their badge shows on every page (their care teams' for a trainer, the whole
+ * clinic's for an admin; 0 for a client). Pages read it from the identity instead of querying again on every request.
  */
-public record ClinicMember(Clinic clinic, Optional<UUID> staffMemberId, Optional<UUID> clientId, Set<String> roles) {
+public record ClinicMember(Clinic clinic, Optional<UUID> staffMemberId, Optional<UUID> clientId, Set<String> roles,
+        long openFlags) {
     static final String ATTRIBUTE = "io.backline.clinic-member";
 
     public static Optional<ClinicMember> of(SecurityIdentity identity) {

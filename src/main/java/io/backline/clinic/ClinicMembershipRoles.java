@@ -30,21 +30,33 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
     static final String CLIENT_ROLE = "client";
-    static final Set<String> BACKLINE_ROLES = Set.of("clinic-admin", "trainer", CLIENT_ROLE);
+    static final String ADMIN_ROLE = "clinic-admin";
+    static final Set<String> BACKLINE_ROLES = Set.of(ADMIN_ROLE, "trainer", CLIENT_ROLE);
 
     /*
      * Plain JDBC with the clinic named explicitly: this runs while the identity is being built, before the request's
      * clinic (and so Hibernate's tenant filter) can be known. One statement answers for the whole request: the
-     * clinic's row, and the person's active staff and client rows in it (pages would otherwise each query them).
+     * clinic's row, the person's active staff and client rows in it, and for staff the count of open flags that
+     * every staff page shows in its header and polls every 30 seconds (pages would otherwise each query them). The
+     * count uses V10's partial index and is only evaluated for staff.
      */
     private static final String MEMBERSHIP = """
             select c.id, c.name, c.city, c.timezone, c.disengaged_after_days, c.red_severity, c.amber_severity,
                    c.pain_rise, c.discomfort_rise, c.ambers_for_red, c.amber_window_days, c.escalate_after_hours,
-                   c.alert_emails, c.referral_ack_days, s.id as staff_id, s.role, cl.id as client_id
+                   c.alert_emails, c.referral_ack_days, s.id as staff_id, s.role, cl.id as client_id,
+                   case when s.role = '%1$s' then
+                            (select count(*) from symptom_flag f
+                             where f.clinic_id = c.id and f.status <> 'RESOLVED' and f.level <> 'GREEN')
+                        when s.id is not null then
+                            (select count(*) from symptom_flag f
+                             where f.clinic_id = c.id and f.status <> 'RESOLVED' and f.level <> 'GREEN'
+                               and exists (select 1 from care_team_member m where m.clinic_id = f.clinic_id
+                                           and m.client_id = f.client_id and m.staff_member_id = s.id))
+                        else 0 end as open_flags
             from clinic c
             left join staff_member s on s.clinic_id = c.id and s.user_id = ? and s.active
             left join client cl on cl.clinic_id = c.id and cl.user_id = ? and cl.active
-            where c.id = ?""";
+            where c.id = ?""".formatted(ADMIN_ROLE);
 
     @Inject
     DataSource dataSource;
@@ -92,12 +104,14 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
                 Clinic clinic = null;
                 UUID staffId = null;
                 UUID clientId = null;
+                long openFlags = 0;
                 Set<String> roles = new HashSet<>();
                 while (rows.next()) {
                     clinic = clinic != null ? clinic : clinic(rows);
                     if (rows.getObject("staff_id") != null) {
                         staffId = rows.getObject("staff_id", UUID.class);
                         roles.add(rows.getString("role"));
+                        openFlags = rows.getLong("open_flags");
                     }
                     if (rows.getObject("client_id") != null) {
                         clientId = rows.getObject("client_id", UUID.class);
@@ -106,7 +120,7 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
                 }
                 return clinic == null ? Optional.empty()
                         : Optional.of(new ClinicMember(clinic, Optional.ofNullable(staffId), Optional.ofNullable(clientId),
-                                Set.copyOf(roles)));
+                                Set.copyOf(roles), openFlags));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read clinic membership", e);

@@ -8,25 +8,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.backline.people.CurrentUser;
-import io.vertx.core.Context;
 
-/** The open-flag count in the layout ({@code inject:flagBadge.count}); it never depends on mail. */
+/**
+ * The open-flag count in the layout ({@code inject:flagBadge.count}); it never depends on mail. Counted by the
+ * sign-in's membership statement (ClinicMembershipRoles), so a staff page spends no statement of its own on it.
+ */
 @Named("flagBadge")
 @RequestScoped
 public class FlagBadge {
     @Inject
     CurrentUser currentUser;
-    @Inject
-    FlagReview review;
-
-    private Long count;
 
     public long getCount() {
-        if (count == null) {
-            // Pages rendered on the I/O thread (errors before routing) cannot query; they show no badge.
-            count = !currentUser.isStaff() || Context.isOnEventLoopThread() ? 0L : review.openCount(scope(currentUser));
-        }
-        return count;
+        return currentUser.openFlagCount();
     }
 
     /** Trainers see their care teams' flags; admins see the whole clinic's. */

@@ -8,11 +8,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.backline.clinic.Clinic;
-import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.quarkus.panache.common.Page;
@@ -25,8 +23,6 @@ public class FlagReview {
 
     @Inject
     AssignmentService assignments;
-    @Inject
-    CurrentClinic currentClinic;
 
     /** A refusal a trainer can read, with no state changed. */
     public static class NotAllowedYet extends RuntimeException {
@@ -51,24 +47,6 @@ public class FlagReview {
             params.and("staff", staffMemberId.get());
         }
         return SymptomFlag.<SymptomFlag> find(query.formatted(careTeam), params).page(Page.of(pageIndex, PAGE_SIZE)).list();
-    }
-
-    /*
-     * On every staff page (the badge), so plain SQL: Hibernate re-translates each HQL query on every run when the
-     * tenant filter is on, which cost more than the count. The clinic is therefore named here explicitly. No result
-     * class: Hibernate 7.2 cannot match a cached plan for a basic result class (ImplicitResultClassBuilder has no
-     * equals), so each run would add another plan under the same hash and later lookups would walk them all.
-     */
-    public long openCount(Optional<UUID> staffMemberId) {
-        String careTeam = staffMemberId.isEmpty() ? "" : """
-                 and exists (select 1 from care_team_member m
-                             where m.clinic_id = f.clinic_id and m.client_id = f.client_id and m.staff_member_id = :staff)""";
-        Query count = SymptomFlag.getEntityManager().createNativeQuery("""
-                select count(*) from symptom_flag f
-                where f.clinic_id = :clinic and f.status <> 'RESOLVED' and f.level <> 'GREEN'""" + careTeam)
-                .setParameter("clinic", currentClinic.requireId());
-        staffMemberId.ifPresent(id -> count.setParameter("staff", id));
-        return ((Number) count.getSingleResult()).longValue();
     }
 
     public List<SymptomFlag> history(UUID clientId, int limit) {

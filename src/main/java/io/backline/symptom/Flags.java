@@ -79,7 +79,7 @@ public class Flags extends Controller {
     @Path("count")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Long> count() {
-        return Map.of("open", review.openCount(FlagBadge.scope(currentUser)));
+        return Map.of("open", currentUser.openFlagCount());
     }
 
     @GET

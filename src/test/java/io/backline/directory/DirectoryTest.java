@@ -103,7 +103,8 @@ class DirectoryTest {
         long one = statementsFor(trainer, "q=quiet+alder&near=97005");
         long many = statementsFor(trainer, "near=97005&radiusKm=50");
         assertEquals(one, many, "statements for 1 result vs a full page");
-        assertTrue(many <= 8, "a handful of statements, not " + many);
+        // The flag badge comes with the sign-in's membership statement, which Hibernate does not count.
+        assertTrue(many <= 3, "3 statements besides the sign-in's, not " + many);
     }
 
     private long statementsFor(SignIn.Session trainer, String query) {
