@@ -60,15 +60,18 @@ public class AdherenceService {
     }
 
     /*
-     * A report depends on nothing but the assignment's three histories, today's date and the clinic's zone. The
-     * database raises an assignment's history version with any change to those histories (V11), so a report
-     * found under the current version is exactly what reading them again would give, on any instance.
+     * A report depends on nothing but the assignment's three histories, today's date and the clinic's zone. A new
+     * session raises the assignment's session count; any other change to those histories raises its history version
+     * (V11's triggers). So a report found under the current version and count is exactly what reading the histories
+     * again would give, on any instance.
      */
-    record ReportKey(UUID assignmentId, long historyVersion, LocalDate today, ZoneId zone) {
-        static ReportKey of(Assignment assignment, LocalDate today, ZoneId zone) {
-            return new ReportKey(assignment.id, assignment.historyVersion, today, zone);
-        }
+    record ReportKey(UUID assignmentId, long historyVersion, long sessions, LocalDate today, ZoneId zone) {
     }
+
+    /* How many sessions each assignment has: an index-only count on V9's index, far cheaper than the histories. */
+    private static final String SESSION_COUNTS = """
+            select s.assignment_id, count(*) from session_log s
+            where s.clinic_id = :clinic and s.assignment_id in (:ids) group by s.assignment_id""";
 
     @Inject
     CurrentClinic currentClinic;
@@ -89,29 +92,45 @@ public class AdherenceService {
     }
 
     public Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone) {
+        if (assignments.isEmpty()) {
+            return Map.of();
+        }
         LocalDate today = LocalDate.now(zone);
+        Map<UUID, Long> sessionCounts = sessionCounts(assignments);
         Map<UUID, Adherence.Report> reports = new HashMap<>();
-        List<Assignment> toCompute = new ArrayList<>();
+        Map<Assignment, ReportKey> toCompute = new HashMap<>();
         for (Assignment assignment : assignments) {
-            Adherence.Report known = computed.getIfPresent(ReportKey.of(assignment, today, zone));
+            ReportKey key = new ReportKey(assignment.id, assignment.historyVersion,
+                    sessionCounts.getOrDefault(assignment.id, 0L), today, zone);
+            Adherence.Report known = computed.getIfPresent(key);
             if (known != null) {
                 reports.put(assignment.id, known);
             } else {
-                toCompute.add(assignment);
+                toCompute.put(assignment, key);
             }
         }
         if (toCompute.isEmpty()) {
             return reports;
         }
-        History history = read(toCompute);
-        for (Assignment assignment : toCompute) {
+        History history = read(toCompute.keySet());
+        toCompute.forEach((assignment, key) -> {
             Adherence.Report report = Adherence.of(activePeriods(history.terms().getOrDefault(assignment.id, List.of()),
                     history.changes().getOrDefault(assignment.id, List.of()), today, zone),
                     history.days().getOrDefault(assignment.id, List.of()), today);
-            computed.put(ReportKey.of(assignment, today, zone), report);
+            computed.put(key, report);
             reports.put(assignment.id, report);
-        }
+        });
         return reports;
+    }
+
+    private Map<UUID, Long> sessionCounts(Collection<Assignment> assignments) {
+        List<Object[]> rows = SessionLog.getEntityManager().createNativeQuery(SESSION_COUNTS, Object[].class)
+                .setParameter("clinic", currentClinic.requireId())
+                .setParameter("ids", assignments.stream().map(a -> a.id).toList())
+                .getResultList();
+        Map<UUID, Long> counts = new HashMap<>();
+        rows.forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     private record History(Map<UUID, List<Term>> terms, Map<UUID, List<Change>> changes,

@@ -35,7 +35,7 @@ class AdherenceReuseTest {
         var trainer = SignIn.as("cedar-trainer2");
         UUID client = TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "Abe Reuse");
         UUID assignment = assign(client);
-        session(assignment, client, today().minusDays(3));
+        UUID threeDaysAgo = session(assignment, client, today().minusDays(3));
 
         // Names sort first: the dashboard lists a page of 50 clients by name, and other tests add clients here.
         assertEquals(today().minusDays(3).toString(), lastSession(trainer, client));
@@ -46,6 +46,9 @@ class AdherenceReuseTest {
         assertEquals(today().toString(), lastSession(trainer, client));
         TestData.sql("delete from session_log where id = ?::uuid", todaysSession.toString());
         assertEquals(today().minusDays(3).toString(), lastSession(trainer, client));
+        // One session moved to another day: as many sessions as before, yet a different history.
+        TestData.sql("update session_log set performed_on = ? where id = ?::uuid", today().minusDays(1), threeDaysAgo.toString());
+        assertEquals(today().minusDays(1).toString(), lastSession(trainer, client));
 
         // A lower weekly target changes what was prescribed.
         String before = adherence(trainer, client);
