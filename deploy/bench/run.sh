@@ -5,10 +5,12 @@
 #   1. builds the production jar (-Dproduction: no embedded database) from a copy of the work tree;
 #   2. starts a PostgreSQL of its own (Debian's binaries; pg_stat_statements preloaded to count statements) and
 #      reuses the Keycloak that answers on 8180 (or starts deploy/keycloak/dev-keycloak.sh);
-#   3. starts the app once on the empty database (Flyway migrates), stops it, and fills the database with
+#   3. starts the app once on the empty database (Flyway migrates; on JDK 25+ also the training run of an AOT cache),
+#      stops it, and fills the database with
 #      deploy/bench/generate.sql (20 clinics, 50 trainers, 2,000 clients, ~300,000 sessions, 20,000 flags,
 #      5,000 referrals, 10,000 providers; deterministic from BENCH_SEED);
-#   4. starts the app again (production profile, real Keycloak): time to the first 200 = startup;
+#   4. starts the app with the AOT cache and stops it (time to the first 200), then again as production runs it
+#      (production profile, real Keycloak): time to the first 200 = startup;
 #   5. per scenario: signs in through Keycloak's real login pages (a fresh page session; bearer tokens from the
 #      password grant for the API), warms up, then loads it with wrk at 50 connections; records req/s, p50/p99,
 #      errors (any status but the expected one, a 302 to the login page included), CPU seconds of the app and of
