@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 
 import org.hibernate.annotations.TenantId;
 
@@ -42,6 +43,12 @@ public class Assignment extends PanacheEntityBase {
      */
     @Column(insertable = false, updatable = false)
     public long historyVersion;
+    /*
+     * How many sessions it has, when the query that loaded it counted them too (today's plan, the dashboard): with
+     * the history version, the key under which computed adherence is reused. Null when not counted.
+     */
+    @Transient
+    public Long sessionCount;
 
     public boolean isActive() {
         return status == Status.ACTIVE;

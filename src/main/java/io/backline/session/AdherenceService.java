@@ -96,7 +96,10 @@ public class AdherenceService {
             return Map.of();
         }
         LocalDate today = LocalDate.now(zone);
-        Map<UUID, Long> sessionCounts = sessionCounts(assignments);
+        // Counted by the query that loaded the assignments where it could; otherwise here, in one statement.
+        List<Assignment> uncounted = assignments.stream().filter(a -> a.sessionCount == null).toList();
+        Map<UUID, Long> sessionCounts = uncounted.isEmpty() ? new HashMap<>() : sessionCounts(uncounted);
+        assignments.stream().filter(a -> a.sessionCount != null).forEach(a -> sessionCounts.put(a.id, a.sessionCount));
         Map<UUID, Adherence.Report> reports = new HashMap<>();
         Map<Assignment, ReportKey> toCompute = new HashMap<>();
         for (Assignment assignment : assignments) {

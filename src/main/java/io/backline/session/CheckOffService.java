@@ -49,21 +49,65 @@ public class CheckOffService {
         }
     }
 
+    /** What a check-off needs to know: the assignment, its current prescription, and the sessions it may repeat. */
+    public record Target(Assignment assignment, Prescription prescription, List<SessionLog> sameSubmissionOrDay) {
+    }
+
+    /*
+     * The API's busiest write reads all of that in one statement: the client's assignment with its current
+     * prescription, and the earlier save of this very submission or the session already recorded on that day (at
+     * most two rows). Native, so the clinic is named explicitly; unique indexes on (clinic, idempotency key) and
+     * (assignment, day) settle a race with a concurrent save.
+     */
+    private static final String TARGET = """
+            select {a.*}, {p.*}, {s.*} from assignment a
+            join prescription p on p.clinic_id = a.clinic_id and p.assignment_id = a.id
+                and p.version = (select max(x.version) from prescription x where x.assignment_id = a.id)
+            left join session_log s on s.clinic_id = a.clinic_id
+                and (s.idempotency_key = :key or (s.assignment_id = a.id and s.performed_on = :day))
+            where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client""";
+
+    public Optional<Target> target(UUID assignmentId, UUID clientId, UUID idempotencyKey, LocalDate day) {
+        List<?> rows = SessionLog.getEntityManager().unwrap(org.hibernate.Session.class).createNativeQuery(TARGET)
+                .addEntity("a", Assignment.class).addEntity("p", Prescription.class).addEntity("s", SessionLog.class)
+                .setParameter("clinic", currentClinic.requireId()).setParameter("assignment", assignmentId)
+                .setParameter("client", clientId).setParameter("key", idempotencyKey).setParameter("day", day)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] first = (Object[]) rows.get(0);
+        List<SessionLog> related = rows.stream().map(row -> (SessionLog) ((Object[]) row)[2])
+                .filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new Target((Assignment) first[0], (Prescription) first[1], related));
+    }
+
     /**
      * Saves the session and its audit entry in one transaction (a session is never saved untraced). {@code channel}
      * is added to the audit detail, e.g. " (API)".
      */
     @Transactional
     public Result record(Assignment assignment, Prescription prescription, CheckOff checkOff, ZoneId zone, String channel) {
-        Result result = save(assignment, prescription, checkOff, zone);
+        return record(assignment, prescription, sameSubmissionOrDay(assignment, checkOff), checkOff, zone, channel);
+    }
+
+    /** As above, for a {@link #target} read before the transaction. */
+    @Transactional
+    public Result record(Target target, CheckOff checkOff, ZoneId zone, String channel) {
+        return record(target.assignment(), target.prescription(), target.sameSubmissionOrDay(), checkOff, zone, channel);
+    }
+
+    private Result record(Assignment assignment, Prescription prescription, List<SessionLog> related, CheckOff checkOff,
+            ZoneId zone, String channel) {
+        Result result = save(assignment, prescription, related, checkOff, zone);
         if (result instanceof Result.Saved saved) {
             audit.record(assignment.clientId, AuditTrail.CHECKED_OFF, saved.session().performedOn + channel);
         }
         return result;
     }
 
-    private Result save(Assignment assignment, Prescription prescription, CheckOff checkOff, ZoneId zone) {
-        List<SessionLog> related = sameSubmissionOrDay(assignment, checkOff);
+    private Result save(Assignment assignment, Prescription prescription, List<SessionLog> related, CheckOff checkOff,
+            ZoneId zone) {
         Optional<SessionLog> sameSubmission = related.stream()
                 .filter(s -> s.idempotencyKey.equals(checkOff.idempotencyKey()) && s.clientId.equals(assignment.clientId))
                 .findFirst();
@@ -94,7 +138,9 @@ public class CheckOffService {
                 .filter(s -> s.assignmentId.equals(assignment.id) && s.performedOn.equals(checkOff.performedOn()))
                 .findFirst();
         if (sameDay.isPresent()) {
-            SessionLog existing = sameDay.get();
+            // Read again in this transaction when it was read before it (a correction is rare; the insert is not).
+            SessionLog existing = SessionLog.getEntityManager().contains(sameDay.get()) ? sameDay.get()
+                    : SessionLog.<SessionLog> findById(sameDay.get().id);
             if (!LocalDate.ofInstant(existing.recordedAt, zone).equals(today)) {
                 return new Result.Refused("performedOn", "A session for " + checkOff.performedOn()
                         + " is already recorded. It can only be corrected on the day it was recorded.");

@@ -98,11 +98,15 @@ public class SessionApi {
     @Operation(summary = "Check off a session; the same idempotencyKey twice saves once")
     public Response checkOff(@RestPath String id, CheckOffRequest request) {
         UUID clientId = currentUser.clientId().orElseThrow(NotFoundException::new);
-        AssignmentService.Prescribed prescribed = assignments.prescribedFor(Ids.parse(id), clientId)
-                .orElseThrow(NotFoundException::new);
-        Assignment assignment = prescribed.assignment();
-        Prescription prescription = prescribed.prescription();
-        Problem problem = validate(request, prescription);
+        UUID assignmentId = Ids.parse(id);
+        if (request == null || request.idempotencyKey() == null || request.performedOn() == null) {
+            // Checked before the lookup, which needs both; another client's assignment still answers 404 first.
+            assignments.prescribedFor(assignmentId, clientId).orElseThrow(NotFoundException::new);
+            return Response.status(400).entity(validate(request, null)).build();
+        }
+        CheckOffService.Target target = checkOffs.target(assignmentId, clientId, request.idempotencyKey(),
+                request.performedOn()).orElseThrow(NotFoundException::new);
+        Problem problem = validate(request, target.prescription());
         if (problem != null) {
             return Response.status(400).entity(problem).build();
         }
@@ -112,7 +116,7 @@ public class SessionApi {
                 Boolean.TRUE.equals(request.worseOrUnsafe()), request.idempotencyKey());
         CheckOffService.Result result;
         try {
-            result = checkOffs.record(assignment, prescription, checkOff, zone(), " (API)");
+            result = checkOffs.record(target, checkOff, zone(), " (API)");
         } catch (RuntimeException e) {
             var saved = SessionLog.<SessionLog> find("idempotencyKey", request.idempotencyKey()).firstResultOptional();
             if (saved.isEmpty()) {

@@ -130,8 +130,8 @@ class CheckOffTest {
         given().auth().oauth2(token).contentType("application/json").body(body)
                 .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(200);
         assertEquals(1, sessions());
-        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and detail like '%(API)'",
-                CLIENT.toString()));
+        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and detail = ?",
+                CLIENT.toString(), TODAY.minusDays(2) + " (API)"));
         given().auth().oauth2(token).contentType("application/json").body("{\"performedOn\":\"2026-01-01\"}")
                 .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(400)
                 .body("title", containsString("idempotencyKey"));
@@ -157,5 +157,19 @@ class CheckOffTest {
         given().auth().oauth2(token).contentType("application/json").body(body)
                 .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(413);
         assertEquals(0, sessions());
+    }
+
+    @Test
+    void todaysSessionCanBeCorrectedTheSameDayThroughTheApi() {
+        String token = Tokens.accessToken("rose-client3");
+        String body = """
+                {"performedOn":"%s","holdSeconds":[60,60,60],"discomfort":%d,"feeling":"GOOD","idempotencyKey":"%s"}""";
+        given().auth().oauth2(token).contentType("application/json").body(body.formatted(TODAY, 4, UUID.randomUUID()))
+                .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(201);
+        given().auth().oauth2(token).contentType("application/json").body(body.formatted(TODAY, 1, UUID.randomUUID()))
+                .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(200)
+                .body("discomfort", equalTo(1));
+        assertEquals(1, sessions());
+        assertEquals("1", TestData.string("select discomfort::text from session_log where assignment_id = ?::uuid", assignmentId));
     }
 }
