@@ -13,7 +13,6 @@ import org.hibernate.SessionFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import io.backline.support.Demo;
 import io.backline.support.SignIn;
 import io.backline.support.TestData;
 import io.quarkus.scheduler.Scheduler;
@@ -99,18 +98,7 @@ class AdherenceReuseTest {
     }
 
     private static UUID assign(UUID client) {
-        UUID assignment = UUID.randomUUID();
-        String staff = Demo.staffId("cedar-trainer2").toString();
-        TestData.sql("""
-                insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key, created_by)
-                select ?::uuid, 'cedar-hills', ?::uuid, v.program_id, v.id, 'ACTIVE', gen_random_uuid(), ?::uuid
-                from program_version v join program p on p.id = v.program_id
-                where p.clinic_id = 'cedar-hills' and p.built_in_key is not null""", assignment.toString(), client.toString(), staff);
-        TestData.sql("""
-                insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week,
-                    start_date, created_by) values (gen_random_uuid(), 'cedar-hills', ?::uuid, 1, 60, 3, 5, ?, ?::uuid)""",
-                assignment.toString(), today().minusWeeks(3), staff);
-        return assignment;
+        return TestData.assignBuiltInProgram("cedar-hills", client, "cedar-trainer2", today().minusWeeks(3), 5);
     }
 
     private static UUID session(UUID assignment, UUID client, LocalDate day) {

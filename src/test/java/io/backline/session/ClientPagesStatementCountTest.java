@@ -42,17 +42,7 @@ class ClientPagesStatementCountTest {
     void assignTheProgram() {
         UUID client = Demo.clientId(CLIENT);
         TestData.endOpenAssignments(client);
-        assignment = UUID.randomUUID();
-        String staff = Demo.staffId("cedar-trainer").toString();
-        TestData.sql("""
-                insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key, created_by)
-                select ?::uuid, 'cedar-hills', ?::uuid, v.program_id, v.id, 'ACTIVE', gen_random_uuid(), ?::uuid
-                from program_version v join program p on p.id = v.program_id
-                where p.clinic_id = 'cedar-hills' and p.built_in_key is not null""", assignment.toString(), client.toString(), staff);
-        TestData.sql("""
-                insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week,
-                    start_date, created_by) values (gen_random_uuid(), 'cedar-hills', ?::uuid, 1, 60, 3, 3, ?, ?::uuid)""",
-                assignment.toString(), TODAY.minusYears(2), staff);
+        assignment = TestData.assignBuiltInProgram("cedar-hills", client, "cedar-trainer", TODAY.minusYears(2), 3);
         addSessions(1, 1);
     }
 

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
-import io.backline.support.Demo;
 import io.backline.support.SignIn;
 import io.backline.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,16 +29,13 @@ class DashboardQueryCountTest {
     @Test
     void dashboardRunsAConstantNumberOfStatements() {
         var trainer = SignIn.as("cedar-trainer2");
-        String version = TestData.string("""
-                select v.id::text from program_version v join program p on p.id = v.program_id
-                where p.clinic_id = 'cedar-hills' and p.built_in_key is not null""");
-        addAssignmentWithSessions(TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "First Client"), version, 2);
+        addAssignmentWithSessions(TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "First Client"), 2);
         trainer.request().get("/dashboard").then().statusCode(200); // warm up: templates, caches
         long few = statementsFor(trainer, true);
 
         for (int i = 0; i < 40; i++) {
             UUID client = TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "Load Client " + i);
-            addAssignmentWithSessions(client, version, i % 5);
+            addAssignmentWithSessions(client, i % 5);
         }
         long many = statementsFor(trainer, true);
 
@@ -82,17 +78,8 @@ class DashboardQueryCountTest {
         }
     }
 
-    private static void addAssignmentWithSessions(UUID client, String version, int sessions) {
-        UUID assignment = UUID.randomUUID();
-        String staff = Demo.staffId("cedar-trainer2").toString();
-        TestData.sql("""
-                insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key, created_by)
-                select ?::uuid, 'cedar-hills', ?::uuid, v.program_id, v.id, 'ACTIVE', gen_random_uuid(), ?::uuid
-                from program_version v where v.id = ?::uuid""", assignment.toString(), client.toString(), staff, version);
-        TestData.sql("""
-                insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week,
-                    start_date, created_by) values (gen_random_uuid(), 'cedar-hills', ?::uuid, 1, 60, 3, 3, ?, ?::uuid)""",
-                assignment.toString(), LocalDate.now().minusWeeks(4), staff);
+    private static void addAssignmentWithSessions(UUID client, int sessions) {
+        UUID assignment = TestData.assignBuiltInProgram("cedar-hills", client, "cedar-trainer2", LocalDate.now().minusWeeks(4), 3);
         for (int day = 0; day < sessions; day++) {
             TestData.sql("""
                     insert into session_log (id, clinic_id, assignment_id, client_id, performed_on, hold_seconds,

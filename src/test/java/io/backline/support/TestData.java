@@ -3,6 +3,7 @@ package io.backline.support;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -25,6 +26,27 @@ public final class TestData {
         sql("insert into care_team_member (clinic_id, client_id, staff_member_id, lead) values (?, ?::uuid, ?::uuid, true)",
                 clinicId, id.toString(), Demo.staffId(trainerUsername).toString());
         return id;
+    }
+
+    /**
+     * An active assignment of the clinic's built-in program to a client, made by a trainer, with a first prescription
+     * (60 s holds at 3 levels) starting on {@code start}; returns the assignment's id.
+     */
+    public static UUID assignBuiltInProgram(String clinicId, UUID clientId, String trainerUsername, LocalDate start,
+            int sessionsPerWeek) {
+        UUID assignment = UUID.randomUUID();
+        String staff = Demo.staffId(trainerUsername).toString();
+        sql("""
+                insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key, created_by)
+                select ?::uuid, ?, ?::uuid, v.program_id, v.id, 'ACTIVE', gen_random_uuid(), ?::uuid
+                from program_version v join program p on p.id = v.program_id
+                where p.clinic_id = ? and p.built_in_key is not null""",
+                assignment.toString(), clinicId, clientId.toString(), staff, clinicId);
+        sql("""
+                insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week,
+                    start_date, created_by) values (gen_random_uuid(), ?, ?::uuid, 1, 60, 3, ?, ?, ?::uuid)""",
+                clinicId, assignment.toString(), sessionsPerWeek, start, staff);
+        return assignment;
     }
 
     /** Ends every open assignment of a demo client, so a test starts from "no program". */
