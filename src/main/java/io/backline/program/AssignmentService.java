@@ -120,8 +120,15 @@ public class AssignmentService {
 
     /** A client's assignments, open ones first, newest first. */
     public List<Assignment> assignmentsOf(UUID clientId) {
-        return Assignment.list("clientId = :c order by case when status = 'ENDED' then 1 else 0 end, createdAt desc",
-                Parameters.with("c", clientId));
+        // Native, naming the clinic (filtered HQL is translated anew on every run), with each one's session count.
+        List<?> rows = session().createNativeQuery("""
+                select {a.*}, %s from assignment a
+                where a.clinic_id = :clinic and a.client_id = :client
+                order by case when a.status = 'ENDED' then 1 else 0 end, a.created_at desc""".formatted(SESSION_COUNT))
+                .addEntity("a", Assignment.class).addScalar("session_count", StandardBasicTypes.LONG)
+                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row).map(row -> counted((Assignment) row[0], row[1])).toList();
     }
 
     /** A client with their newest open assignment and its current prescription (both null when none is open). */

@@ -69,6 +69,22 @@ class ClientPagesStatementCountTest {
     }
 
     @Test
+    void theClientPageCostsTheSameForOneSessionAsForTwoYearsOfThem() {
+        var trainer = SignIn.as("cedar-admin"); // admins see every client of the clinic
+        String page = "/clients/" + Demo.clientId(CLIENT);
+        trainer.request().get(page).then().statusCode(200); // warm up
+        long one = statementsFor(() -> trainer.request().get(page).then().statusCode(200), true);
+
+        addSessions(2, 500);
+        long many = statementsFor(() -> trainer.request().get(page).then().statusCode(200), true);
+
+        assertEquals(one, many, "statements for the client page with 1 session vs 500, the history changed before each view");
+        // The client; the view's audit row; assignments with session counts; the history; prescriptions, events,
+        // recent sessions; the program list; who looked; flags. Constant, but more than the other pages.
+        assertTrue(many <= 10, "the client page takes 10 statements besides the sign-in's, not " + many);
+    }
+
+    @Test
     void aCheckOffThroughTheApiTakesAFewStatements() {
         String token = Tokens.accessToken(CLIENT);
         int[] day = { 600 };
