@@ -83,12 +83,12 @@ public class CurrentUser {
         return isClient() ? ClinicMember.of(identity).flatMap(ClinicMember::clientId) : Optional.empty();
     }
 
-    /** The id of the signed-in person's staff row in this clinic, known from sign-in without a query. */
     /** Open flags in the staff badge, counted with the sign-in's membership statement (0 for a client). */
     public long openFlagCount() {
         return isStaff() ? ClinicMember.of(identity).map(ClinicMember::openFlags).orElse(0L) : 0L;
     }
 
+    /** The id of the signed-in person's staff row in this clinic, known from sign-in without a query. */
     public Optional<UUID> staffMemberId() {
         return isStaff() ? ClinicMember.of(identity).flatMap(ClinicMember::staffMemberId) : Optional.empty();
     }

@@ -144,7 +144,7 @@ public class AssignmentService {
      * with the tenant filter on, Hibernate translates HQL anew on every run, which cost more than the query itself.
      * The clinic is therefore named explicitly.
      */
-    private static final String CURRENT_PRESCRIPTION = """
+    public static final String CURRENT_PRESCRIPTION = """
             left join prescription p on p.clinic_id = a.clinic_id and p.assignment_id = a.id
                 and p.version = (select max(x.version) from prescription x where x.assignment_id = a.id)""";
 

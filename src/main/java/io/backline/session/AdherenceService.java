@@ -68,11 +68,6 @@ public class AdherenceService {
     record ReportKey(UUID assignmentId, long historyVersion, long sessions, LocalDate today, ZoneId zone) {
     }
 
-    /* How many sessions each assignment has: an index-only count on V9's index, far cheaper than the histories. */
-    private static final String SESSION_COUNTS = """
-            select s.assignment_id, count(*) from session_log s
-            where s.clinic_id = :clinic and s.assignment_id in (:ids) group by s.assignment_id""";
-
     @Inject
     CurrentClinic currentClinic;
 
@@ -96,16 +91,14 @@ public class AdherenceService {
             return Map.of();
         }
         LocalDate today = LocalDate.now(zone);
-        // Counted by the query that loaded the assignments where it could; otherwise here, in one statement.
-        List<Assignment> uncounted = assignments.stream().filter(a -> a.sessionCount == null).toList();
-        Map<UUID, Long> sessionCounts = uncounted.isEmpty() ? new HashMap<>() : sessionCounts(uncounted);
-        assignments.stream().filter(a -> a.sessionCount != null).forEach(a -> sessionCounts.put(a.id, a.sessionCount));
         Map<UUID, Adherence.Report> reports = new HashMap<>();
         Map<Assignment, ReportKey> toCompute = new HashMap<>();
         for (Assignment assignment : assignments) {
-            ReportKey key = new ReportKey(assignment.id, assignment.historyVersion,
-                    sessionCounts.getOrDefault(assignment.id, 0L), today, zone);
-            Adherence.Report known = computed.getIfPresent(key);
+            // The session count comes with the query that loaded the assignment (AssignmentService.SESSION_COUNT);
+            // without it there is no key, and the figures are computed afresh and not kept.
+            ReportKey key = assignment.sessionCount == null ? null
+                    : new ReportKey(assignment.id, assignment.historyVersion, assignment.sessionCount, today, zone);
+            Adherence.Report known = key == null ? null : computed.getIfPresent(key);
             if (known != null) {
                 reports.put(assignment.id, known);
             } else {
@@ -120,20 +113,12 @@ public class AdherenceService {
             Adherence.Report report = Adherence.of(activePeriods(history.terms().getOrDefault(assignment.id, List.of()),
                     history.changes().getOrDefault(assignment.id, List.of()), today, zone),
                     history.days().getOrDefault(assignment.id, List.of()), today);
-            computed.put(key, report);
+            if (key != null) {
+                computed.put(key, report);
+            }
             reports.put(assignment.id, report);
         });
         return reports;
-    }
-
-    private Map<UUID, Long> sessionCounts(Collection<Assignment> assignments) {
-        List<Object[]> rows = SessionLog.getEntityManager().createNativeQuery(SESSION_COUNTS, Object[].class)
-                .setParameter("clinic", currentClinic.requireId())
-                .setParameter("ids", assignments.stream().map(a -> a.id).toList())
-                .getResultList();
-        Map<UUID, Long> counts = new HashMap<>();
-        rows.forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).longValue()));
-        return counts;
     }
 
     private record History(Map<UUID, List<Term>> terms, Map<UUID, List<Change>> changes,

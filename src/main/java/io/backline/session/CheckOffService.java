@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
+import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 import io.quarkus.panache.common.Parameters;
 
@@ -61,11 +62,11 @@ public class CheckOffService {
      */
     private static final String TARGET = """
             select {a.*}, {p.*}, {s.*} from assignment a
-            join prescription p on p.clinic_id = a.clinic_id and p.assignment_id = a.id
-                and p.version = (select max(x.version) from prescription x where x.assignment_id = a.id)
+            %s
             left join session_log s on s.clinic_id = a.clinic_id
                 and (s.idempotency_key = :key or (s.assignment_id = a.id and s.performed_on = :day))
-            where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client""";
+            where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client"""
+            .formatted(AssignmentService.CURRENT_PRESCRIPTION);
 
     public Optional<Target> target(UUID assignmentId, UUID clientId, UUID idempotencyKey, LocalDate day) {
         List<?> rows = SessionLog.getEntityManager().unwrap(org.hibernate.Session.class).createNativeQuery(TARGET)

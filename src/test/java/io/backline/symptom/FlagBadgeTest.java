@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The open-flag badge on every staff page: a trainer counts the flags of their care teams, an admin the whole
- * clinic's, and a new flag shows on the next page.
+ * clinic's (never another clinic's), and a new flag shows on the next page.
  */
 @QuarkusTest
 class FlagBadgeTest {
@@ -32,6 +32,8 @@ class FlagBadgeTest {
         flag(mine, "GREEN", "OPEN"); // green needs no follow-up: not counted
         flag(mine, "AMBER", "RESOLVED");
         flag(notMine, "RED", "OPEN");
+        // Another clinic's flag, on a client of a trainer of that clinic: in no badge here.
+        flag("rose-city", TestData.clientOnCareTeam("rose-city", "rose-trainer", "Badge Client Elsewhere"), "RED", "OPEN");
 
         assertEquals(trainerBefore + 2, badge(trainer), "the trainer's badge: two open flags on their care team");
         assertEquals(adminBefore + 3, badge(admin), "the admin's badge: every open flag of the clinic");
@@ -45,10 +47,14 @@ class FlagBadgeTest {
     }
 
     private static void flag(UUID client, String level, String status) {
+        flag("cedar-hills", client, level, status);
+    }
+
+    private static void flag(String clinicId, UUID client, String level, String status) {
         TestData.sql("""
                 insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
                     status, reported_by, request_key)
-                values (gen_random_uuid(), 'cedar-hills', ?::uuid, 'INCREASED_PAIN', 5, 'MIDDLE_THORACIC', 'DURING', ?, 'test', ?, ?::uuid,
-                    gen_random_uuid())""", client.toString(), level, status, Demo.staffId("cedar-trainer2").toString());
+                values (gen_random_uuid(), ?, ?::uuid, 'INCREASED_PAIN', 5, 'MIDDLE_THORACIC', 'DURING', ?, 'test', ?, ?::uuid,
+                    gen_random_uuid())""", clinicId, client.toString(), level, status, Demo.staffId("cedar-trainer2").toString());
     }
 }
