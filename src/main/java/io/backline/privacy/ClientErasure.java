@@ -38,7 +38,10 @@ public class ClientErasure {
             update referral set reason = '(erased)', message = null, provider_findings = null,
                 provider_recommendations = null, link_revoked_at = coalesce(link_revoked_at, now())
             where clinic_id = ?1 and client_id = ?2""",
-            // Nothing about an erased client is shared any more.
+            // Nothing about an erased client is shared any more, not even an email still waiting to go out.
+            """
+            delete from referral_mail where clinic_id = ?1 and sent_at is null
+                and referral_id in (select id from referral where clinic_id = ?1 and client_id = ?2)""",
             """
             update referral_consent set revoked_at = now(), revoked_by = 'Erasure on request'
             where clinic_id = ?1 and client_id = ?2 and revoked_at is null""",

@@ -13,8 +13,6 @@ import jakarta.transaction.Transactional;
 import io.backline.clinic.Clinic;
 import io.backline.directory.Provider;
 import io.backline.people.Client;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 
 /**
  * The referral's life: drafted by a trainer, consented to by the client, sent to the provider with a signed link,
@@ -30,8 +28,6 @@ public class ReferralService {
 
     @Inject
     ReferralLinks links;
-    @Inject
-    Mailer mailer;
 
     public record Draft(Client client, Provider provider, String reason, Referral.Urgency urgency, String message,
             boolean shareProgram, boolean shareAdherence, boolean shareSessions, boolean shareFlags, List<UUID> flagIds,
@@ -132,13 +128,15 @@ public class ReferralService {
         referral.status = Referral.Status.SENT;
         referral.sentAt = Instant.now();
         event(referral, Referral.Status.SENT, staffName, STAFF, "Sent to " + provider.email);
-        // The email carries no health details: only who referred, the urgency and the link.
-        mailer.send(Mail.withText(provider.email, "Referral from " + clinic.name + " (" + referral.urgency.label + ")",
+        // The email carries no health details: only who referred, the urgency and the link. It leaves from the outbox
+        // once this transaction commits, so a slow mail server never holds the trainer's request.
+        ReferralMail.queue(referral, ReferralMail.Kind.PROVIDER, provider.email,
+                "Referral from " + clinic.name + " (" + referral.urgency.label + ")",
                 "Hello " + provider.fullName + ",\n\n" + staffName + " at " + clinic.name
                         + " has referred a client to you through Backline.\n\nOpen the referral (no account needed):\n"
                         + link + "\n\nThe link is for you only and works until "
                         + referral.linkExpiresAt.toString().substring(0, 10) + ". From the page you can acknowledge "
-                        + "the referral, give an appointment date, or reply with your findings.\n\n" + clinic.name + "\n"));
+                        + "the referral, give an appointment date, or reply with your findings.\n\n" + clinic.name + "\n");
         return new SendOutcome.Sent(link);
     }
 

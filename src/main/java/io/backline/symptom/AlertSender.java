@@ -9,17 +9,15 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.backline.clinic.Clinic;
-import io.backline.clinic.CurrentClinic;
-import io.quarkus.arc.Arc;
+import io.backline.jobs.Claim;
+import io.backline.jobs.EveryClinic;
+import io.backline.jobs.RetryDelay;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 
@@ -31,11 +29,11 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class AlertSender {
     private static final int BATCH = 50;
-    /** Hibernate's lock timeout for FOR UPDATE SKIP LOCKED. */
-    private static final int SKIP_LOCKED = -2;
 
     @Inject
     Mailer mailer;
+    @Inject
+    EveryClinic everyClinic;
 
     @ConfigProperty(name = "backline.base-url")
     String baseUrl;
@@ -46,34 +44,12 @@ public class AlertSender {
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void sendDue() {
-        List<String> clinics;
-        try {
-            clinics = QuarkusTransaction.requiringNew().call(() -> Clinic.<Clinic> listAll().stream().map(c -> c.id).toList());
-        } catch (RuntimeException e) {
-            // Shutting down, or the database is away for a moment: the rows wait for the next run.
-            Log.debugf("Alert outbox run skipped: %s", e.getClass().getSimpleName());
-            return;
-        }
-        for (String clinicId : clinics) {
-            var context = Arc.container().requestContext();
-            context.activate();
-            try {
-                Arc.container().instance(CurrentClinic.class).get().workFor(clinicId);
-                QuarkusTransaction.requiringNew().run(this::sendDueForCurrentClinic);
-            } catch (RuntimeException e) {
-                Log.warnf("Alert outbox run for clinic %s failed: %s", clinicId, e.getClass().getSimpleName());
-            } finally {
-                context.terminate();
-            }
-        }
+        everyClinic.run("Alert outbox run", clinic -> sendDueForCurrentClinic());
     }
 
     void sendDueForCurrentClinic() {
-        List<AlertOutbox> due = AlertOutbox.<AlertOutbox> find("sentAt is null and sendAfter <= :now order by sendAfter",
-                Parameters.with("now", Instant.now()))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, BATCH).list();
+        List<AlertOutbox> due = Claim.first(BATCH, AlertOutbox.<AlertOutbox> find(
+                "sentAt is null and sendAfter <= :now order by sendAfter", Parameters.with("now", Instant.now())));
         Map<String, List<AlertOutbox>> byRecipientAndUrgency = new LinkedHashMap<>();
         for (AlertOutbox alert : due) {
             byRecipientAndUrgency.computeIfAbsent(alert.recipientEmail + "|" + alert.urgency, k -> new ArrayList<>())
@@ -94,9 +70,7 @@ public class AlertSender {
             for (AlertOutbox alert : group) {
                 alert.attempts++;
                 alert.lastError = e.getClass().getSimpleName();
-                long factor = 1L << Math.min(alert.attempts - 1, 7);
-                Duration delay = retryBase.multipliedBy(factor);
-                alert.sendAfter = Instant.now().plus(delay.compareTo(Duration.ofMinutes(15)) > 0 ? Duration.ofMinutes(15) : delay);
+                alert.sendAfter = Instant.now().plus(RetryDelay.after(alert.attempts, retryBase));
             }
             Log.warnf("Alert email not sent (attempt %d), will retry: %s", first.attempts, e.getClass().getSimpleName());
         }

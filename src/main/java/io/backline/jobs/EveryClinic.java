@@ -1,0 +1,44 @@
+package io.backline.jobs;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.backline.clinic.Clinic;
+import io.backline.clinic.CurrentClinic;
+import io.quarkus.arc.Arc;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Background work (outboxes, reminders, escalations) runs once per clinic: each clinic in its own request context,
+ * which names the clinic for the tenant filter, and in its own transaction, so that one clinic's failure neither rolls
+ * back nor stops the others'.
+ */
+@ApplicationScoped
+public class EveryClinic {
+
+    public void run(String job, Consumer<Clinic> work) {
+        List<Clinic> clinics;
+        try {
+            clinics = QuarkusTransaction.requiringNew().call(() -> Clinic.<Clinic> listAll());
+        } catch (RuntimeException e) {
+            // Shutting down, or the database is away for a moment: the work waits for the next run.
+            Log.debugf("%s skipped: %s", job, e.getClass().getSimpleName());
+            return;
+        }
+        for (Clinic clinic : clinics) {
+            var context = Arc.container().requestContext();
+            context.activate();
+            try {
+                Arc.container().instance(CurrentClinic.class).get().workFor(clinic.id);
+                QuarkusTransaction.requiringNew().run(() -> work.accept(clinic));
+            } catch (RuntimeException e) {
+                Log.warnf("%s for clinic %s failed: %s", job, clinic.id, e.getClass().getSimpleName());
+            } finally {
+                context.terminate();
+            }
+        }
+    }
+}

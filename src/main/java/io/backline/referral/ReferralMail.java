@@ -1,0 +1,57 @@
+package io.backline.referral;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A referral email waiting to go out (or sent), written in the transaction that decided to send it. */
+@Entity
+public class ReferralMail extends PanacheEntityBase {
+    public enum Kind {
+        /** To the provider, with the signed link. */
+        PROVIDER,
+        /** To the referral's author, when the provider has not acknowledged in time. */
+        REMINDER
+    }
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public String clinicId;
+
+    public UUID referralId;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    public String recipientEmail;
+    public String subject;
+    public String body;
+    public Instant sendAfter;
+    public int attempts;
+    public String lastError;
+    public Instant sentAt;
+    public Instant createdAt;
+
+    static void queue(Referral referral, Kind kind, String recipientEmail, String subject, String body) {
+        ReferralMail mail = new ReferralMail();
+        mail.id = UUID.randomUUID();
+        mail.referralId = referral.id;
+        mail.kind = kind;
+        mail.recipientEmail = recipientEmail;
+        mail.subject = subject;
+        mail.body = body;
+        mail.createdAt = Instant.now();
+        mail.sendAfter = mail.createdAt;
+        mail.persist();
+    }
+}
