@@ -355,6 +355,11 @@ scenario check-off "$connections" "$duration" "$base/api/v1/assignments"
 unset BENCH_MODE BENCH_EXPECT
 rss_end_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ')
 echo "RSS after the run: $((rss_end_kb / 1024)) MB"
+# Where the memory is: the heap always; the JVM's own areas too when BENCH_JAVA_OPTS turns on native memory tracking
+# (-XX:NativeMemoryTracking=summary).
+jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
+{ "$jcmd" "$app_pid" GC.heap_info; case "$java_opts" in *NativeMemoryTracking*) "$jcmd" "$app_pid" VM.native_memory summary ;; esac; } \
+  >"$work/out/memory.txt" 2>&1 || true
 stop_app
 
 # ---- 6. SQL statements per page ----------------------------------------------------------------------------------------

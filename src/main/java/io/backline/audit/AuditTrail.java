@@ -58,6 +58,8 @@ public class AuditTrail {
         return AuditEvent.getEntityManager().createNativeQuery("""
                 select * from audit_event where clinic_id = :clinic and client_id = :client
                 order by happened_at desc limit :limit""", AuditEvent.class)
+                // Shown, never changed: no snapshot to keep for the flush's dirty check.
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
                 .setParameter("limit", limit).getResultList();
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
@@ -12,17 +14,27 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Background work (outboxes, reminders, escalations) runs once per clinic: each clinic in its own request context,
- * which names the clinic for the tenant filter, and in its own transaction, so that one clinic's failure neither rolls
- * back nor stops the others'.
+ * Background work (outboxes, reminders, escalations) runs per clinic: each clinic in its own request context, which
+ * names the clinic for the tenant filter, and in its own transaction, so that one clinic's failure neither rolls back
+ * nor stops the others'. A job first asks, in one statement across clinics, which clinics have anything due: the
+ * outboxes poll every few seconds, and a transaction per clinic per run would grow with every clinic that signs up.
  */
 @ApplicationScoped
 public class EveryClinic {
+    @Inject
+    EntityManager entityManager;
 
-    public void run(String job, Consumer<Clinic> work) {
+    /**
+     * Runs the work for each clinic whose id the native query returns (it takes no parameters and names the clinics
+     * with something due, without the tenant filter).
+     */
+    public void runWhereDue(String job, String dueClinicIds, Consumer<Clinic> work) {
         List<Clinic> clinics;
         try {
-            clinics = QuarkusTransaction.requiringNew().call(() -> Clinic.<Clinic> listAll());
+            clinics = QuarkusTransaction.requiringNew().call(() -> {
+                List<?> ids = entityManager.createNativeQuery(dueClinicIds).getResultList();
+                return ids.isEmpty() ? List.<Clinic> of() : Clinic.<Clinic> list("id in ?1", ids);
+            });
         } catch (RuntimeException e) {
             // Shutting down, or the database is away for a moment: the work waits for the next run.
             Log.debugf("%s skipped: %s", job, e.getClass().getSimpleName());

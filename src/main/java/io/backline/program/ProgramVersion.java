@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 
 import org.hibernate.annotations.TenantId;
 
@@ -46,20 +47,32 @@ public class ProgramVersion extends PanacheEntityBase {
     public Instant createdAt;
     public UUID createdBy;
 
+    // Versions are read once per instance and then shared by every page that shows them, and a page asks for the same
+    // list many times (a level's name per level): each list is split once per text. Keyed by the text itself, so an
+    // unsaved copy whose text is edited splits it anew.
+    @Transient
+    private transient Lines stepLines;
+    @Transient
+    private transient Lines cueLines;
+    @Transient
+    private transient Lines levelNameLines;
+    @Transient
+    private transient Lines levelHintLines;
+
     public List<String> stepList() {
-        return lines(steps);
+        return (stepLines = Lines.of(steps, stepLines)).items();
     }
 
     public List<String> cueList() {
-        return lines(cues);
+        return (cueLines = Lines.of(cues, cueLines)).items();
     }
 
     public List<String> levelNameList() {
-        return lines(levelNames);
+        return (levelNameLines = Lines.of(levelNames, levelNameLines)).items();
     }
 
     public List<String> levelHintList() {
-        return lines(levelHints);
+        return (levelHintLines = Lines.of(levelHints, levelHintLines)).items();
     }
 
     public String levelName(int index) {
@@ -75,6 +88,13 @@ public class ProgramVersion extends PanacheEntityBase {
     static List<String> lines(String text) {
         return text == null ? List.of()
                 : Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** A text and its non-blank lines; immutable, so threads sharing a cached version may race on it harmlessly. */
+    private record Lines(String text, List<String> items) {
+        static Lines of(String text, Lines known) {
+            return known != null && known.text == text ? known : new Lines(text, lines(text));
+        }
     }
 
     /** A new, unsaved version with the same content, for an edit or a copy. */

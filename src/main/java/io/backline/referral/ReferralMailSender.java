@@ -40,7 +40,9 @@ public class ReferralMailSender {
     @Scheduled(every = "${backline.referrals.mail-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void sendDue() {
-        everyClinic.run("Referral mail run", clinic -> sendDueForCurrentClinic());
+        everyClinic.runWhereDue("Referral mail run",
+                "select distinct clinic_id from referral_mail where sent_at is null and send_after <= now()",
+                clinic -> sendDueForCurrentClinic());
     }
 
     void sendDueForCurrentClinic() {

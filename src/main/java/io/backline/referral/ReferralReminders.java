@@ -33,7 +33,10 @@ public class ReferralReminders {
     @Scheduled(every = "${backline.referrals.reminder-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "5s")
     void remind() {
-        everyClinic.run("Referral reminders", this::remindFor);
+        everyClinic.runWhereDue("Referral reminders", """
+                select distinct r.clinic_id from referral r join clinic c on c.id = r.clinic_id
+                where r.status = 'SENT' and r.reminder_sent_at is null
+                    and r.sent_at < now() - make_interval(days => c.referral_ack_days)""", this::remindFor);
     }
 
     void remindFor(Clinic clinic) {

@@ -44,7 +44,9 @@ public class AlertSender {
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void sendDue() {
-        everyClinic.run("Alert outbox run", clinic -> sendDueForCurrentClinic());
+        everyClinic.runWhereDue("Alert outbox run",
+                "select distinct clinic_id from alert_outbox where sent_at is null and send_after <= now()",
+                clinic -> sendDueForCurrentClinic());
     }
 
     void sendDueForCurrentClinic() {

@@ -23,7 +23,10 @@ public class FlagEscalation {
     @Scheduled(every = "${backline.alerts.escalation-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "5s")
     void escalateOverdue() {
-        everyClinic.run("Escalation run", this::escalate);
+        everyClinic.runWhereDue("Escalation run", """
+                select distinct f.clinic_id from symptom_flag f join clinic c on c.id = f.clinic_id
+                where f.status = 'OPEN' and f.level in ('EMERGENCY', 'RED') and f.escalated_at is null
+                    and f.reported_at < now() - make_interval(hours => c.escalate_after_hours)""", this::escalate);
     }
 
     void escalate(Clinic clinic) {
