@@ -21,6 +21,7 @@ public class CurrentClinic {
 
     private final SecurityIdentity identity;
     private String explicitClinicId;
+    private Optional<String> fromToken;
 
     @Inject
     public CurrentClinic(SecurityIdentity identity) {
@@ -32,11 +33,13 @@ public class CurrentClinic {
         if (explicitClinicId != null) {
             return Optional.of(explicitClinicId);
         }
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            return Optional.empty();
+        if (fromToken == null) {
+            // Read once per request: every Hibernate session asks, and reading a claim outside the JWT standard's
+            // names costs an exception inside smallrye-jwt each time.
+            fromToken = identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token) ? Optional.empty()
+                    : singleOrganization(token.getClaim(ORGANIZATION_CLAIM));
         }
-        Object claim = token.getClaim(ORGANIZATION_CLAIM);
-        return singleOrganization(claim);
+        return fromToken;
     }
 
     public String requireId() {

@@ -27,6 +27,7 @@ public class CurrentUser {
     private final CurrentClinic currentClinic;
     private Clinic clinic;
     private Optional<StaffMember> staffMember;
+    private String name;
 
     @Inject
     public CurrentUser(SecurityIdentity identity, CurrentClinic currentClinic) {
@@ -39,11 +40,17 @@ public class CurrentUser {
     }
 
     public String getName() {
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            String name = token.getClaim("name");
-            return name != null ? name : token.getClaim("preferred_username");
+        if (name == null) {
+            // Read once per request (every page shows it): "name" is not among the JWT standard's claim names, and
+            // smallrye-jwt pays an exception for each such read.
+            if (identity.getPrincipal() instanceof JsonWebToken token) {
+                String fullName = token.getClaim("name");
+                name = fullName != null ? fullName : token.getClaim("preferred_username");
+            } else {
+                name = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+            }
         }
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        return name;
     }
 
     public UUID userId() {
