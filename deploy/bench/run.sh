@@ -23,7 +23,7 @@
 #
 # Knobs (environment): BENCH_DURATION (20 s per scenario), BENCH_WARMUP (6 s), BENCH_CONNECTIONS (50),
 # BENCH_SEED (42), BENCH_JAVA_OPTS (default: what the JVM runs with in the Kubernetes pod of deploy/kubernetes -- 2 CPUs,
-# 768 MiB limit, JAVA_TOOL_OPTIONS -Xms96m -Xmx192m -- where ergonomics picks the serial collector because the
+# 768 MiB limit, JAVA_TOOL_OPTIONS -Xms128m -Xmx320m -- where ergonomics picks the serial collector because the
 # container has less than 1792 MB), BENCH_JFR=1 (a JFR recording per scenario; the app frames that burn the CPU in
 # $BENCH_WORK/out/<scenario>.hot.txt), BENCH_WAIT_LOAD=2.5 (first wait, up to 40 min,
 # until the 1-minute load average is below it), BENCH_SKIP_BUILD=1 (reuse the last jar), BENCH_WORK
@@ -48,7 +48,7 @@ warmup=${BENCH_WARMUP:-6}
 connections=${BENCH_CONNECTIONS:-50}
 seed=${BENCH_SEED:-42}
 results=${BENCH_RESULTS:-$here/RESULTS.md}
-java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxRAM=768m -Xms96m -Xmx192m -XX:+ExitOnOutOfMemoryError}
+java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxRAM=768m -Xms128m -Xmx320m -XX:+ExitOnOutOfMemoryError}
 kc_url="http://localhost:$kc_port"
 threads=2
 
