@@ -63,9 +63,10 @@ public class Referrals extends Controller {
             Map<String, String> values, List<String> checkedFlags, FormErrors errors, String requestKey) {
     }
 
+    /** {@code providerEmail}: the latest email to the provider, or null before sending (it leaves from an outbox). */
     public record Page(Referral referral, Client client, Provider provider, ReferralPacket.Packet packet,
             ReferralConsent consent, List<ReferralEvent> timeline, boolean overdue, List<String> consentMethods,
-            Map<String, String> consentForm, FormErrors errors, String today) {
+            Map<String, String> consentForm, FormErrors errors, String today, ReferralMail providerEmail) {
     }
 
     public record Row(Referral referral, Client client, Provider provider, boolean overdue) {
@@ -286,7 +287,9 @@ public class Referrals extends Controller {
         return new Page(referral, client, provider, packets.of(referral, zone()),
                 referrals.activeConsent(referral).orElse(null), referrals.timeline(referral),
                 referral.isOverdue(currentUser.getClinic().referralAckDays), CONSENT_METHODS, consentForm, errors,
-                LocalDate.now(zone()).toString());
+                LocalDate.now(zone()).toString(), ReferralMail.<ReferralMail> find(
+                        "referralId = ?1 and kind = ?2 order by createdAt desc", referral.id, ReferralMail.Kind.PROVIDER)
+                        .firstResult());
     }
 
     private Map<String, String> defaultConsentForm() {

@@ -145,10 +145,14 @@ class ReferralsTest {
             assertEquals("SENT", send(trainer, id), "the referral is sent while the mail server is away");
             await().atMost(Duration.ofSeconds(15)).until(() -> TestData.count(
                     "select count(*) from referral_mail where referral_id = ?::uuid and sent_at is null and attempts > 0", id) == 1);
+            trainer.request().get("/referrals/" + id).then().statusCode(200)
+                    .body(containsString("has not gone out yet"), containsString("Backline keeps trying"));
         } finally {
             MailServer.startSmtp();
         }
         providerLink(id);
+        await().atMost(Duration.ofSeconds(5)).until(() -> trainer.request().get("/referrals/" + id).asString()
+                .contains("Email with the link sent to " + QUIET_ALDER_EMAIL));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> MailServer.messages().stream().filter(m -> m.contains(id)).count() == 1);
         assertEquals(1, TestData.count("select count(*) from referral_mail where referral_id = ?::uuid and sent_at is not null"
