@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -21,6 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class EveryClinic {
+    private static final int JOB_TRANSACTION_SECONDS = 300;
+
     @Inject
     EntityManager entityManager;
 
@@ -36,20 +40,35 @@ public class EveryClinic {
                 return ids.isEmpty() ? List.<Clinic> of() : Clinic.<Clinic> list("id in ?1", ids);
             });
         } catch (RuntimeException e) {
-            // Shutting down, or the database is away for a moment: the work waits for the next run.
-            Log.debugf("%s skipped: %s", job, e.getClass().getSimpleName());
+            // The database away for a moment (or shutting down): the work waits for the next run. Said out loud, so
+            // that a job whose query is broken does not go quiet.
+            Log.warnf("%s skipped: %s", job, e.getClass().getSimpleName());
             return;
         }
         for (Clinic clinic : clinics) {
-            var context = Arc.container().requestContext();
-            context.activate();
-            try {
-                Arc.container().instance(CurrentClinic.class).get().workFor(clinic.id);
-                QuarkusTransaction.requiringNew().run(() -> work.accept(clinic));
-            } catch (RuntimeException e) {
-                Log.warnf("%s for clinic %s failed: %s", job, clinic.id, e.getClass().getSimpleName());
-            } finally {
-                context.terminate();
+            forClinic(job, clinic, work);
+        }
+    }
+
+    private void forClinic(String job, Clinic clinic, Consumer<Clinic> work) {
+        // A fresh request context names the clinic; one already active (a caller's) is set aside and restored.
+        ManagedContext context = Arc.container().requestContext();
+        InjectableContext.ContextState outer = context.isActive() ? context.getState() : null;
+        if (outer != null) {
+            context.deactivate();
+        }
+        context.activate();
+        try {
+            Arc.container().instance(CurrentClinic.class).get().workFor(clinic.id);
+            // Longer than the default minute: a job may wait on a slow mail server more than once (each send gives up
+            // after quarkus.mailer.timeout), and a transaction timed out under it would unlock its rows mid-run.
+            QuarkusTransaction.requiringNew().timeout(JOB_TRANSACTION_SECONDS).run(() -> work.accept(clinic));
+        } catch (RuntimeException e) {
+            Log.warnf("%s for clinic %s failed: %s", job, clinic.id, e.getClass().getSimpleName());
+        } finally {
+            context.terminate();
+            if (outer != null) {
+                context.activate(outer);
             }
         }
     }

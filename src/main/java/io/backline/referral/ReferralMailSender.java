@@ -3,6 +3,7 @@ package io.backline.referral;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Empties the referral mail outbox. Due rows are locked with SKIP LOCKED, so two instances never send the same email;
- * a failed send is retried later with a growing delay. A provider's email whose link was withdrawn before it left is
- * not sent: the link would only show "withdrawn".
+ * a failed send is retried later with a growing delay, and ends the run. A provider's email goes out only while it can
+ * still be used: not after its link was withdrawn, the client's consent withdrawn or the link expired (the referral's
+ * timeline says which); a reminder only while the referral still waits for the provider.
  */
 @ApplicationScoped
 public class ReferralMailSender {
@@ -49,34 +51,51 @@ public class ReferralMailSender {
         List<ReferralMail> due = Claim.first(BATCH, ReferralMail.<ReferralMail> find(
                 "sentAt is null and sendAfter <= :now order by sendAfter", Parameters.with("now", Instant.now())));
         for (ReferralMail mail : due) {
-            if (mail.kind == ReferralMail.Kind.PROVIDER && linkWithdrawn(mail)) {
+            Optional<String> pointless = pointless(mail);
+            if (pointless.isPresent()) {
                 mail.delete();
-            } else {
-                send(mail);
+                if (!pointless.get().isEmpty()) {
+                    referrals.event(Referral.findById(mail.referralId), "The email to " + mail.recipientEmail
+                            + " was not sent: " + pointless.get());
+                }
+            } else if (!send(mail)) {
+                // The server refused or went silent: the rest wait for the next run rather than each waiting out
+                // the mailer's timeout inside this transaction.
+                break;
             }
         }
     }
 
-    private boolean linkWithdrawn(ReferralMail mail) {
+    /** Why an email should no longer go out ("" to drop it without a word), or empty when it should. */
+    private Optional<String> pointless(ReferralMail mail) {
         Referral referral = Referral.findById(mail.referralId);
-        if (referral.linkRevokedAt == null) {
-            return false;
+        if (mail.kind == ReferralMail.Kind.REMINDER) {
+            return referral.status == Referral.Status.SENT ? Optional.empty() : Optional.of("");
         }
-        referrals.event(referral, referral.status, "Backline", ReferralService.SYSTEM,
-                "The email to the provider was not sent: the link was withdrawn before it went out");
-        return true;
+        if (referral.linkRevokedAt != null) {
+            return Optional.of("the link was withdrawn before it went out.");
+        }
+        if (referrals.activeConsent(referral).isEmpty()) {
+            return Optional.of("the client's consent was withdrawn before it went out.");
+        }
+        if (referral.linkExpiresAt != null && referral.linkExpiresAt.isBefore(Instant.now())) {
+            return Optional.of("the mail server did not take it before the link expired. Print the letter instead.");
+        }
+        return Optional.empty();
     }
 
-    private void send(ReferralMail mail) {
+    private boolean send(ReferralMail mail) {
         try {
             mailer.send(Mail.withText(mail.recipientEmail, mail.subject, mail.body));
             mail.sentAt = Instant.now();
             mail.body = null;
+            return true;
         } catch (RuntimeException e) {
             mail.attempts++;
             mail.lastError = e.getClass().getSimpleName();
             mail.sendAfter = Instant.now().plus(RetryDelay.after(mail.attempts, retryBase));
             Log.warnf("Referral email not sent (attempt %d), will retry: %s", mail.attempts, mail.lastError);
+            return false;
         }
     }
 }

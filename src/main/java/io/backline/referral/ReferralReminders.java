@@ -53,7 +53,7 @@ public class ReferralReminders {
                                 + referral.id + "\n");
             }
             referral.reminderSentAt = Instant.now();
-            referrals.event(referral, referral.status, "Backline", ReferralService.SYSTEM, "Reminder sent: not acknowledged in time");
+            referrals.event(referral, "Not acknowledged in time: a reminder email to the author is on its way");
         }
     }
 }

@@ -127,7 +127,8 @@ public class ReferralService {
         String link = links.issue(referral);
         referral.status = Referral.Status.SENT;
         referral.sentAt = Instant.now();
-        event(referral, Referral.Status.SENT, staffName, STAFF, "Sent to " + provider.email);
+        event(referral, Referral.Status.SENT, staffName, STAFF, "Sent; the email with the link to " + provider.email
+                + " leaves in a moment");
         // The email carries no health details: only who referred, the urgency and the link. It leaves from the outbox
         // once this transaction commits, so a slow mail server never holds the trainer's request.
         ReferralMail.queue(referral, ReferralMail.Kind.PROVIDER, provider.email,
@@ -215,6 +216,11 @@ public class ReferralService {
 
     public List<ReferralEvent> timeline(Referral referral) {
         return ReferralEvent.list("referralId = ?1 order by happenedAt, id", referral.id);
+    }
+
+    /** A note from Backline itself on the referral's timeline, at its current status. */
+    void event(Referral referral, String note) {
+        event(referral, referral.status, "Backline", SYSTEM, note);
     }
 
     void event(Referral referral, Referral.Status status, String actorName, String actorKind, String note) {

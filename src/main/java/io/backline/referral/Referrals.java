@@ -246,7 +246,8 @@ public class Referrals extends Controller {
         switch (referrals.send(referral, provider, currentUser.getClinic(), currentUser.getName())) {
             case ReferralService.SendOutcome.Sent sent -> {
                 audit.record(referral.clientId, "sent referral", provider.fullName);
-                flash("message", "Sent to " + provider.fullName + ". You will see here when they acknowledge it.");
+                flash("message", "Sent to " + provider.fullName + ". The email with the link goes out in a moment; "
+                        + "this page shows when it has, and when they acknowledge the referral.");
             }
             case ReferralService.SendOutcome.Refused refused -> flash("message", refused.reason());
         }

@@ -58,16 +58,21 @@ public class AlertSender {
                     .add(alert);
         }
         for (List<AlertOutbox> group : byRecipientAndUrgency.values()) {
-            send(group);
+            if (!send(group)) {
+                // The server refused or went silent: the rest wait for the next run rather than each waiting out
+                // the mailer's timeout inside this transaction.
+                break;
+            }
         }
     }
 
-    private void send(List<AlertOutbox> group) {
+    private boolean send(List<AlertOutbox> group) {
         AlertOutbox first = group.get(0);
         try {
             mailer.send(Mail.withText(first.recipientEmail, subject(first.urgency, group.size()), body(group)));
             Instant now = Instant.now();
             group.forEach(alert -> alert.sentAt = now);
+            return true;
         } catch (RuntimeException e) {
             for (AlertOutbox alert : group) {
                 alert.attempts++;
@@ -75,6 +80,7 @@ public class AlertSender {
                 alert.sendAfter = Instant.now().plus(RetryDelay.after(alert.attempts, retryBase));
             }
             Log.warnf("Alert email not sent (attempt %d), will retry: %s", first.attempts, e.getClass().getSimpleName());
+            return false;
         }
     }
 

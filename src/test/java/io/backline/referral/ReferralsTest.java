@@ -160,6 +160,43 @@ class ReferralsTest {
     }
 
     @Test
+    void aMailServerThatGoesSilentNeitherHoldsTheSendNorDoublesTheEmail() throws Exception {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "Silent Server");
+        recordConsent(trainer, id);
+        try (var silent = MailServer.silence()) {
+            long start = System.nanoTime();
+            assertEquals("SENT", send(trainer, id));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3000, "the trainer's request does not wait for SMTP");
+            // A send gives up after the mailer's timeout (5 s in tests) and is tried again later.
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestData.count(
+                    "select count(*) from referral_mail where referral_id = ?::uuid and sent_at is null and attempts > 0", id) == 1);
+        }
+        providerLink(id);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> MailServer.messages().stream().filter(m -> m.contains(id)).count() == 1);
+    }
+
+    @Test
+    void anEmailWhoseConsentWasWithdrawnBeforeItLeftIsNotSent() {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "Consent Withdrawn Early");
+        recordConsent(trainer, id);
+        String page = "/referrals/" + id;
+        MailServer.stopSmtp();
+        try {
+            send(trainer, id);
+            trainer.submit(page, page + "/consent/revoke", Map.of()).then().statusCode(303);
+        } finally {
+            MailServer.startSmtp();
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestData.count("select count(*) from referral_mail where referral_id = ?::uuid", id) == 0);
+        assertEquals(0, MailServer.messages().stream().filter(m -> m.contains(id)).count());
+        trainer.request().get(page).then().body(containsString("was not sent: the client&#39;s consent was withdrawn"));
+    }
+
+    @Test
     void anEmailWhoseLinkWasWithdrawnBeforeItLeftIsNotSent() {
         var trainer = SignIn.as("rose-trainer");
         String id = draft(trainer, "Withdrawn Early");

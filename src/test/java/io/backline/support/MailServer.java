@@ -1,9 +1,14 @@
 package io.backline.support;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -42,6 +47,35 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
             server.stop();
             server = null;
         }
+    }
+
+    /**
+     * Replaces the SMTP server with one that accepts connections and never answers, as a hung or firewalled server
+     * does; closing it brings the real one back.
+     */
+    public static AutoCloseable silence() throws IOException {
+        stopSmtp();
+        ServerSocket silent = new ServerSocket();
+        silent.setReuseAddress(true);
+        silent.bind(new InetSocketAddress("127.0.0.1", SMTP.getPort()));
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = Thread.ofVirtual().start(() -> {
+            while (!silent.isClosed()) {
+                try {
+                    held.add(silent.accept());
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        return () -> {
+            silent.close();
+            acceptor.join();
+            for (Socket socket : held) {
+                socket.close();
+            }
+            startSmtp();
+        };
     }
 
     /** Every message received since the server (re)started, as text: recipients, subject and body. */
