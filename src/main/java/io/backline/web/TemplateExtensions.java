@@ -4,9 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
+import io.backline.clinic.Clinic;
+import io.backline.people.CurrentUser;
+import io.backline.program.AssignmentService;
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
 /** Small helpers for templates. */
@@ -17,12 +21,19 @@ public class TemplateExtensions {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.US);
 
-    /** A moment as people read it, e.g. "2026-11-23 21:30 UTC". */
+    /**
+     * A moment as the clinic's people read it, in the clinic's time zone and saying which, e.g. "2026-11-23 13:30 PST".
+     * Pages without a signed-in clinic (a provider's link) use Portland's, where every clinic is.
+     */
     static String shown(Instant instant) {
-        return instant == null ? "" : MOMENT.format(instant);
+        if (instant == null) {
+            return "";
+        }
+        Clinic clinic = Arc.container().requestContext().isActive() ? Arc.container().instance(CurrentUser.class).get().getClinic()
+                : null;
+        return MOMENT.withZone(AssignmentService.zoneOf(clinic)).format(instant);
     }
 
     /** A distance in kilometres with one decimal, e.g. "3.4 km". */

@@ -155,6 +155,10 @@ class ReferralsTest {
         providerLink(id);
         await().atMost(Duration.ofSeconds(5)).until(() -> trainer.request().get("/referrals/" + id).asString()
                 .contains("Email with the link sent to " + QUIET_ALDER_EMAIL));
+        // In the clinic's time, saying so (Portland: PST or PDT), as on every page.
+        String page = trainer.request().get("/referrals/" + id).asString();
+        assertTrue(java.util.regex.Pattern.compile("sent to " + QUIET_ALDER_EMAIL.replace(".", "\\.")
+                + ", \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} P[SD]T\\.").matcher(page).find(), "the time is in the clinic's zone");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> MailServer.messages().stream().filter(m -> m.contains(id)).count() == 1);
         assertEquals(1, TestData.count("select count(*) from referral_mail where referral_id = ?::uuid and sent_at is not null"
