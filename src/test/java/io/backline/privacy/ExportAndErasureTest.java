@@ -105,6 +105,17 @@ class ExportAndErasureTest {
         String id = client.toString();
         long sessions = TestData.count("select count(*) from session_log where client_id = ?::uuid", id);
         long flags = TestData.count("select count(*) from symptom_flag where client_id = ?::uuid", id);
+        // A referral whose email to the provider still waits in the outbox (the mail server away for the next hour).
+        String referral = UUID.randomUUID().toString();
+        TestData.sql("""
+                insert into referral (id, clinic_id, client_id, provider_id, created_by, reason, urgency, status, request_key)
+                select ?::uuid, 'rose-city', ?::uuid, '28125ae7-65b8-5a2f-a4d8-38abe064bba1', s.id, 'Tight rhomboids',
+                    'SOON', 'SENT', gen_random_uuid()
+                from staff_member s where s.clinic_id = 'rose-city' limit 1""", referral, id);
+        TestData.sql("""
+                insert into referral_mail (id, clinic_id, referral_id, kind, recipient_email, subject, body, send_after)
+                values (gen_random_uuid(), 'rose-city', ?::uuid, 'PROVIDER', 'daniel@quiet-alder-massage.example',
+                    'Referral from Rose City Movement', 'the link', now() + interval '1 hour')""", referral);
 
         var admin = SignIn.as("rose-admin");
         String page = "/clients/" + client + "/records/erase";
@@ -122,6 +133,8 @@ class ExportAndErasureTest {
                 where a.client_id = ?::uuid and p.notes is not null""", id));
         assertEquals(sessions, TestData.count("select count(*) from session_log where client_id = ?::uuid", id));
         assertEquals(flags, TestData.count("select count(*) from symptom_flag where client_id = ?::uuid", id));
+        assertEquals(0, TestData.count("select count(*) from referral_mail where referral_id = ?::uuid", referral),
+                "nothing about an erased client leaves any more, not even an email already waiting");
         assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = 'erased personal data'", id));
         admin.request().get("/clients?q=Erase").then().body(containsString("erased"));
         admin.request().get("/clients/" + client + "/records/export").then().statusCode(404);
