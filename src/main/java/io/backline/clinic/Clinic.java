@@ -1,8 +1,11 @@
 package io.backline.clinic;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.ZoneId;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A movement clinic: the tenant. Its id is the alias of the clinic's Keycloak organization. */
 @Entity
@@ -25,4 +28,9 @@ public class Clinic extends PanacheEntityBase {
     public boolean alertEmails;
     /** Days a sent referral may wait for the provider's acknowledgement before it shows as overdue. */
     public int referralAckDays;
+
+    /** The clinic's time zone; Portland's when no clinic is known (every clinic is in the Portland area). */
+    public static ZoneId zoneOf(Clinic clinic) {
+        return ZoneId.of(clinic == null || clinic.timezone == null ? "America/Los_Angeles" : clinic.timezone);
+    }
 }

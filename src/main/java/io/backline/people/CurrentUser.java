@@ -1,5 +1,6 @@
 package io.backline.people;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,6 +107,11 @@ public class CurrentUser {
             staffMember = staffMemberId().map(id -> StaffMember.<StaffMember> findById(id));
         }
         return staffMember;
+    }
+
+    /** The time zone of the clinic the user works in now (Portland's when there is none). */
+    public ZoneId zone() {
+        return Clinic.zoneOf(getClinic());
     }
 
     /**

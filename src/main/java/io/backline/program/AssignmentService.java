@@ -2,7 +2,6 @@ package io.backline.program;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hibernate.type.StandardBasicTypes;
 
-import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
 import io.quarkus.panache.common.Parameters;
@@ -222,10 +220,6 @@ public class AssignmentService {
 
     public List<AssignmentEvent> events(UUID assignmentId) {
         return AssignmentEvent.list("assignmentId = :a order by happenedAt", Parameters.with("a", assignmentId));
-    }
-
-    public static ZoneId zoneOf(Clinic clinic) {
-        return ZoneId.of(clinic == null || clinic.timezone == null ? "America/Los_Angeles" : clinic.timezone);
     }
 
     private static Prescription addPrescription(Assignment assignment, int version, PrescriptionInput input,

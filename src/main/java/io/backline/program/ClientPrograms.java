@@ -245,7 +245,7 @@ public class ClientPrograms extends Controller {
     }
 
     private ZoneId zone() {
-        return AssignmentService.zoneOf(currentUser.getClinic());
+        return currentUser.zone();
     }
 
     private LocalDate today() {

@@ -29,7 +29,6 @@ import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
 import io.backline.directory.Provider;
 import io.backline.people.Client;
-import io.backline.program.AssignmentService;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
@@ -208,7 +207,7 @@ public class ProviderReferrals extends Controller {
     private Page page(Opened it, String e, String s, Map<String, String> form, FormErrors errors) {
         Client client = Client.find("id", it.referral().clientId).firstResult();
         return new Page(it.referral(), client, it.provider(), it.clinic(),
-                packets.of(it.referral(), AssignmentService.zoneOf(it.clinic())), e, s, form, errors);
+                packets.of(it.referral(), Clinic.zoneOf(it.clinic())), e, s, form, errors);
     }
 
     private static Response closed(int status, String title, String message) {

@@ -51,12 +51,12 @@ public class ReferralMailSender {
         List<ReferralMail> due = Claim.first(BATCH, ReferralMail.<ReferralMail> find(
                 "sentAt is null and sendAfter <= :now order by sendAfter", Parameters.with("now", Instant.now())));
         for (ReferralMail mail : due) {
-            Optional<String> pointless = pointless(mail);
+            Referral referral = Referral.findById(mail.referralId);
+            Optional<String> pointless = pointless(mail, referral);
             if (pointless.isPresent()) {
                 mail.delete();
                 if (!pointless.get().isEmpty()) {
-                    referrals.event(Referral.findById(mail.referralId), "The email to " + mail.recipientEmail
-                            + " was not sent: " + pointless.get());
+                    referrals.event(referral, "The email to " + mail.recipientEmail + " was not sent: " + pointless.get());
                 }
             } else if (!send(mail)) {
                 // The server refused or went silent: the rest wait for the next run rather than each waiting out
@@ -67,8 +67,7 @@ public class ReferralMailSender {
     }
 
     /** Why an email should no longer go out ("" to drop it without a word), or empty when it should. */
-    private Optional<String> pointless(ReferralMail mail) {
-        Referral referral = Referral.findById(mail.referralId);
+    private Optional<String> pointless(ReferralMail mail, Referral referral) {
         if (mail.kind == ReferralMail.Kind.REMINDER) {
             return referral.status == Referral.Status.SENT ? Optional.empty() : Optional.of("");
         }

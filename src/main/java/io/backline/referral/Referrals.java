@@ -31,7 +31,6 @@ import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.people.CurrentUser;
 import io.backline.people.StaffMember;
-import io.backline.program.AssignmentService;
 import io.backline.symptom.SymptomFlag;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
@@ -323,7 +322,7 @@ public class Referrals extends Controller {
     }
 
     private ZoneId zone() {
-        return AssignmentService.zoneOf(currentUser.getClinic());
+        return currentUser.zone();
     }
 
     private static Referral.Status parseStatus(String status) {

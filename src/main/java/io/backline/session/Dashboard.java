@@ -71,7 +71,7 @@ public class Dashboard extends Controller {
     public TemplateInstance dashboard(@RestQuery String page) {
         int pageIndex = io.backline.web.Paged.index(page);
         Clinic clinic = currentUser.getClinic();
-        ZoneId zone = AssignmentService.zoneOf(clinic);
+        ZoneId zone = Clinic.zoneOf(clinic);
         LocalDate today = LocalDate.now(zone);
         UUID staffId = currentUser.staffMemberId().orElse(new UUID(0, 0));
 

@@ -167,6 +167,6 @@ public class SessionApi {
     }
 
     private ZoneId zone() {
-        return AssignmentService.zoneOf(currentUser.getClinic());
+        return currentUser.zone();
     }
 }

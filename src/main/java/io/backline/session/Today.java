@@ -245,7 +245,7 @@ public class Today extends Controller {
     }
 
     private ZoneId zone() {
-        return AssignmentService.zoneOf(currentUser.getClinic());
+        return currentUser.zone();
     }
 
     private LocalDate localToday() {

@@ -105,7 +105,7 @@ public class FlagReview {
         if (assignment == null || !assignment.isPaused()) {
             throw new NotAllowedYet("The program is not paused.");
         }
-        assignments.resume(assignment, reason, userId, LocalDate.now(AssignmentService.zoneOf(clinic)));
+        assignments.resume(assignment, reason, userId, LocalDate.now(Clinic.zoneOf(clinic)));
         note(flag, userId, name, "resumed program", reason);
     }
 

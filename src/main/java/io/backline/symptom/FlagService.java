@@ -90,7 +90,7 @@ public class FlagService {
         flag.reportedAt = Instant.now();
         if (decision.level().pausesProgram() && open.isPresent() && open.get().isActive()) {
             assignments.pause(open.get(), "Paused by the safety rules: " + truncate(decision.explanation(), 400),
-                    reporter, LocalDate.now(AssignmentService.zoneOf(clinic)));
+                    reporter, LocalDate.now(Clinic.zoneOf(clinic)));
             flag.pausedAssignment = true;
         }
         flag.persist();

@@ -4,12 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.backline.clinic.Clinic;
 import io.backline.people.CurrentUser;
-import io.backline.program.AssignmentService;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
@@ -31,9 +31,9 @@ public class TemplateExtensions {
         if (instant == null) {
             return "";
         }
-        Clinic clinic = Arc.container().requestContext().isActive() ? Arc.container().instance(CurrentUser.class).get().getClinic()
-                : null;
-        return MOMENT.withZone(AssignmentService.zoneOf(clinic)).format(instant);
+        ZoneId zone = Arc.container().requestContext().isActive() ? Arc.container().instance(CurrentUser.class).get().zone()
+                : Clinic.zoneOf(null);
+        return MOMENT.withZone(zone).format(instant);
     }
 
     /** A distance in kilometres with one decimal, e.g. "3.4 km". */
