@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Transient;
 
 import org.hibernate.annotations.TenantId;
 
@@ -38,17 +37,12 @@ public class Assignment extends PanacheEntityBase {
     public Instant createdAt;
     public Instant endedAt;
     /*
-     * Raised by the database whenever this assignment's prescriptions, pauses or sessions change (V11's triggers),
-     * so computed adherence can be reused until then. Read-only here: writing back a loaded value would undo a rise.
+     * Raised by the database whenever this assignment's prescriptions, pauses or sessions change (V11's and V13's
+     * triggers), so computed adherence can be reused until then. Read-only here: writing back a loaded value would
+     * undo a rise.
      */
     @Column(insertable = false, updatable = false)
     public long historyVersion;
-    /*
-     * How many sessions it has, when the query that loaded it counted them too (today's plan, the dashboard): with
-     * the history version, the key under which computed adherence is reused. Null when not counted.
-     */
-    @Transient
-    public Long sessionCount;
 
     public boolean isActive() {
         return status == Status.ACTIVE;

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
-import org.hibernate.type.StandardBasicTypes;
 
 import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
@@ -118,15 +117,15 @@ public class AssignmentService {
 
     /** A client's assignments, open ones first, newest first. */
     public List<Assignment> assignmentsOf(UUID clientId) {
-        // Native, naming the clinic (filtered HQL is translated anew on every run), with each one's session count.
+        // Native, naming the clinic (filtered HQL is translated anew on every run).
         List<?> rows = session().createNativeQuery("""
-                select {a.*}, %s from assignment a
+                select {a.*} from assignment a
                 where a.clinic_id = :clinic and a.client_id = :client
-                order by case when a.status = 'ENDED' then 1 else 0 end, a.created_at desc""".formatted(SESSION_COUNT))
-                .addEntity("a", Assignment.class).addScalar("session_count", StandardBasicTypes.LONG)
+                order by case when a.status = 'ENDED' then 1 else 0 end, a.created_at desc""")
+                .addEntity("a", Assignment.class)
                 .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
                 .getResultList();
-        return rows.stream().map(row -> (Object[]) row).map(row -> counted((Assignment) row[0], row[1])).toList();
+        return rows.stream().map(Assignment.class::cast).toList();
     }
 
     /** A client with their newest open assignment and its current prescription (both null when none is open). */
@@ -146,34 +145,18 @@ public class AssignmentService {
             left join prescription p on p.clinic_id = a.clinic_id and p.assignment_id = a.id
                 and p.version = (select max(x.version) from prescription x where x.assignment_id = a.id)""";
 
-    /**
-     * The number of sessions of assignment {@code a}, for a query that loads it: adherence reuses its figures by it
-     * (an index-only count on V9's index, in the same statement rather than one more).
-     */
-    public static final String SESSION_COUNT = """
-            (select count(*) from session_log s where s.clinic_id = a.clinic_id and s.assignment_id = a.id) as session_count""";
-
-    /** The assignment (which may be null) with the session count its query read. */
-    public static Assignment counted(Assignment assignment, Object sessionCount) {
-        if (assignment != null && sessionCount != null) {
-            assignment.sessionCount = ((Number) sessionCount).longValue();
-        }
-        return assignment;
-    }
-
     public Optional<ClientPlan> clientPlan(UUID clientId) {
         List<?> rows = session().createNativeQuery("""
-                select {c.*}, {a.*}, {p.*}, %s from client c
+                select {c.*}, {a.*}, {p.*} from client c
                 left join assignment a on a.clinic_id = c.clinic_id and a.client_id = c.id and a.status <> 'ENDED'
                 %s
                 where c.clinic_id = :clinic and c.id = :client
-                order by a.created_at desc limit 1""".formatted(SESSION_COUNT, CURRENT_PRESCRIPTION))
+                order by a.created_at desc limit 1""".formatted(CURRENT_PRESCRIPTION))
                 .addEntity("c", Client.class).addEntity("a", Assignment.class).addEntity("p", Prescription.class)
-                .addScalar("session_count", StandardBasicTypes.LONG)
                 .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row)
-                .map(row -> new ClientPlan((Client) row[0], counted((Assignment) row[1], row[3]), (Prescription) row[2]))
+                .map(row -> new ClientPlan((Client) row[0], (Assignment) row[1], (Prescription) row[2]))
                 .findFirst();
     }
 

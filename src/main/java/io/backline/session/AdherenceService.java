@@ -60,12 +60,12 @@ public class AdherenceService {
     }
 
     /*
-     * A report depends on nothing but the assignment's three histories, today's date and the clinic's zone. A new
-     * session raises the assignment's session count; any other change to those histories raises its history version
-     * (V11's triggers). So a report found under the current version and count is exactly what reading the histories
-     * again would give, on any instance.
+     * A report depends on nothing but the assignment's three histories, today's date and the clinic's zone. Any change
+     * to those histories raises the assignment's history version in the same transaction (V11's and V13's triggers),
+     * whoever writes it. So a report found under the current version is exactly what reading the histories again
+     * would give, on any instance.
      */
-    record ReportKey(UUID assignmentId, long historyVersion, long sessions, LocalDate today, ZoneId zone) {
+    record ReportKey(UUID assignmentId, long historyVersion, LocalDate today, ZoneId zone) {
     }
 
     @Inject
@@ -94,11 +94,8 @@ public class AdherenceService {
         Map<UUID, Adherence.Report> reports = new HashMap<>();
         Map<Assignment, ReportKey> toCompute = new HashMap<>();
         for (Assignment assignment : assignments) {
-            // The session count comes with the query that loaded the assignment (AssignmentService.SESSION_COUNT);
-            // without it there is no key, and the figures are computed afresh and not kept.
-            ReportKey key = assignment.sessionCount == null ? null
-                    : new ReportKey(assignment.id, assignment.historyVersion, assignment.sessionCount, today, zone);
-            Adherence.Report known = key == null ? null : computed.getIfPresent(key);
+            ReportKey key = new ReportKey(assignment.id, assignment.historyVersion, today, zone);
+            Adherence.Report known = computed.getIfPresent(key);
             if (known != null) {
                 reports.put(assignment.id, known);
             } else {
@@ -113,9 +110,7 @@ public class AdherenceService {
             Adherence.Report report = Adherence.of(activePeriods(history.terms().getOrDefault(assignment.id, List.of()),
                     history.changes().getOrDefault(assignment.id, List.of()), today, zone),
                     history.days().getOrDefault(assignment.id, List.of()), today);
-            if (key != null) {
-                computed.put(key, report);
-            }
+            computed.put(key, report);
             reports.put(assignment.id, report);
         });
         return reports;

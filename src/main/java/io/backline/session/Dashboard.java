@@ -18,14 +18,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import org.hibernate.Session;
-import org.hibernate.type.StandardBasicTypes;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.clinic.Clinic;
 import io.backline.people.Client;
 import io.backline.people.CurrentUser;
 import io.backline.program.Assignment;
-import io.backline.program.AssignmentService;
 import io.backline.referral.Referral;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -127,18 +125,16 @@ public class Dashboard extends Controller {
      */
     private List<Object[]> caseload(UUID staffId, int pageIndex) {
         List<?> rows = Client.getEntityManager().unwrap(Session.class).createNativeQuery("""
-                select {c.*}, {a.*}, %s from client c
+                select {c.*}, {a.*} from client c
                 join care_team_member m on m.clinic_id = c.clinic_id and m.client_id = c.id and m.staff_member_id = :staff
                 left join lateral (select * from assignment x where x.clinic_id = c.clinic_id and x.client_id = c.id
                                    and x.status <> 'ENDED' order by x.created_at limit 1) a on true
                 where c.clinic_id = :clinic and c.active
-                order by c.full_name, c.id limit :limit offset :offset""".formatted(AssignmentService.SESSION_COUNT))
+                order by c.full_name, c.id limit :limit offset :offset""")
                 .addEntity("c", Client.class).addEntity("a", Assignment.class)
-                .addScalar("session_count", StandardBasicTypes.LONG)
                 .setParameter("clinic", currentUser.getClinic().id).setParameter("staff", staffId)
                 .setParameter("limit", PAGE_SIZE + 1).setParameter("offset", pageIndex * PAGE_SIZE)
                 .getResultList();
-        return rows.stream().map(row -> (Object[]) row)
-                .map(row -> new Object[] { row[0], AssignmentService.counted((Assignment) row[1], row[2]) }).toList();
+        return rows.stream().map(row -> (Object[]) row).toList();
     }
 }

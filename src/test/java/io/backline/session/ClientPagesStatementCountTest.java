@@ -61,7 +61,7 @@ class ClientPagesStatementCountTest {
         long many = statementsFor(() -> client.request().get("/today").then().statusCode(200), true);
 
         assertEquals(one, many, "statements for today with 1 session vs 500, the history changed before each view");
-        // The client with the open assignment, its prescription and session count; the history; who looked.
+        // The client with the open assignment and its prescription; the history; who looked.
         assertTrue(many <= 3, "the today page takes 3 statements besides the sign-in's, not " + many);
         // Seen again with nothing changed: the adherence figures are reused, the history not read.
         long again = statementsFor(() -> client.request().get("/today").then().statusCode(200), false);
