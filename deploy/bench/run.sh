@@ -267,16 +267,75 @@ token_for() { # username → an access token (password grant of the realm's back
   [ -n "$token" ] && [ "$token" != null ] || die "no access token for $1"
   echo "$token"
 }
-post_clients() { # → a file of "token assignment-id" lines for the check-off load (cedar-client2..5)
+# The check-off load comes from $post_users clients of their own, as it would in a clinic (one person checks off
+# their own sessions): Keycloak users made here through the admin API (or found from an earlier run), members of
+# cedar-hills' organization with the client role, each with a client row and an assignment whose prescription starts
+# 20,000 days back, so every POST saves a new day.
+post_users=${BENCH_POST_USERS:-40}
+kc_admin() { # method path [curl args...] → the answer's body (status in $kc_status)
+  local method=$1 path=$2; shift 2
+  local out; out=$(curl -s --max-time 30 -X "$method" -H "Authorization: Bearer $kc_admin_token" \
+    -w '\n%{http_code}' "$kc_url/admin/realms/backline$path" "$@")
+  kc_status=${out##*$'\n'}
+  printf '%s' "${out%$'\n'*}"
+}
+make_post_users() {
+  kc_admin_token=$(curl -sf --max-time 30 -d grant_type=client_credentials -d client_id=backline-admin \
+    -d client_secret="$BACKLINE_KEYCLOAK_ADMIN_SECRET" "$kc_url/realms/backline/protocol/openid-connect/token" | jq -r .access_token)
+  [ -n "$kc_admin_token" ] && [ "$kc_admin_token" != null ] || die "no admin token for backline-admin"
+  local org role i user id
+  org=$(kc_admin GET "/organizations?briefRepresentation=true" | jq -r '.[] | select(.alias == "cedar-hills") | .id')
+  [ -n "$org" ] || die "no cedar-hills organization in Keycloak"
+  role=$(kc_admin GET /roles/client)
+  : >"$work/out/post-users.txt"
+  for i in $(seq 1 "$post_users"); do
+    user="bench-post$i"
+    kc_admin POST /users -H 'Content-Type: application/json' -d "$(jq -nc --arg u "$user" '{username: $u,
+      email: ($u + "@cedarhillsstrength.example"), firstName: "Bench", lastName: $u, enabled: true, emailVerified: true,
+      credentials: [{type: "password", value: "backline-demo", temporary: false}]}')" >/dev/null
+    [ "$kc_status" = 201 ] || [ "$kc_status" = 409 ] || die "creating $user in Keycloak: $kc_status"
+    id=$(kc_admin GET "/users?username=$user&exact=true" | jq -r '.[0].id')
+    kc_admin POST "/users/$id/role-mappings/realm" -H 'Content-Type: application/json' -d "[$role]" >/dev/null
+    kc_admin POST "/organizations/$org/members" -H 'Content-Type: application/json' -d "\"$id\"" >/dev/null
+    [ "$kc_status" = 201 ] || [ "$kc_status" = 204 ] || [ "$kc_status" = 409 ] || die "adding $user to cedar-hills: $kc_status"
+    echo "$user $id" >>"$work/out/post-users.txt"
+  done
+  # Their client rows, on cedar-trainer's care team, each with an assignment like cedar-client2's.
+  awk '{printf "insert into bench_post values (%c%s%c, %c%s%c);\n", 39, $1, 39, 39, $2, 39}' "$work/out/post-users.txt" |
+    { echo "create temporary table bench_post (username text, user_id uuid);"; cat; cat <<'SQL'
+insert into client (id, clinic_id, user_id, full_name, email)
+select gen_random_uuid(), 'cedar-hills', user_id, 'Bench ' || username, username || '@cedarhillsstrength.example'
+from bench_post;
+insert into care_team_member (clinic_id, client_id, staff_member_id, lead)
+select c.clinic_id, c.id, s.id, true from client c join bench_post b on b.user_id = c.user_id
+join staff_member s on s.clinic_id = c.clinic_id and s.email like 'cedar-trainer@%';
+create temporary table bench_assignment as
+select gen_random_uuid() id, c.id client_id, a.program_id, a.program_version_id, a.created_by, a.created_at, p.created_at rx_at
+from client c join bench_post b on b.user_id = c.user_id
+cross join (select a.* from assignment a join client x on x.id = a.client_id
+            where x.email like 'cedar-client2@%') a
+join prescription p on p.assignment_id = a.id;
+insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key, created_by, created_at)
+select id, 'cedar-hills', client_id, program_id, program_version_id, 'ACTIVE', gen_random_uuid(), created_by, created_at
+from bench_assignment;
+insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week, start_date,
+                          created_by, created_at)
+select gen_random_uuid(), 'cedar-hills', id, 1, 90, 3, 3, current_date - 20000, created_by, rx_at from bench_assignment;
+SQL
+    } | psql_app >/dev/null
+}
+post_clients() { # → a file of "token assignment-id" lines for the check-off load
   local file="$work/out/post-clients.txt" user assignment token
   : >"$file"
-  for user in cedar-client2 cedar-client3 cedar-client4 cedar-client5; do
+  while read -r user _; do
     assignment=$(psql_app -c "select a.id from assignment a join client c on c.id = a.client_id where c.email like '$user@%'")
     token=$(token_for "$user")
     echo "$token $assignment" >>"$file"
-  done
+  done <"$work/out/post-users.txt"
   echo "$file"
 }
+say "$post_users clients for the check-off load (Keycloak users, client rows, assignments)"
+make_post_users
 
 # ---- 5. scenarios ---------------------------------------------------------------------------------------------------
 clk=$(getconf CLK_TCK)
@@ -412,7 +471,7 @@ sql[client-page]="$(count_statements client-one "Cookie: $cookie_one" "$base/cli
 sql[flags]="$(count_statements flags-one "Cookie: $cookie_one" "$base/flags") | $(count_statements flags-many "Cookie: $cookie_many" "$base/flags")"
 sql[directory]="$(count_statements directory-one "Cookie: $cookie_many" "$base/directory?q=northlatch&near=97209&radiusKm=10") | $(count_statements directory-many "Cookie: $cookie_many" "$base/directory?$directory_query")"
 sql[directory-light]=${sql[directory]}
-post_token=$(token_for cedar-client2)
+post_token=$(token_for bench-post1)
 post_assignment=$(head -n 1 "$BENCH_CLIENTS" | cut -d' ' -f2)
 post_n=0
 post_body() { # a day of its own (far back, away from the load's days) and a new key for each counted POST
@@ -441,7 +500,7 @@ label[client-page]="client page with charts: \`GET /clients/{id}\` (rose-client1
 label[flags]="flag queue: \`GET /flags\` (rose-trainer)"
 label[directory-light]="directory search, light load (1 connection): \`GET /directory?$directory_query\`"
 label[directory]="directory search: \`GET /directory?$directory_query\`"
-label[check-off]="check-off: \`POST /api/v1/assignments/{id}/sessions\` (bearer; a new session each)"
+label[check-off]="check-off: \`POST /api/v1/assignments/{id}/sessions\` (bearer; $post_users clients, a new session each)"
 # target: "min-rps max-p99-ms" (- for none)
 target[today]="1500 100"; target[dashboard]="800 150"; target[directory-light]="- 50"; target[directory]="400 -"
 target[check-off]="1000 100"
