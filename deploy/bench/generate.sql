@@ -12,8 +12,8 @@
 --   rose-trainer  leads 50 clients (rose-client1, 2, 3, 5 and 46 generated ones)        -> "many" dashboard
 --   rose-trainer2 leads 1 client (rose-client4: 1 session, 1 open flag)                  -> "one" dashboard
 --   rose-client1  two years of sessions (~3 a week)                                      -> "today", client page
---   cedar-client2..5  an assignment whose prescription starts 20,000 days ago and no sessions: the check-off POST
---                 load gives every request a day of its own, so each POST saves a new session (201).
+--   cedar-client2..5  an assignment whose prescription starts 20,000 days ago and no sessions; run.sh gives its 40
+--                     check-off clients assignments like these, so each POST saves a new session (201).
 -- Every random choice comes from hashtextextended(key, seed): the same seed gives the same rows (ids included),
 -- whatever the query plan. Dates are relative to the day it runs (America/Los_Angeles, the clinics' time zone).
 \set ON_ERROR_STOP on

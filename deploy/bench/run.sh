@@ -570,7 +570,7 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "| SQL statements per page (1 item / many) | $pages | ≤ 4, the same for 1 item and many | $m: $over pages over 4; $([ "$growing" = 0 ] && echo "constant on every page (no N+1)" || echo "$growing grow with the items (N+1)") |"
   echo
   echo "Data (\`deploy/bench/generate.sql\`, seed $seed, generated in $gen_seconds s): $n_clinics clinics, $n_trainers trainers, $n_clients clients,"
-  echo "$n_sessions sessions over two years, $n_flags flags, $n_referrals referrals, $n_providers providers; database $db_size_a $db_size_b."
+  echo "$n_sessions sessions over two years, $n_flags flags, $n_referrals referrals, $n_providers providers; database $db_size_a $db_size_b. For the check-off, $post_users more clients (and their Keycloak users) each check off their own sessions."
   echo
   echo "Machine: $(nproc) cores ($cpu_model), $mem_total memory; $jdk; PostgreSQL $pg_version (shared_buffers 512MB,"
   echo "otherwise defaults); Keycloak at $kc_url; wrk $(wrk --version 2>&1 | head -n 1 | awk '{print $2}'), $threads threads. Load average before the run: $load_at_start."
