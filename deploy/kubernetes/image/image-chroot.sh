@@ -1,19 +1,24 @@
 # Sourced by try-image.sh and aot-image.sh: runs an image tarball (`docker save` format) without a container engine,
-# by unpacking its layers into a folder and starting its entrypoint there with chroot, as the image's user, with the
-# image's environment and working directory plus the BACKLINE_*, QUARKUS_* and JAVA_TOOL_OPTIONS variables of the calling shell
-# (root is needed for chroot; the host's network, so localhost is the host's).
+# as a container runtime would: its layers unpacked into a folder, then its entrypoint, unchanged, started there with
+# chroot, in the image's working directory, as the image's user, with the image's environment plus the BACKLINE_*,
+# QUARKUS_* and JAVA_TOOL_OPTIONS variables of the calling shell (root is needed for chroot, and python3 to enter it;
+# the host's network, so localhost is the host's).
 #
 #   unpack_image IMAGE.tar    sets image_work, image_root, image_config, image_user, image_workdir, image_env,
-#                             image_java, image_args
-#   start_image LOG [JVM options...]    starts the entrypoint (the options go before its own); sets image_pid
+#                             image_entrypoint
+#   start_image LOG [JVM options...]    starts the entrypoint (the options right after `java`); sets image_pid
 #   stop_image                          SIGTERM, then waits for the JVM (and anything it writes at exit)
 #   wait_ready PORT SECONDS             until /q/health/ready answers 200 (prints it); fails if the app exits
+#   port_free PORT                      fails when something already listens there
 
 image_work=$(mktemp -d)
+image_root="$image_work/root"
+image_mounted=
+image_pid=
 image_cleanup() {
   set +e
   stop_image
-  if [ -n "${image_mounted:-}" ]; then umount "$image_root/proc" "$image_root/dev" || true; fi
+  if [ -n "$image_mounted" ]; then umount "$image_root/proc" "$image_root/dev" 2>/dev/null; fi
   # Never delete through a mount that is still there (the host's /dev is bound into the folder).
   if mountpoint -q "$image_root/dev" || mountpoint -q "$image_root/proc"; then
     echo "left $image_work in place: a mount is still active there" >&2
@@ -24,9 +29,9 @@ image_cleanup() {
 trap image_cleanup EXIT
 
 unpack_image() {
-  local image=$1 dir var
+  local image=$1 var layer
   [ "$(id -u)" = 0 ] || { echo "chroot needs root" >&2; exit 1; }
-  image_root="$image_work/root"
+  command -v python3 >/dev/null || { echo "python3 is needed to enter the image" >&2; exit 1; }
   mkdir -p "$image_work/image" "$image_root"
   tar -C "$image_work/image" -xf "$image"
   for layer in $(jq -r '.[0].Layers[]' "$image_work/image/manifest.json"); do
@@ -34,30 +39,36 @@ unpack_image() {
   done
   image_config="$image_work/image/$(jq -r '.[0].Config' "$image_work/image/manifest.json")"
   image_user=$(jq -r '.config.User // "0"' "$image_config")
+  [[ $image_user =~ ^[0-9]+(:[0-9]+)?$ ]] || { echo "the image's user must be numeric (uid or uid:gid), not $image_user" >&2; exit 1; }
   image_workdir=$(jq -r '.config.WorkingDir // "/"' "$image_config")
   mapfile -t image_env < <(jq -r '.config.Env[]' "$image_config")
-  local entrypoint
-  mapfile -t entrypoint < <(jq -r '.config.Entrypoint[]' "$image_config")
-  echo "image: $(jq -r '.[0].RepoTags[0]' "$image_work/image/manifest.json"), user $image_user, workdir $image_workdir, entrypoint ${entrypoint[*]}"
-  for var in $(compgen -e | grep -E "^(BACKLINE_|QUARKUS_|JAVA_TOOL_OPTIONS$)"); do image_env+=("$var=${!var}"); done
-  # The image has no shell: resolve java on the image's PATH and give the jar its absolute path (the working directory).
-  image_java=/opt/java/bin/java
-  for dir in $(printf '%s\n' "${image_env[@]}" | sed -n 's/^PATH=//p' | tr ':' ' '); do
-    [ -x "$image_root$dir/${entrypoint[0]}" ] && { image_java="$dir/${entrypoint[0]}"; break; }
-  done
-  image_args=("${entrypoint[@]:1}")
-  local i
-  for i in "${!image_args[@]}"; do [[ ${image_args[$i]} == *.jar ]] && image_args[$i]="$image_workdir/${image_args[$i]}"; done
+  mapfile -t image_entrypoint < <(jq -r '.config.Entrypoint[]' "$image_config")
+  echo "image: $(jq -r '.[0].RepoTags[0]' "$image_work/image/manifest.json"), user $image_user, workdir $image_workdir, entrypoint ${image_entrypoint[*]}"
+  for var in $(compgen -e | grep -E '^(BACKLINE_|QUARKUS_|JAVA_TOOL_OPTIONS$)'); do image_env+=("$var=${!var}"); done
   mkdir -p "$image_root/proc" "$image_root/dev"
+  image_mounted=1
   mount -t proc proc "$image_root/proc"
   mount --bind /dev "$image_root/dev"
-  image_mounted=1
 }
 
 start_image() {
   local log=$1; shift
-  env -i "${image_env[@]}" HOME="$image_workdir" "$(command -v chroot)" --userspec="$image_user:$image_user" "$image_root" \
-    "$image_java" "$@" "${image_args[@]}" >"$log" 2>&1 &
+  local command=("${image_entrypoint[0]}" "$@" "${image_entrypoint[@]:1}")
+  # chroot, then the working directory, the user, and the entrypoint looked up on the image's PATH (it has no shell).
+  env -i "${image_env[@]}" HOME="$image_workdir" python3 -c '
+import os, sys
+root, workdir, user, command = sys.argv[1], sys.argv[2], sys.argv[3].split(":"), sys.argv[4:]
+# Found before entering: inside, no Python module can be imported any more.
+program = command[0] if "/" in command[0] else next(
+    (d + "/" + command[0] for d in os.environ.get("PATH", "").split(":")
+     if os.access(root + d + "/" + command[0], os.X_OK)), command[0])
+os.chroot(root)
+os.chdir(workdir)
+os.setgroups([])
+os.setgid(int(user[-1]))
+os.setuid(int(user[0]))
+os.execve(program, command, dict(os.environ))
+' "$image_root" "$image_workdir" "$image_user" "${command[@]}" >"$log" 2>&1 &
   image_pid=$!
 }
 
@@ -77,4 +88,11 @@ wait_ready() {
     sleep 1
   done
   return 1
+}
+
+port_free() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    echo "port $1 is taken: stop what listens there or set QUARKUS_HTTP_PORT" >&2
+    return 1
+  fi
 }
