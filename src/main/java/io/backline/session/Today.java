@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,11 @@ public class Today extends Controller {
             return report.lastSession().filter(today::equals).isPresent();
         }
 
+        /** The prescribed roller levels, each with its name and hint, for the steps and the printable sheet. */
+        public List<Level> levels() {
+            return levelIndexes().stream().map(i -> new Level(version.levelName(i), version.levelHint(i))).toList();
+        }
+
         public List<Integer> levelIndexes() {
             List<Integer> indexes = new ArrayList<>();
             for (int i = 0; i < prescription.levels; i++) {
@@ -96,11 +102,28 @@ public class Today extends Controller {
         }
     }
 
+    /** A roller level as the program names it. */
+    public record Level(String name, String hint) {
+    }
+
+    /** One level's hold field of the check-off form: what was typed and, when it was refused, why. */
+    public record HoldField(int index, String name, String value, String error) {
+    }
+
+    /** A choice of how the session felt, and whether it is the one chosen. */
+    public record FeelingChoice(SessionLog.Feeling feeling, boolean checked) {
+    }
+
+    /*
+     * The page's template reads each value from its own parameters or its loop's variable: a name from an outer scope,
+     * looked up from inside a loop, first goes through every value resolver Qute has (about 130) before the enclosing
+     * scope finds it, and the today page is the one clients open most.
+     */
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance today(Client client, Plan plan, LocalDate today, Map<String, String> form,
-                List<String> holds, FormErrors errors, String idempotencyKey, List<SessionLog.Feeling> feelings,
-                List<io.backline.audit.AuditEvent> access);
+        static native TemplateInstance today(Client client, Plan plan, ProgramVersion version, Prescription p,
+                LocalDate today, Map<String, String> form, List<HoldField> holdFields, FormErrors errors,
+                String idempotencyKey, List<FeelingChoice> feelings, List<io.backline.audit.AuditEvent> access);
 
         static native TemplateInstance print(Client client, Plan plan);
     }
@@ -208,12 +231,16 @@ public class Today extends Controller {
     }
 
     private TemplateInstance render(Client client, Plan plan, Map<String, String> form, FormErrors errors) {
-        List<String> holds = new ArrayList<>();
+        List<HoldField> holds = new ArrayList<>();
         for (int i = 0; plan != null && i < plan.prescription().levels; i++) {
-            holds.add(form.getOrDefault("hold" + i, ""));
+            holds.add(new HoldField(i, plan.version().levelName(i), form.getOrDefault("hold" + i, ""),
+                    errors.getLevel("hold", i)));
         }
-        return Templates.today(client, plan, localToday(), form, holds, errors, UUID.randomUUID().toString(),
-                List.of(SessionLog.Feeling.values()), audit.forClient(client.id, 10));
+        List<FeelingChoice> feelings = Arrays.stream(SessionLog.Feeling.values())
+                .map(feeling -> new FeelingChoice(feeling, feeling.name().equals(form.get("feeling")))).toList();
+        return Templates.today(client, plan, plan == null ? null : plan.version(),
+                plan == null ? null : plan.prescription(), localToday(), form, holds, errors,
+                UUID.randomUUID().toString(), feelings, audit.forClient(client.id, 10));
     }
 
     private Map<String, String> defaults(Plan plan) {

@@ -3,6 +3,7 @@ package io.backline.session;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -100,7 +101,10 @@ class CheckOffTest {
         fields.put("note", "<script>alert('x')</script>");
         SignIn.as("rose-client3").submit("/today", "/today/sessions", fields).then().statusCode(400)
                 .body(containsString("from 0 to 1800"), containsString("from 0 to 10"), containsString("value=\"99999\""),
-                        containsString("&lt;script&gt;"));
+                        containsString("&lt;script&gt;"),
+                        // The refused levels point at their messages, the accepted one does not; the feeling stays chosen.
+                        containsString("aria-describedby=\"hold1-error\""), containsString("aria-describedby=\"hold2-error\""),
+                        not(containsString("aria-describedby=\"hold0-error\"")), containsString("value=\"INTENSE\" checked"));
         assertEquals(0, sessions());
     }
 
