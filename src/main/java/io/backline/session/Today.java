@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,15 +62,8 @@ public class Today extends Controller {
 
         /** The prescribed roller levels, each with its name and hint, for the steps and the printable sheet. */
         public List<Level> levels() {
-            return levelIndexes().stream().map(i -> new Level(version.levelName(i), version.levelHint(i))).toList();
-        }
-
-        public List<Integer> levelIndexes() {
-            List<Integer> indexes = new ArrayList<>();
-            for (int i = 0; i < prescription.levels; i++) {
-                indexes.add(i);
-            }
-            return indexes;
+            return IntStream.range(0, prescription.levels)
+                    .mapToObj(i -> new Level(version.levelName(i), version.levelHint(i))).toList();
         }
 
         public String thisWeekText() {
@@ -83,11 +77,11 @@ public class Today extends Controller {
 
         /** The level names as a JSON array for the hold timer (escaped again by the template). */
         public String levelNamesJson() {
-            return json(levelIndexes().stream().map(version::levelName).toList());
+            return json(levels().stream().map(Level::name).toList());
         }
 
         public String levelHintsJson() {
-            return json(levelIndexes().stream().map(version::levelHint).toList());
+            return json(levels().stream().map(Level::hint).toList());
         }
 
         private static String json(List<String> values) {
