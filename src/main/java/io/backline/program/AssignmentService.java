@@ -2,12 +2,9 @@ package io.backline.program;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -181,28 +178,6 @@ public class AssignmentService {
     public Prescription currentPrescription(UUID assignmentId) {
         return Prescription.<Prescription> find("assignmentId = :a order by version desc",
                 Parameters.with("a", assignmentId)).firstResult();
-    }
-
-    public List<Prescription> prescriptions(UUID assignmentId) {
-        return Prescription.list("assignmentId = :a order by version", Parameters.with("a", assignmentId));
-    }
-
-    /** Prescriptions of several assignments, oldest version first, by assignment. */
-    public Map<UUID, List<Prescription>> prescriptions(Collection<UUID> assignmentIds) {
-        return assignmentIds.isEmpty() ? Map.of()
-                : Prescription.<Prescription> list("assignmentId in :ids order by version", Parameters.with("ids", assignmentIds))
-                        .stream().collect(Collectors.groupingBy(p -> p.assignmentId));
-    }
-
-    /** Events of several assignments, oldest first, by assignment. */
-    public Map<UUID, List<AssignmentEvent>> events(Collection<UUID> assignmentIds) {
-        return assignmentIds.isEmpty() ? Map.of()
-                : AssignmentEvent.<AssignmentEvent> list("assignmentId in :ids order by happenedAt",
-                        Parameters.with("ids", assignmentIds)).stream().collect(Collectors.groupingBy(e -> e.assignmentId));
-    }
-
-    public List<AssignmentEvent> events(UUID assignmentId) {
-        return AssignmentEvent.list("assignmentId = :a order by happenedAt", Parameters.with("a", assignmentId));
     }
 
     private static Prescription addPrescription(Assignment assignment, int version, PrescriptionInput input,

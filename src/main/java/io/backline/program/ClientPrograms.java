@@ -27,7 +27,6 @@ import io.backline.people.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.session.Adherence;
 import io.backline.session.AdherenceService;
-import io.backline.session.CheckOffService;
 import io.backline.session.SessionLog;
 import io.backline.session.SvgCharts;
 import io.backline.web.FormErrors;
@@ -44,6 +43,8 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
 public class ClientPrograms extends Controller {
     private static final int CHART_SESSIONS = 60;
+    /** Entries of the access log and flags shown. */
+    private static final int LISTED = 20;
 
     @Inject
     ClientAccess access;
@@ -56,11 +57,9 @@ public class ClientPrograms extends Controller {
     @Inject
     AdherenceService adherence;
     @Inject
-    CheckOffService checkOffs;
+    ClientPageQuery pageQuery;
     @Inject
     AuditTrail audit;
-    @Inject
-    io.backline.symptom.FlagReview flagReview;
 
     public record AssignmentView(Assignment assignment, ProgramVersion version, Prescription current,
             List<Prescription> history, List<AssignmentEvent> events, Adherence.Report report, String holdsChart,
@@ -179,29 +178,35 @@ public class ClientPrograms extends Controller {
     private Page page(Client client, Map<String, String> form, FormErrors errors, UUID failedAssignment,
             Map.Entry<Map<String, String>, FormErrors> failedChange, String selectedVersion) {
         ZoneId zone = zone();
-        List<Assignment> list = assignments.assignmentsOf(client.id);
-        Map<UUID, Adherence.Report> reports = adherence.reports(list, zone);
-        // Each history in one statement for all of the client's assignments, however many there are.
-        List<UUID> ids = list.stream().map(a -> a.id).toList();
-        Map<UUID, List<Prescription>> prescriptions = assignments.prescriptions(ids);
-        Map<UUID, List<AssignmentEvent>> events = assignments.events(ids);
-        Map<UUID, List<SessionLog>> recentSessions = checkOffs.recentSessions(ids, CHART_SESSIONS);
+        // One statement for all the page shows, however many assignments and sessions the client has.
+        ClientPageQuery.Rows rows = pageQuery.read(client.id, CHART_SESSIONS, LISTED);
+        Map<UUID, Adherence.Report> reports = adherence.reports(rows.assignments(), zone, rows.prescriptions(),
+                rows.events(), rows.sessionDays());
         List<AssignmentView> views = new ArrayList<>();
-        for (Assignment assignment : list) {
+        for (Assignment assignment : rows.assignments()) {
             ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
-            List<Prescription> history = prescriptions.get(assignment.id);
+            List<Prescription> history = rows.prescriptions().get(assignment.id);
             Prescription current = history.get(history.size() - 1);
-            List<SessionLog> sessions = recentSessions.getOrDefault(assignment.id, List.of());
+            List<SessionLog> sessions = rows.recentSessions().getOrDefault(assignment.id, List.of());
             boolean failed = assignment.id.equals(failedAssignment);
-            views.add(new AssignmentView(assignment, version, current, history, events.getOrDefault(assignment.id, List.of()),
-                    reports.get(assignment.id), holdsChart(version, current, sessions), discomfortChart(sessions),
+            views.add(new AssignmentView(assignment, version, current, history,
+                    rows.events().getOrDefault(assignment.id, List.of()), reports.get(assignment.id),
+                    holdsChart(version, current, sessions), discomfortChart(sessions),
                     sessions.subList(0, Math.min(10, sessions.size())),
                     failed ? failedChange.getKey() : PrescriptionForm.of(current).asMap(),
                     failed ? failedChange.getValue() : new FormErrors()));
         }
-        return new Page(client, views, catalog.latestVersions(), form, errors, UUID.randomUUID().toString(),
-                selectedVersion == null ? "" : selectedVersion, audit.forClient(client.id, 20),
-                flagReview.history(client.id, 20));
+        return new Page(client, views, programs(rows.latestProgramVersions()), form, errors,
+                UUID.randomUUID().toString(), selectedVersion == null ? "" : selectedVersion, rows.access(),
+                rows.flags());
+    }
+
+    /** The programs to assign, from memory once each version was read; a clinic without any gets the built-in one. */
+    private List<ProgramVersion> programs(List<UUID> latestVersions) {
+        if (latestVersions.isEmpty()) {
+            return catalog.latestVersions();
+        }
+        return latestVersions.stream().map(id -> catalog.version(id).orElseThrow()).toList();
     }
 
     static String holdsChart(ProgramVersion version, Prescription current, List<SessionLog> sessions) {

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentEvent;
+import io.backline.program.Prescription;
 
 /**
  * Turns an assignment's prescriptions, pauses and sessions into {@link Adherence} figures. One statement reads all
@@ -87,6 +90,22 @@ public class AdherenceService {
     }
 
     public Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone) {
+        return reports(assignments, zone, this::read);
+    }
+
+    /**
+     * Figures from histories the caller already read with its own statement (the client page reads all it shows at
+     * once), used only where no figures were computed from the same history before. Prescriptions and events by
+     * assignment; session days as days since 1970-01-01, oldest first.
+     */
+    public Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone,
+            Map<UUID, List<Prescription>> prescriptions, Map<UUID, List<AssignmentEvent>> events,
+            Map<UUID, int[]> sessionDays) {
+        return reports(assignments, zone, missing -> History.of(prescriptions, events, sessionDays));
+    }
+
+    private Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone,
+            Function<Collection<Assignment>, History> reader) {
         if (assignments.isEmpty()) {
             return Map.of();
         }
@@ -105,7 +124,7 @@ public class AdherenceService {
         if (toCompute.isEmpty()) {
             return reports;
         }
-        History history = read(toCompute.keySet());
+        History history = reader.apply(toCompute.keySet());
         toCompute.forEach((assignment, key) -> {
             Adherence.Report report = Adherence.of(activePeriods(history.terms().getOrDefault(assignment.id, List.of()),
                     history.changes().getOrDefault(assignment.id, List.of()), today, zone),
@@ -118,6 +137,18 @@ public class AdherenceService {
 
     private record History(Map<UUID, List<Term>> terms, Map<UUID, List<Change>> changes,
             Map<UUID, List<LocalDate>> days) {
+
+        static History of(Map<UUID, List<Prescription>> prescriptions, Map<UUID, List<AssignmentEvent>> events,
+                Map<UUID, int[]> sessionDays) {
+            History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            prescriptions.forEach((id, list) -> history.terms().put(id, list.stream()
+                    .map(p -> new Term(p.version, p.startDate, p.endDate, p.sessionsPerWeek, p.createdAt)).toList()));
+            events.forEach((id, list) -> history.changes().put(id, list.stream()
+                    .map(e -> new Change(e.kind, e.effectiveOn, e.happenedAt)).toList()));
+            sessionDays.forEach((id, days) -> history.days().put(id,
+                    Arrays.stream(days).mapToObj(LocalDate::ofEpochDay).toList()));
+            return history;
+        }
     }
 
     /*

@@ -3,11 +3,7 @@ package io.backline.session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -178,22 +174,6 @@ public class CheckOffService {
 
     /** The latest sessions of each of several assignments, newest first, by assignment: one statement. */
     @SuppressWarnings("unchecked")
-    public Map<UUID, List<SessionLog>> recentSessions(Collection<UUID> assignmentIds, int limit) {
-        if (assignmentIds.isEmpty()) {
-            return Map.of();
-        }
-        List<SessionLog> sessions = SessionLog.getEntityManager().createNativeQuery("""
-                select * from (
-                    select s.*, row_number() over (partition by s.assignment_id order by s.performed_on desc) as rank
-                    from session_log s where s.clinic_id = :clinic and s.assignment_id in (:ids)) ranked
-                where rank <= :limit order by assignment_id, performed_on desc""", SessionLog.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("ids", assignmentIds)
-                .setParameter("limit", limit).getResultList();
-        Map<UUID, List<SessionLog>> byAssignment = new HashMap<>();
-        sessions.forEach(s -> byAssignment.computeIfAbsent(s.assignmentId, id -> new ArrayList<>()).add(s));
-        return byAssignment;
-    }
-
     public List<SessionLog> sessions(UUID assignmentId, int limit) {
         return SessionLog.<SessionLog> find("assignmentId = :a order by performedOn desc", Parameters.with("a", assignmentId))
                 .page(0, limit).list();
