@@ -1,37 +1,46 @@
 package io.backline.people;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import io.backline.clinic.CurrentClinic;
 import io.backline.web.Paged;
 import io.quarkus.panache.common.Parameters;
 
 /**
  * Which clients the signed-in staff member may see: an admin sees every client of the clinic, a trainer only
- * those whose care team they are on. Every query here also runs under the clinic filter, so another clinic's
- * client is simply not there.
+ * those whose care team they are on. Every query here runs under the clinic filter or names the clinic, so another
+ * clinic's client is simply not there.
  */
 @RequestScoped
 public class ClientAccess {
     private final CurrentUser currentUser;
+    private final CurrentClinic currentClinic;
 
     @Inject
-    public ClientAccess(CurrentUser currentUser) {
+    public ClientAccess(CurrentUser currentUser, CurrentClinic currentClinic) {
         this.currentUser = currentUser;
+        this.currentClinic = currentClinic;
     }
 
+    /*
+     * Native, naming the clinic: every client page starts here, and Hibernate translates a filtered HQL query anew on
+     * every run (a tenth of the client page's CPU). The result is a managed entity, as from HQL.
+     */
     public Optional<Client> visibleClient(UUID clientId) {
-        if (currentUser.isAdmin()) {
-            return Client.find("id", clientId).firstResultOptional();
+        String careTeamOnly = currentUser.isAdmin() ? "" : " and exists (select 1 from care_team_member m"
+                + " where m.clinic_id = c.clinic_id and m.client_id = c.id and m.staff_member_id = :staff)";
+        var query = Client.getEntityManager().createNativeQuery(
+                "select * from client c where c.clinic_id = :clinic and c.id = :id" + careTeamOnly, Client.class)
+                .setParameter("clinic", currentClinic.requireId()).setParameter("id", clientId);
+        if (!careTeamOnly.isEmpty()) {
+            query.setParameter("staff", currentStaffId());
         }
-        return Client.find("""
-                from Client c where c.id = :id and exists (
-                    from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff)""",
-                Parameters.with("id", clientId).and("staff", currentStaffId()))
-                .firstResultOptional();
+        return ((List<?>) query.getResultList()).stream().map(Client.class::cast).findFirst();
     }
 
     /** One page of visible clients whose name or email contains the search text, by name. */
@@ -47,7 +56,7 @@ public class ClientAccess {
     }
 
     /** Active clients this person may see, by name, for a choice list (capped: a search suits longer lists). */
-    public java.util.List<Client> activeVisible(int limit) {
+    public List<Client> activeVisible(int limit) {
         if (currentUser.isAdmin()) {
             return Client.<Client> find("active order by fullName").page(0, limit).list();
         }
