@@ -317,11 +317,18 @@ public final class SvgCharts {
 
     /** A value as people write it: "60", "7.5". */
     private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.US, "%.1f", value);
+        return value == Math.rint(value) ? String.valueOf((long) value) : coordinate(value);
     }
 
-    private static String coordinate(double value) {
-        return String.format(Locale.US, "%.1f", value);
+    /**
+     * One decimal, as {@code String.format("%.1f")} gives it, without the formatter: a client page of 60 sessions
+     * writes ~700 coordinates, and parsing the format pattern each time was a twentieth of the page's CPU (JFR).
+     */
+    static String coordinate(double value) {
+        long tenths = Math.round(value * 10);
+        String sign = tenths < 0 ? "-" : "";
+        long magnitude = Math.abs(tenths);
+        return sign + magnitude / 10 + "." + magnitude % 10;
     }
 
     /**

@@ -41,6 +41,21 @@ class SvgChartsTest {
     }
 
     @Test
+    void coordinatesHaveOneDecimalAsTheFormatterWrites() {
+        for (int i = -20_000; i <= 20_000; i++) {
+            double value = i * 0.0137;
+            double tenths = Math.abs(value * 10);
+            if (Math.abs(tenths - Math.floor(tenths) - 0.5) < 1e-6) {
+                continue; // a tie: the last digit may round either way, both are right
+            }
+            String formatted = String.format(java.util.Locale.US, "%.1f", value);
+            assertEquals(formatted.equals("-0.0") ? "0.0" : formatted, SvgCharts.coordinate(value), "for " + value);
+        }
+        assertEquals("640.0", SvgCharts.coordinate(640));
+        assertEquals("-3.3", SvgCharts.coordinate(-3.26));
+    }
+
+    @Test
     void holdsChartIsAStandaloneLabelledSvg() throws Exception {
         String svg = SvgCharts.holdsPerLevel(List.of("Upper thoracic"), List.of(holds(2, 30, 9, 45, 16, 60)),
                 "Hold time per level");
