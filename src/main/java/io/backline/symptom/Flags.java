@@ -22,6 +22,7 @@ import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.people.CurrentUser;
+import io.backline.symptom.FlagReview.QueueRow;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
@@ -44,9 +45,6 @@ public class Flags extends Controller {
     @Inject
     AuditTrail audit;
 
-    public record QueueRow(SymptomFlag flag, Client client) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(List<QueueRow> rows, int page, boolean hasNext);
@@ -66,12 +64,8 @@ public class Flags extends Controller {
     @Path("")
     public TemplateInstance queue(@RestQuery String page) {
         int pageIndex = io.backline.web.Paged.index(page);
-        List<SymptomFlag> open = review.queue(FlagBadge.scope(currentUser), pageIndex);
-        List<UUID> ids = open.stream().map(f -> f.clientId).distinct().toList();
-        Map<UUID, Client> clients = ids.isEmpty() ? Map.of()
-                : Client.<Client> list("id in ?1", ids).stream().collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));
-        List<QueueRow> rows = open.stream().map(f -> new QueueRow(f, clients.get(f.clientId))).toList();
-        return Templates.queue(rows, pageIndex + 1, open.size() == FlagReview.PAGE_SIZE);
+        List<QueueRow> rows = review.queue(FlagBadge.scope(currentUser), pageIndex);
+        return Templates.queue(rows, pageIndex + 1, rows.size() == FlagReview.PAGE_SIZE);
     }
 
     /** For the layout's badge, polled by the page so the queue shows new flags without a reload. */

@@ -1,0 +1,73 @@
+package io.backline.symptom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import io.backline.support.SignIn;
+import io.backline.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The flag queue reads its flags and their clients in one statement, for one open flag as for a full page. */
+@QuarkusTest
+class FlagQueueStatementCountTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    @Test
+    void theQueueTakesOneStatementWhateverItsLength() {
+        var trainer = SignIn.as("cedar-trainer2");
+        addOpenFlag(TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "Queue Client First"));
+        trainer.request().get("/flags").then().statusCode(200); // warm up
+        long one = statementsFor(trainer);
+
+        for (int i = 0; i < 30; i++) {
+            addOpenFlag(TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "Queue Client " + i));
+        }
+        long many = statementsFor(trainer);
+
+        assertEquals(one, many, "statements for the flag queue with 1 open flag vs a full page");
+        assertTrue(many <= 1, "the flag queue takes 1 statement besides the sign-in's, not " + many);
+        // A full page of 25 (other tests add flags to this care team too), each row naming its own client.
+        var html = Jsoup.parse(trainer.request().get("/flags").asString());
+        var names = html.select("[data-testid=flag-queue] tbody tr th a").eachText();
+        assertEquals(25, names.size(), names.toString());
+        assertTrue(names.stream().noneMatch(String::isBlank), names.toString());
+        assertTrue(names.stream().filter(name -> name.startsWith("Queue Client ")).distinct().count() > 1, names.toString());
+    }
+
+    private static void addOpenFlag(UUID client) {
+        TestData.sql("""
+                insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
+                    status, reported_by, request_key)
+                values (gen_random_uuid(), 'cedar-hills', ?::uuid, 'INCREASED_PAIN', 4, 'MIDDLE_THORACIC', 'AFTER',
+                    'AMBER', 'Counted in a test', 'OPEN', gen_random_uuid(), gen_random_uuid())""", client.toString());
+    }
+
+    /** Background jobs paused; the fewest of three runs, in case one was already under way. */
+    private long statementsFor(SignIn.Session trainer) {
+        scheduler.pause();
+        try {
+            long fewest = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long before = sessionFactory.getStatistics().getPrepareStatementCount();
+                trainer.request().get("/flags").then().statusCode(200);
+                fewest = Math.min(fewest, sessionFactory.getStatistics().getPrepareStatementCount() - before);
+            }
+            return fewest;
+        } finally {
+            scheduler.resume();
+        }
+    }
+}
