@@ -11,27 +11,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.hibernate.SessionFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backline.support.SignIn;
+import io.backline.support.StatementCount;
 import io.backline.support.TestData;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Looking providers up: filters, distance order, private entries kept inside their clinic, imports, cost. */
 @QuarkusTest
 class DirectoryTest {
     static final String ROSE_PRIVATE_MASSAGE = "47c8ae83-639e-57a2-abb8-40de2fab432c";
-
-    @Inject
-    SessionFactory sessionFactory;
-    @Inject
-    Scheduler scheduler;
 
     private static Document search(SignIn.Session session, String query) {
         return Jsoup.parse(session.request().get("/directory?" + query).then().statusCode(200).extract().asString());
@@ -107,19 +99,8 @@ class DirectoryTest {
         assertTrue(many <= 3, "3 statements besides the sign-in's, not " + many);
     }
 
-    private long statementsFor(SignIn.Session trainer, String query) {
-        scheduler.pause();
-        try {
-            long fewest = Long.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                long before = sessionFactory.getStatistics().getPrepareStatementCount();
-                trainer.request().get("/directory?" + query).then().statusCode(200);
-                fewest = Math.min(fewest, sessionFactory.getStatistics().getPrepareStatementCount() - before);
-            }
-            return fewest;
-        } finally {
-            scheduler.resume();
-        }
+    private static long statementsFor(SignIn.Session trainer, String query) {
+        return StatementCount.fewestOfThree(() -> trainer.request().get("/directory?" + query).then().statusCode(200));
     }
 
     @Test

@@ -7,15 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.hibernate.SessionFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import io.backline.support.SignIn;
+import io.backline.support.StatementCount;
 import io.backline.support.TestData;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -24,10 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class AdherenceReuseTest {
-    @Inject
-    SessionFactory sessionFactory;
-    @Inject
-    Scheduler scheduler;
 
     @Test
     void aRepeatedDashboardReadsNoHistoryYetShowsEveryChangeAtOnce() {
@@ -73,15 +66,8 @@ class AdherenceReuseTest {
         return LocalDate.now(ZoneId.of("America/Los_Angeles"));
     }
 
-    private long statements(SignIn.Session trainer) {
-        scheduler.pause();
-        try {
-            long before = sessionFactory.getStatistics().getPrepareStatementCount();
-            trainer.request().get("/dashboard").then().statusCode(200);
-            return sessionFactory.getStatistics().getPrepareStatementCount() - before;
-        } finally {
-            scheduler.resume();
-        }
+    private static long statements(SignIn.Session trainer) {
+        return StatementCount.once(() -> trainer.request().get("/dashboard").then().statusCode(200));
     }
 
     private static String lastSession(SignIn.Session trainer, UUID client) {

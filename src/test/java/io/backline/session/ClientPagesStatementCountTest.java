@@ -8,15 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.backline.support.Demo;
 import io.backline.support.SignIn;
+import io.backline.support.StatementCount;
 import io.backline.support.TestData;
 import io.backline.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,11 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class ClientPagesStatementCountTest {
     private static final String CLIENT = "cedar-client4";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Los_Angeles"));
-
-    @Inject
-    SessionFactory sessionFactory;
-    @Inject
-    io.quarkus.scheduler.Scheduler scheduler;
 
     private UUID assignment;
 
@@ -106,25 +99,15 @@ class ClientPagesStatementCountTest {
     }
 
     /**
-     * Background jobs paused; the fewest of three runs, in case one was already under way. With the history changed
-     * before each run (as any session, pause or new prescription does), adherence is computed anew each time.
+     * With the history changed before each run (as any session, pause or new prescription does), adherence is
+     * computed anew each time.
      */
     private long statementsFor(Runnable request, boolean historyChanged) {
-        scheduler.pause();
-        try {
-            long fewest = Long.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                if (historyChanged) {
-                    TestData.sql("update assignment set history_version = history_version + 1 where id = ?::uuid",
-                            assignment.toString());
-                }
-                long before = sessionFactory.getStatistics().getPrepareStatementCount();
-                request.run();
-                fewest = Math.min(fewest, sessionFactory.getStatistics().getPrepareStatementCount() - before);
+        return StatementCount.fewestOfThree(() -> {
+            if (historyChanged) {
+                TestData.sql("update assignment set history_version = history_version + 1 where id = ?::uuid",
+                        assignment.toString());
             }
-            return fewest;
-        } finally {
-            scheduler.resume();
-        }
+        }, request);
     }
 }

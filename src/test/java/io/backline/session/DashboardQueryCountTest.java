@@ -7,24 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.backline.support.SignIn;
+import io.backline.support.StatementCount;
 import io.backline.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The dashboard costs the same number of SQL statements for 3 clients as for 43. */
 @QuarkusTest
 class DashboardQueryCountTest {
-
-    @Inject
-    SessionFactory sessionFactory;
-
-    @Inject
-    io.quarkus.scheduler.Scheduler scheduler;
 
     @Test
     void dashboardRunsAConstantNumberOfStatements() {
@@ -55,27 +47,16 @@ class DashboardQueryCountTest {
     }
 
     /**
-     * Statistics count every statement of the app, the alert outbox's background runs included: pause those, and
-     * keep the smallest of three measurements in case a run was already under way. With histories changed before
-     * each view, the adherence figures are computed anew; otherwise the second and third view reuse them.
+     * With histories changed before each view, the adherence figures are computed anew; otherwise the second and
+     * third view reuse them.
      */
-    private long statementsFor(SignIn.Session trainer, boolean historiesChanged) {
-        scheduler.pause();
-        try {
-            long fewest = Long.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                if (historiesChanged) {
-                    // What any new session, pause or prescription does (V11's triggers): known figures are stale.
-                    TestData.sql("update assignment set history_version = history_version + 1 where clinic_id = 'cedar-hills'");
-                }
-                long before = sessionFactory.getStatistics().getPrepareStatementCount();
-                trainer.request().get("/dashboard").then().statusCode(200);
-                fewest = Math.min(fewest, sessionFactory.getStatistics().getPrepareStatementCount() - before);
+    private static long statementsFor(SignIn.Session trainer, boolean historiesChanged) {
+        return StatementCount.fewestOfThree(() -> {
+            if (historiesChanged) {
+                // What any new session, pause or prescription does (V11's triggers): known figures are stale.
+                TestData.sql("update assignment set history_version = history_version + 1 where clinic_id = 'cedar-hills'");
             }
-            return fewest;
-        } finally {
-            scheduler.resume();
-        }
+        }, () -> trainer.request().get("/dashboard").then().statusCode(200));
     }
 
     private static void addAssignmentWithSessions(UUID client, int sessions) {

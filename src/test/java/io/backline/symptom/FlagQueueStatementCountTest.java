@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.hibernate.SessionFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import io.backline.support.SignIn;
+import io.backline.support.StatementCount;
 import io.backline.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The flag queue reads its flags and their clients in one statement, for one open flag as for a full page. */
 @QuarkusTest
 class FlagQueueStatementCountTest {
-
-    @Inject
-    SessionFactory sessionFactory;
-
-    @Inject
-    io.quarkus.scheduler.Scheduler scheduler;
 
     @Test
     void theQueueTakesOneStatementWhateverItsLength() {
@@ -55,19 +47,7 @@ class FlagQueueStatementCountTest {
                     'AMBER', 'Counted in a test', 'OPEN', gen_random_uuid(), gen_random_uuid())""", client.toString());
     }
 
-    /** Background jobs paused; the fewest of three runs, in case one was already under way. */
-    private long statementsFor(SignIn.Session trainer) {
-        scheduler.pause();
-        try {
-            long fewest = Long.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                long before = sessionFactory.getStatistics().getPrepareStatementCount();
-                trainer.request().get("/flags").then().statusCode(200);
-                fewest = Math.min(fewest, sessionFactory.getStatistics().getPrepareStatementCount() - before);
-            }
-            return fewest;
-        } finally {
-            scheduler.resume();
-        }
+    private static long statementsFor(SignIn.Session trainer) {
+        return StatementCount.fewestOfThree(() -> trainer.request().get("/flags").then().statusCode(200));
     }
 }
