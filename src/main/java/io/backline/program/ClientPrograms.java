@@ -206,7 +206,7 @@ public class ClientPrograms extends Controller {
         if (latestVersions.isEmpty()) {
             return catalog.latestVersions();
         }
-        return latestVersions.stream().map(id -> catalog.version(id).orElseThrow()).toList();
+        return catalog.versions(latestVersions);
     }
 
     static String holdsChart(ProgramVersion version, Prescription current, List<SessionLog> sessions) {

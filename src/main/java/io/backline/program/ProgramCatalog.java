@@ -73,6 +73,18 @@ public class ProgramCatalog {
         return found;
     }
 
+    /** Versions by id, in the order given; those not yet in memory are read together, in one statement. */
+    public List<ProgramVersion> versions(List<UUID> ids) {
+        List<UUID> missing = ids.stream().filter(id -> !versions.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            ProgramVersion.<ProgramVersion> list("id in ?1", missing).forEach(version -> {
+                ProgramVersion.getEntityManager().detach(version);
+                versions.put(version.id, version);
+            });
+        }
+        return ids.stream().map(this::version).flatMap(Optional::stream).toList();
+    }
+
     public ProgramVersion latest(UUID programId) {
         return ProgramVersion.<ProgramVersion> find("programId = :p order by version desc", Parameters.with("p", programId))
                 .firstResult();

@@ -142,12 +142,18 @@ public class AdherenceService {
                 Map<UUID, int[]> sessionDays) {
             History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>());
             prescriptions.forEach((id, list) -> history.terms().put(id, list.stream()
-                    .map(p -> new Term(p.version, p.startDate, p.endDate, p.sessionsPerWeek, p.createdAt)).toList()));
+                    .map(p -> new Term(p.version, p.startDate, p.endDate, p.sessionsPerWeek, toMillis(p.createdAt))).toList()));
             events.forEach((id, list) -> history.changes().put(id, list.stream()
-                    .map(e -> new Change(e.kind, e.effectiveOn, e.happenedAt)).toList()));
+                    .map(e -> new Change(e.kind, e.effectiveOn, toMillis(e.happenedAt))).toList()));
             sessionDays.forEach((id, days) -> history.days().put(id,
                     Arrays.stream(days).mapToObj(LocalDate::ofEpochDay).toList()));
             return history;
+        }
+
+        /** Rounded to the millisecond as HISTORY's cast rounds: both readings cache their figures under one key. */
+        private static Instant toMillis(Instant instant) {
+            long millis = instant.toEpochMilli() + (instant.getNano() % 1_000_000 >= 500_000 ? 1 : 0);
+            return Instant.ofEpochMilli(millis);
         }
     }
 

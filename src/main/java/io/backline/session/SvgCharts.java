@@ -325,6 +325,9 @@ public final class SvgCharts {
      * writes ~700 coordinates, and parsing the format pattern each time was a twentieth of the page's CPU (JFR).
      */
     static String coordinate(double value) {
+        if (!Double.isFinite(value) || Math.abs(value) > 1e12) {
+            return String.format(Locale.US, "%.1f", value); // never on a chart; written as the formatter would
+        }
         long tenths = Math.round(value * 10);
         String sign = tenths < 0 ? "-" : "";
         long magnitude = Math.abs(tenths);

@@ -15,9 +15,12 @@ public record Paged<T>(List<T> items, int pageIndex, int pageCount, long total) 
     }
 
     /** Page numbers come from links people can edit: anything odd means the first page. */
+    private static final int MAX_INDEX = 1_000_000;
+
     public static int index(String page) {
         try {
-            return Math.max(0, Integer.parseInt(page == null ? "1" : page.strip()) - 1);
+            // Capped so that no page number, however large, overflows the offset it becomes.
+            return Math.min(MAX_INDEX, Math.max(0, Integer.parseInt(page == null ? "1" : page.strip()) - 1));
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -27,6 +27,13 @@ class FlagQueueStatementCountTest {
         for (int i = 0; i < 30; i++) {
             addOpenFlag(TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "Queue Client " + i));
         }
+        // A red flag of another clinic would come first if it leaked in.
+        TestData.sql("""
+                insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
+                    status, reported_by, request_key)
+                values (gen_random_uuid(), 'rose-city', ?::uuid, 'INCREASED_PAIN', 8, 'MIDDLE_THORACIC', 'AFTER',
+                    'RED', 'Counted in a test', 'OPEN', gen_random_uuid(), gen_random_uuid())""",
+                TestData.clientOnCareTeam("rose-city", "rose-trainer", "Queue Client Elsewhere").toString());
         long many = statementsFor(trainer);
 
         assertEquals(one, many, "statements for the flag queue with 1 open flag vs a full page");
@@ -37,6 +44,14 @@ class FlagQueueStatementCountTest {
         assertEquals(25, names.size(), names.toString());
         assertTrue(names.stream().noneMatch(String::isBlank), names.toString());
         assertTrue(names.stream().filter(name -> name.startsWith("Queue Client ")).distinct().count() > 1, names.toString());
+        assertTrue(!names.contains("Queue Client Elsewhere"), "another clinic's flag in the queue: " + names);
+    }
+
+    @Test
+    void aPageFarBeyondTheLastIsEmptyRatherThanAnError() {
+        var html = Jsoup.parse(SignIn.as("cedar-trainer2").request().get("/flags?page=2000000000").then().statusCode(200)
+                .extract().asString());
+        assertEquals(0, html.select("[data-testid=flag-queue] tbody tr").size());
     }
 
     private static void addOpenFlag(UUID client) {
