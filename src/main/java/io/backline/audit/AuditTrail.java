@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import io.backline.clinic.CurrentClinic;
 import io.backline.people.CurrentUser;
 
@@ -54,14 +56,24 @@ public class AuditTrail {
 
     /** The latest events about a client. Native (shown on the client's every visit), so the clinic is named. */
     @SuppressWarnings("unchecked")
-    public List<AuditEvent> forClient(UUID clientId, int limit) {
-        return AuditEvent.getEntityManager().createNativeQuery("""
-                select * from audit_event where clinic_id = :clinic and client_id = :client
-                order by happened_at desc limit :limit""", AuditEvent.class)
-                // Shown, never changed: no snapshot to keep for the flush's dirty check.
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+    /** One line of a client's access log, as the client sees it on their today page. */
+    public record Entry(Instant happenedAt, String actorName, String action) {
+    }
+
+    /*
+     * Newest first. Only the three values shown: the today page asks on every visit, and whole audit entities cost
+     * it a twelfth of its CPU (JFR).
+     */
+    public List<Entry> forClient(UUID clientId, int limit) {
+        List<?> rows = AuditEvent.getEntityManager().unwrap(Session.class).createNativeQuery("""
+                select happened_at, actor_name, action from audit_event where clinic_id = :clinic and client_id = :client
+                order by happened_at desc limit :limit""")
+                .addScalar("happened_at", Instant.class).addScalar("actor_name", String.class)
+                .addScalar("action", String.class)
                 .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
                 .setParameter("limit", limit).getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new Entry((Instant) row[0], (String) row[1], (String) row[2])).toList();
     }
 
     private static String truncate(String value, int max) {

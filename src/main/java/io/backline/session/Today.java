@@ -117,7 +117,7 @@ public class Today extends Controller {
     static class Templates {
         static native TemplateInstance today(Client client, Plan plan, ProgramVersion version, Prescription p,
                 LocalDate today, Map<String, String> form, List<HoldField> holdFields, FormErrors errors,
-                String idempotencyKey, List<FeelingChoice> feelings, List<io.backline.audit.AuditEvent> access);
+                String idempotencyKey, List<FeelingChoice> feelings, List<io.backline.audit.AuditTrail.Entry> access);
 
         static native TemplateInstance print(Client client, Plan plan);
     }

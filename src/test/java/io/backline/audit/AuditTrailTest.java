@@ -3,6 +3,7 @@ package io.backline.audit;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
@@ -26,6 +27,19 @@ class AuditTrailTest {
                 and actor_name = 'Jonas Reyes' and request_id = 'req-audit-1' and clinic_id = 'rose-city'""",
                 client.toString()));
         trainer.request().get("/clients/" + client).then().body(containsString("Jonas Reyes: viewed progress"));
+    }
+
+    @Test
+    void aClientSeesWhoLookedAtTheirDataNewestFirst() {
+        UUID client = io.backline.support.Demo.clientId("rose-client2");
+        SignIn.as("rose-admin").request().get("/clients/" + client).then().statusCode(200);
+        SignIn.as("rose-trainer").request().get("/clients/" + client).then().statusCode(200);
+        var html = org.jsoup.Jsoup.parse(SignIn.as("rose-client2").request().get("/today").then().statusCode(200)
+                .extract().asString());
+        var entries = html.select("[data-testid=my-access-log] li").eachText();
+        assertTrue(entries.get(0).endsWith("Jonas Reyes: viewed progress"), entries.toString());
+        assertTrue(entries.get(1).endsWith(": viewed progress") && !entries.get(1).contains("Jonas Reyes"),
+                entries.toString());
     }
 
     @Test
