@@ -54,15 +54,13 @@ public class AuditTrail {
         event.persist();
     }
 
-    /** The latest events about a client. Native (shown on the client's every visit), so the clinic is named. */
-    @SuppressWarnings("unchecked")
     /** One line of a client's access log, as the client sees it on their today page. */
     public record Entry(Instant happenedAt, String actorName, String action) {
     }
 
     /*
-     * Newest first. Only the three values shown: the today page asks on every visit, and whole audit entities cost
-     * it a twelfth of its CPU (JFR).
+     * The latest events about a client, newest first. Native, naming the clinic, and only the three values shown: the
+     * today page asks on every visit, and whole audit entities cost it a twelfth of its CPU (JFR).
      */
     public List<Entry> forClient(UUID clientId, int limit) {
         List<?> rows = AuditEvent.getEntityManager().unwrap(Session.class).createNativeQuery("""

@@ -172,8 +172,7 @@ public class CheckOffService {
                 .getResultList();
     }
 
-    /** The latest sessions of each of several assignments, newest first, by assignment: one statement. */
-    @SuppressWarnings("unchecked")
+    /** The latest sessions of one assignment, newest first. */
     public List<SessionLog> sessions(UUID assignmentId, int limit) {
         return SessionLog.<SessionLog> find("assignmentId = :a order by performedOn desc", Parameters.with("a", assignmentId))
                 .page(0, limit).list();

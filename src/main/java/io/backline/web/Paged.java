@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Page;
 /** One page of a list, with what the pager links need. */
 public record Paged<T>(List<T> items, int pageIndex, int pageCount, long total) {
     public static final int PAGE_SIZE = 25;
+    private static final int MAX_INDEX = 1_000_000;
 
     public static <T> Paged<T> of(PanacheQuery<T> query, int pageIndex) {
         PanacheQuery<T> page = query.page(Page.of(pageIndex, PAGE_SIZE));
@@ -15,8 +16,6 @@ public record Paged<T>(List<T> items, int pageIndex, int pageCount, long total) 
     }
 
     /** Page numbers come from links people can edit: anything odd means the first page. */
-    private static final int MAX_INDEX = 1_000_000;
-
     public static int index(String page) {
         try {
             // Capped so that no page number, however large, overflows the offset it becomes.
