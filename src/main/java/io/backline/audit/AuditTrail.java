@@ -12,6 +12,7 @@ import org.hibernate.Session;
 
 import io.backline.clinic.CurrentClinic;
 import io.backline.people.CurrentUser;
+import io.backline.web.SessionJdbc;
 
 /** Records who viewed or changed a client's health data, with the request it happened in. */
 @ApplicationScoped
@@ -59,19 +60,18 @@ public class AuditTrail {
     }
 
     /*
-     * The latest events about a client, newest first. Native, naming the clinic, and only the three values shown: the
-     * today page asks on every visit, and whole audit entities cost it a twelfth of its CPU (JFR).
+     * The latest events about a client, newest first: only the three values shown, read with SessionJdbc (the today
+     * page asks on every visit; whole audit entities cost it a twelfth of its CPU, and the same statement as a
+     * Hibernate native query another twentieth).
      */
     public List<Entry> forClient(UUID clientId, int limit) {
-        List<?> rows = AuditEvent.getEntityManager().unwrap(Session.class).createNativeQuery("""
-                select happened_at, actor_name, action from audit_event where clinic_id = :clinic and client_id = :client
-                order by happened_at desc limit :limit""")
-                .addScalar("happened_at", Instant.class).addScalar("actor_name", String.class)
-                .addScalar("action", String.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
-                .setParameter("limit", limit).getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(row -> new Entry((Instant) row[0], (String) row[1], (String) row[2])).toList();
+        return SessionJdbc.list(AuditEvent.getEntityManager().unwrap(Session.class), """
+                select happened_at, actor_name, action from audit_event where clinic_id = ? and client_id = ?
+                order by happened_at desc limit ?""", statement -> {
+            statement.setString(1, currentClinic.requireId());
+            statement.setObject(2, clientId);
+            statement.setInt(3, limit);
+        }, row -> new Entry(SessionJdbc.instant(row, 1), row.getString(2), row.getString(3)));
     }
 
     private static String truncate(String value, int max) {

@@ -1,12 +1,18 @@
 package io.backline.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** Where a postal code lies, roughly: the point distances are measured from. Reference data, not clinic-owned. */
+/**
+ * Where a postal code lies, roughly: the point distances are measured from. Reference data, not clinic-owned.
+ * Only migrations change it, so Hibernate's second-level cache keeps it: a directory search near a postal code then
+ * reads it without a statement.
+ */
 @Entity
+@Cacheable
 public class PostalCodeCentroid extends PanacheEntityBase {
     @Id
     public String postalCode;

@@ -90,7 +90,20 @@ public class AdherenceService {
     }
 
     public Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone) {
+        return reports(versionsOf(assignments), zone, this::read);
+    }
+
+    /** An assignment as far as its figures go: which one, and how far its histories have changed. */
+    public record Versioned(UUID assignmentId, long historyVersion) {
+    }
+
+    /** For callers that read only these two values of each assignment (the dashboard's caseload). */
+    public Map<UUID, Adherence.Report> reportsOf(Collection<Versioned> assignments, ZoneId zone) {
         return reports(assignments, zone, this::read);
+    }
+
+    private static List<Versioned> versionsOf(Collection<Assignment> assignments) {
+        return assignments.stream().map(a -> new Versioned(a.id, a.historyVersion)).toList();
     }
 
     /**
@@ -101,36 +114,36 @@ public class AdherenceService {
     public Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone,
             Map<UUID, List<Prescription>> prescriptions, Map<UUID, List<AssignmentEvent>> events,
             Map<UUID, int[]> sessionDays) {
-        return reports(assignments, zone, missing -> History.of(prescriptions, events, sessionDays));
+        return reports(versionsOf(assignments), zone, missing -> History.of(prescriptions, events, sessionDays));
     }
 
-    private Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone,
-            Function<Collection<Assignment>, History> reader) {
+    private Map<UUID, Adherence.Report> reports(Collection<Versioned> assignments, ZoneId zone,
+            Function<Collection<UUID>, History> reader) {
         if (assignments.isEmpty()) {
             return Map.of();
         }
         LocalDate today = LocalDate.now(zone);
         Map<UUID, Adherence.Report> reports = new HashMap<>();
-        Map<Assignment, ReportKey> toCompute = new HashMap<>();
-        for (Assignment assignment : assignments) {
-            ReportKey key = new ReportKey(assignment.id, assignment.historyVersion, today, zone);
+        Map<UUID, ReportKey> toCompute = new HashMap<>();
+        for (Versioned assignment : assignments) {
+            ReportKey key = new ReportKey(assignment.assignmentId(), assignment.historyVersion(), today, zone);
             Adherence.Report known = computed.getIfPresent(key);
             if (known != null) {
-                reports.put(assignment.id, known);
+                reports.put(assignment.assignmentId(), known);
             } else {
-                toCompute.put(assignment, key);
+                toCompute.put(assignment.assignmentId(), key);
             }
         }
         if (toCompute.isEmpty()) {
             return reports;
         }
         History history = reader.apply(toCompute.keySet());
-        toCompute.forEach((assignment, key) -> {
-            Adherence.Report report = Adherence.of(activePeriods(history.terms().getOrDefault(assignment.id, List.of()),
-                    history.changes().getOrDefault(assignment.id, List.of()), today, zone),
-                    history.days().getOrDefault(assignment.id, List.of()), today);
+        toCompute.forEach((id, key) -> {
+            Adherence.Report report = Adherence.of(activePeriods(history.terms().getOrDefault(id, List.of()),
+                    history.changes().getOrDefault(id, List.of()), today, zone),
+                    history.days().getOrDefault(id, List.of()), today);
             computed.put(key, report);
-            reports.put(assignment.id, report);
+            reports.put(id, report);
         });
         return reports;
     }
@@ -161,10 +174,10 @@ public class AdherenceService {
      * Days as numbers: a dashboard reads thousands of session days, and decoding each through java.sql.Date cost
      * more than everything else on the page.
      */
-    private History read(Collection<Assignment> assignments) {
+    private History read(Collection<UUID> assignmentIds) {
         List<Object[]> rows = SessionLog.getEntityManager().createNativeQuery(HISTORY, Object[].class)
                 .setParameter("clinic", currentClinic.requireId())
-                .setParameter("ids", assignments.stream().map(a -> a.id).toList())
+                .setParameter("ids", List.copyOf(assignmentIds))
                 .getResultList();
         History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>());
         for (Object[] row : rows) {
