@@ -52,6 +52,15 @@ class CrossClinicIsolationTest {
     }
 
     @Test
+    void eachDashboardListsOnlyItsOwnClinicsCaseload() {
+        // The caseload is read with plain SQL that names the clinic itself (DashboardQuery), not through the tenant filter.
+        SignIn.as("rose-trainer").request().get("/dashboard").then().statusCode(200)
+                .body(containsString("Alex Morgan"), not(containsString("Taylor Kim")));
+        SignIn.as("cedar-trainer").request().get("/dashboard").then().statusCode(200)
+                .body(containsString("Taylor Kim"), not(containsString("Alex Morgan")));
+    }
+
+    @Test
     void roseTrainerSeesTheirOwnClient() {
         SignIn.as("rose-trainer").request().get("/clients/" + Demo.clientId("rose-client1")).then().statusCode(200)
                 .body(containsString("Alex Morgan"), containsString(Demo.ROSE));
