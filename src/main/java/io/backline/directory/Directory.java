@@ -144,12 +144,14 @@ public class Directory {
         // in" a list is translated anew for every run, a twelfth of the page's CPU).
         Map<UUID, Provider> providers = new HashMap<>();
         for (Provider provider : entityManager.unwrap(Session.class).findMultiple(Provider.class, ids)) {
-            if (provider != null) { // removed since the search ran
+            if (provider != null) { // null: removed since the search ran, and left out of the hits below
                 providers.put(provider.id, provider);
             }
         }
-        List<Hit> hits = rows.stream().map(row -> new Hit(providers.get(uuid(row[0])),
-                row[1] == null ? null : greatCircleOf(((Number) row[1]).doubleValue()) / 1000.0, (Boolean) row[2])).toList();
+        List<Hit> hits = rows.stream().filter(row -> providers.containsKey(uuid(row[0])))
+                .map(row -> new Hit(providers.get(uuid(row[0])),
+                        row[1] == null ? null : greatCircleOf(((Number) row[1]).doubleValue()) / 1000.0, (Boolean) row[2]))
+                .toList();
         return new Result(hits, ((Number) rows.get(0)[3]).longValue(), search.pageIndex(), origin, problems);
     }
 

@@ -76,7 +76,7 @@ public class Dashboard extends Controller {
 
         // Referrals the provider has not acknowledged in time, for this trainer's clients: a closed loop needs chasing.
         int ackDays = clinic.referralAckDays;
-        DashboardQuery.Found found = query.read(clinic.id, staffId, PAGE_SIZE + 1,
+        DashboardQuery.Found found = query.read(staffId, PAGE_SIZE + 1,
                 (long) pageIndex * PAGE_SIZE, Instant.now().minus(Duration.ofDays(ackDays)));
         // One entry more than a page tells whether there is a next page.
         boolean hasNext = found.caseload().size() > PAGE_SIZE;

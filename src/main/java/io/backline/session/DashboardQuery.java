@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hibernate.Session;
 
+import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
 import io.backline.program.Assignment;
 import io.backline.referral.Referral;
@@ -53,7 +55,12 @@ public class DashboardQuery {
                                   where m.clinic_id = r.clinic_id and m.staff_member_id = ?)
             order by r.sent_at limit 10""";
 
-    public Found read(String clinicId, UUID staffId, int limit, long offset, Instant sentBefore) {
+    @Inject
+    CurrentClinic currentClinic;
+
+    /** The clinic is the request's own (never a value passed in), named in every table's condition. */
+    public Found read(UUID staffId, int limit, long offset, Instant sentBefore) {
+        String clinicId = currentClinic.requireId();
         Session session = Client.getEntityManager().unwrap(Session.class);
         List<CaseloadEntry> caseload = SessionJdbc.list(session, CASELOAD, statement -> {
             statement.setObject(1, staffId);

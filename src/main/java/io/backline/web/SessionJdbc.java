@@ -16,11 +16,12 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * A read-only SQL statement run on the request's Hibernate session, its rows read with plain JDBC. For the busiest
  * pages' lists: a Hibernate native query resolves its result mapping again on every run and hydrates entities into
  * the persistence context, three to four times the CPU of the statement itself (JFR). Going through the session's
- * statement preparer keeps what Hibernate gives every statement: its connection and transaction, its statistics
- * (the tests count statements per page with them) and its translation of SQL errors.
+ * statement preparer keeps the session's connection and transaction, Hibernate's statistics (the tests count
+ * statements per page with them) and its translation of SQL errors.
  * <p>
- * The statement names the clinic itself, as every native statement here does: Hibernate's tenant filter does not
- * apply to it.
+ * Two things it does not do. The statement names the clinic itself, as every native statement here does: Hibernate's
+ * tenant filter does not apply to it. And nothing is flushed first, so it does not see entities changed but not yet
+ * flushed in the same transaction: use it for reads that come before any change, or after a commit.
  */
 public final class SessionJdbc {
 
@@ -40,9 +41,10 @@ public final class SessionJdbc {
     public static <T> List<T> list(Session session, String sql, Parameters parameters, RowReader<T> reader) {
         SharedSessionContractImplementor owner = session.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = owner.getJdbcCoordinator();
-        PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
+        PreparedStatement statement = null;
         boolean success = false;
         try {
+            statement = jdbc.getStatementPreparer().prepareStatement(sql);
             parameters.bind(statement);
             ResultSet rows = jdbc.getResultSetReturn().extract(statement, sql);
             List<T> found = new ArrayList<>();
@@ -54,7 +56,9 @@ public final class SessionJdbc {
         } catch (SQLException e) {
             throw owner.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not read rows", sql);
         } finally {
-            jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+            if (statement != null) {
+                jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+            }
             jdbc.afterStatementExecution();
             // Outside a transaction this hands the connection back to the pool, as Hibernate's own queries do.
             owner.afterOperation(success);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.backline.support.Demo;
 import io.backline.support.SignIn;
+import io.backline.support.TestData;
 import io.backline.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -53,11 +54,28 @@ class CrossClinicIsolationTest {
 
     @Test
     void eachDashboardListsOnlyItsOwnClinicsCaseload() {
-        // The caseload is read with plain SQL that names the clinic itself (DashboardQuery), not through the tenant filter.
         SignIn.as("rose-trainer").request().get("/dashboard").then().statusCode(200)
                 .body(containsString("Alex Morgan"), not(containsString("Taylor Kim")));
         SignIn.as("cedar-trainer").request().get("/dashboard").then().statusCode(200)
                 .body(containsString("Taylor Kim"), not(containsString("Alex Morgan")));
+    }
+
+    @Test
+    void aCareTeamRowAcrossClinicsStillShowsNothingOfTheOtherClinic() {
+        // The caseload is plain SQL (DashboardQuery), outside Hibernate's tenant filter. Even a stray row putting Rose's
+        // trainer on a Cedar client's care team must not bring that client onto Rose's dashboard: the statement names
+        // the clinic the trainer signed in to.
+        UUID cedarClient = Demo.clientId("cedar-client1");
+        UUID roseTrainer = Demo.staffId("rose-trainer");
+        TestData.sql("insert into care_team_member (clinic_id, client_id, staff_member_id, lead) values ('cedar-hills', ?, ?, false)",
+                cedarClient, roseTrainer);
+        try {
+            SignIn.as("rose-trainer").request().get("/dashboard").then().statusCode(200)
+                    .body(containsString("Alex Morgan"), not(containsString("Taylor Kim")),
+                            not(containsString(cedarClient.toString())));
+        } finally {
+            TestData.sql("delete from care_team_member where client_id = ? and staff_member_id = ?", cedarClient, roseTrainer);
+        }
     }
 
     @Test
