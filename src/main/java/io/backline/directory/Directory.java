@@ -142,16 +142,16 @@ public class Directory {
         List<UUID> ids = rows.stream().map(row -> uuid(row[0])).toList();
         // By id with one array parameter: the same SQL for any number of hits, so Hibernate translates it once ("id
         // in" a list is translated anew for every run, a twelfth of the page's CPU).
-        Map<UUID, Provider> providers = new HashMap<>();
-        for (Provider provider : entityManager.unwrap(Session.class).findMultiple(Provider.class, ids)) {
-            if (provider != null) { // null: removed since the search ran, and left out of the hits below
-                providers.put(provider.id, provider);
+        // In the order of the ids; null where a provider was removed since the search ran, left out of the hits.
+        List<Provider> providers = entityManager.unwrap(Session.class).findMultiple(Provider.class, ids);
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            if (providers.get(i) != null) {
+                hits.add(new Hit(providers.get(i),
+                        row[1] == null ? null : greatCircleOf(((Number) row[1]).doubleValue()) / 1000.0, (Boolean) row[2]));
             }
         }
-        List<Hit> hits = rows.stream().filter(row -> providers.containsKey(uuid(row[0])))
-                .map(row -> new Hit(providers.get(uuid(row[0])),
-                        row[1] == null ? null : greatCircleOf(((Number) row[1]).doubleValue()) / 1000.0, (Boolean) row[2]))
-                .toList();
         return new Result(hits, ((Number) rows.get(0)[3]).longValue(), search.pageIndex(), origin, problems);
     }
 
