@@ -61,7 +61,7 @@ public class Invitations extends Controller {
         InvitationService.Outcome outcome;
         try {
             outcome = invitations.invite(request);
-        } catch (KeycloakAccounts.KeycloakUnavailable | jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+        } catch (KeycloakAccounts.KeycloakUnavailable e) {
             FormErrors errors = new FormErrors().add("email",
                     "The invitation could not be sent just now (the sign-in service or the mail server did not answer). Nothing was saved; please try again.");
             return refused(request, errors, 503);

@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -43,7 +45,7 @@ public class KeycloakAccounts {
     int linkDays;
 
     public Optional<UUID> findByEmail(String email) {
-        List<UserRepresentation> found = realm().users().searchByEmail(email, true);
+        List<UserRepresentation> found = call("look the account up", () -> realm().users().searchByEmail(email, true));
         return found.stream().findFirst().map(user -> UUID.fromString(user.getId()));
     }
 
@@ -57,7 +59,7 @@ public class KeycloakAccounts {
         int space = fullName.lastIndexOf(' ');
         user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
         user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
-        try (Response response = realm().users().create(user)) {
+        try (Response response = call("create the account", () -> realm().users().create(user))) {
             if (response.getStatus() == 409) {
                 // Someone created it between our search and now: use theirs.
                 return findByEmail(email).orElseThrow(() -> new KeycloakUnavailable("Keycloak refused the account"));
@@ -69,8 +71,8 @@ public class KeycloakAccounts {
     }
 
     public void joinClinic(UUID userId, String clinicId) {
-        try (Response response = realm().organizations().get(organizationId(clinicId)).members()
-                .addMember(userId.toString())) {
+        try (Response response = call("add the clinic membership",
+                () -> realm().organizations().get(organizationId(clinicId)).members().addMember(userId.toString()))) {
             if (response.getStatus() != 409) { // 409: already a member, which is what we want
                 expect(response, "add the clinic membership");
             }
@@ -78,8 +80,8 @@ public class KeycloakAccounts {
     }
 
     public void leaveClinic(UUID userId, String clinicId) {
-        try (Response response = realm().organizations().get(organizationId(clinicId)).members()
-                .member(userId.toString()).delete()) {
+        try (Response response = call("remove the clinic membership",
+                () -> realm().organizations().get(organizationId(clinicId)).members().member(userId.toString()).delete())) {
             if (response.getStatus() != 404) { // already gone
                 expect(response, "remove the clinic membership");
             }
@@ -87,22 +89,29 @@ public class KeycloakAccounts {
     }
 
     public boolean belongsToAnyClinic(UUID userId) {
-        return !realm().organizations().members().getOrganizations(userId.toString(), true).isEmpty();
+        return !call("list the account's clinics",
+                () -> realm().organizations().members().getOrganizations(userId.toString(), true)).isEmpty();
     }
 
     public void grantRole(UUID userId, String role) {
-        var representation = realm().roles().get(role).toRepresentation();
-        realm().users().get(userId.toString()).roles().realmLevel().add(List.of(representation));
+        call("grant the role", () -> {
+            var representation = realm().roles().get(role).toRepresentation();
+            realm().users().get(userId.toString()).roles().realmLevel().add(List.of(representation));
+            return null;
+        });
     }
 
     /** Keycloak's own "set your password" email, whose link leads back to Backline once the password is set. */
     public void sendSetPasswordEmail(UUID userId) {
-        realm().users().get(userId.toString()).executeActionsEmail("backline-web", baseUrl + "/",
-                linkDays * 24 * 3600, List.of("UPDATE_PASSWORD"));
+        call("send the set-password email", () -> {
+            realm().users().get(userId.toString()).executeActionsEmail("backline-web", baseUrl + "/",
+                    linkDays * 24 * 3600, List.of("UPDATE_PASSWORD"));
+            return null;
+        });
     }
 
     public void delete(UUID userId) {
-        try (Response response = realm().users().delete(userId.toString())) {
+        try (Response response = call("delete the account", () -> realm().users().delete(userId.toString()))) {
             if (response.getStatus() != 404) {
                 expect(response, "delete the account");
             }
@@ -110,10 +119,24 @@ public class KeycloakAccounts {
     }
 
     private String organizationId(String clinicId) {
-        return organizationIds.computeIfAbsent(clinicId, alias -> realm().organizations().getAll().stream()
+        return organizationIds.computeIfAbsent(clinicId, alias -> call("list the clinics", () -> realm().organizations().getAll()).stream()
                 .filter(organization -> alias.equals(organization.getAlias()))
                 .map(OrganizationRepresentation::getId).findFirst()
                 .orElseThrow(() -> new KeycloakUnavailable("Keycloak has no organization for clinic " + alias)));
+    }
+
+    /**
+     * One exchange with Keycloak. Whatever goes wrong on the way (an error status, a refused connection, no answer
+     * within the admin client's read timeout) becomes {@link KeycloakUnavailable}, which the pages turn into "try
+     * again" rather than an error of their own: a 404 from Keycloak is not a page that was not found.
+     */
+    private static <T> T call(String what, Supplier<T> exchange) {
+        try {
+            return exchange.get();
+        } catch (WebApplicationException | ProcessingException e) {
+            LOG.warnf("Keycloak could not %s: %s", what, e.getMessage());
+            throw new KeycloakUnavailable("Keycloak could not " + what, e);
+        }
     }
 
     private RealmResource realm() {
@@ -133,8 +156,8 @@ public class KeycloakAccounts {
             super(message);
         }
 
-        public static KeycloakUnavailable of(WebApplicationException e) {
-            return new KeycloakUnavailable("Keycloak answered " + e.getResponse().getStatus());
+        KeycloakUnavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -70,6 +70,11 @@ public class ErrorPages {
                 reference);
     }
 
+    /** The error page (or JSON body under /api) for a failure a feature maps itself. */
+    public static Response page(UriInfo uri, int status, String title, String message) {
+        return render(uri, status, title, message, null);
+    }
+
     private static Response render(UriInfo uri, int status, String title, String message, String reference) {
         if (uri.getPath().startsWith("/api/")) {
             Map<String, Object> body = reference == null

@@ -1,0 +1,133 @@
+package io.backline.invitation;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.backline.support.Demo;
+import io.backline.support.KeycloakAdmin;
+import io.backline.support.SignIn;
+import io.backline.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Keycloak stopped dead (SIGSTOP: it still accepts connections, as a hung or swapping server does, but never
+ * answers). Admin changes that need it must give up after the admin client's read timeout (3 s in tests) with a
+ * page that says to try again, save nothing, and work again once Keycloak is back. Without the timeout the request
+ * would wait for ever and hold one of the instance's worker threads.
+ */
+@QuarkusTest
+class KeycloakNotAnsweringTest {
+    private static final String PAGE = "/invitations";
+    /** Well past the 3 s read timeout, well short of "for ever". */
+    private static final Duration NO_LONGER_THAN = Duration.ofSeconds(20);
+
+    private final ExecutorService requests = Executors.newSingleThreadExecutor();
+    private List<ProcessHandle> frozen = List.of();
+
+    @AfterEach
+    void thawKeycloakAndStopWaiting() {
+        thawKeycloak();
+        requests.shutdownNow();
+    }
+
+    @Test
+    void anInvitationGivesUpWithAMessageAndSavesNothingThenWorksOnceKeycloakIsBack() throws Exception {
+        var admin = SignIn.as("rose-admin");
+        String email = "hung-" + UUID.randomUUID().toString().substring(0, 8) + "@invited.example";
+        Map<String, Object> fields = Map.of("fullName", "Hana Hung", "email", email, "phone", "", "role", "client",
+                "leadTrainerId", Demo.staffId("rose-trainer").toString());
+        Map<String, String> hidden = admin.hiddenFields(PAGE, PAGE);
+
+        freezeKeycloak();
+        long started = System.nanoTime();
+        Response refused = answerWithin(() -> admin.resubmit(PAGE, PAGE, fields, hidden));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(503, refused.statusCode());
+        refused.then().body(containsString("could not be sent just now"), containsString("Nothing was saved"),
+                containsString("value=\"" + email + "\""), containsString("Hana Hung"));
+        assertTrue(took.compareTo(Duration.ofMillis(2500)) >= 0, "it waited for the read timeout first: " + took);
+        assertEquals(0, TestData.count("select count(*) from invitation where email = ?", email));
+
+        thawKeycloak();
+        admin.resubmit(PAGE, PAGE, fields, hidden).then().statusCode(303);
+        assertEquals(1, TestData.count("select count(*) from invitation where email = ?", email));
+        assertNotNull(KeycloakAdmin.userIdByEmail(email), "the account was made once Keycloak answered again");
+    }
+
+    @Test
+    void deactivatingAClientAnswersTryAgainAndLeavesThemActive() throws Exception {
+        String username = "hung-" + UUID.randomUUID().toString().substring(0, 8);
+        String userId = KeycloakAdmin.createUser(username, username + "@people.example", List.of("client"), List.of("rose-city"));
+        UUID client = UUID.randomUUID();
+        TestData.sql("insert into client (id, clinic_id, user_id, full_name, email) values (?::uuid, 'rose-city', ?::uuid, ?, ?)",
+                client.toString(), userId, "Person " + username, username + "@people.example");
+        var admin = SignIn.as("rose-admin");
+        String profile = "/clients/" + client + "/profile";
+        Map<String, String> hidden = admin.hiddenFields(profile, profile + "/deactivate");
+
+        freezeKeycloak();
+        Response refused = answerWithin(() -> admin.resubmit(profile, profile + "/deactivate", Map.of(), hidden));
+
+        assertEquals(503, refused.statusCode());
+        refused.then().body(containsString("could not reach the sign-in service just now, so nothing was saved"));
+        assertEquals(1, TestData.count("select count(*) from client where id = ?::uuid and active", client.toString()));
+    }
+
+    private Response answerWithin(Callable<Response> request) throws Exception {
+        var answer = requests.submit(request);
+        try {
+            return answer.get(NO_LONGER_THAN.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer within " + NO_LONGER_THAN + " while Keycloak was not answering", e);
+        }
+    }
+
+    /** The test Keycloak the build started (its pid file), with any process it started. */
+    private void freezeKeycloak() throws IOException {
+        Path pidFile = Path.of(System.getProperty("keycloak.home", "target/keycloak-26.7.3"), "keycloak.pid");
+        assertTrue(Files.exists(pidFile), "this test stops the Keycloak the build started; no " + pidFile);
+        ProcessHandle keycloak = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                .orElseThrow(() -> new AssertionError("Keycloak's process is gone"));
+        frozen = Stream.concat(Stream.of(keycloak), keycloak.descendants()).toList();
+        signal("STOP", frozen);
+    }
+
+    private void thawKeycloak() {
+        signal("CONT", frozen);
+        frozen = List.of();
+    }
+
+    private static void signal(String signal, List<ProcessHandle> processes) {
+        for (ProcessHandle process : processes) {
+            try {
+                new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
