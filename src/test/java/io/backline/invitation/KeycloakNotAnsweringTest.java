@@ -121,7 +121,7 @@ class KeycloakNotAnsweringTest {
     private static void signal(String signal, List<ProcessHandle> processes) {
         for (ProcessHandle process : processes) {
             try {
-                new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+                new ProcessBuilder("bash", "-c", "kill -" + signal + " " + process.pid()).inheritIO().start().waitFor();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {
