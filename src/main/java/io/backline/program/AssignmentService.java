@@ -142,19 +142,9 @@ public class AssignmentService {
             left join prescription p on p.clinic_id = a.clinic_id and p.assignment_id = a.id
                 and p.version = (select max(x.version) from prescription x where x.assignment_id = a.id)""";
 
+    /** Not managed by the session: for showing, and for passing the ids on. */
     public Optional<ClientPlan> clientPlan(UUID clientId) {
-        List<?> rows = session().createNativeQuery("""
-                select {c.*}, {a.*}, {p.*} from client c
-                left join assignment a on a.clinic_id = c.clinic_id and a.client_id = c.id and a.status <> 'ENDED'
-                %s
-                where c.clinic_id = :clinic and c.id = :client
-                order by a.created_at desc limit 1""".formatted(CURRENT_PRESCRIPTION))
-                .addEntity("c", Client.class).addEntity("a", Assignment.class).addEntity("p", Prescription.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
-                .getResultList();
-        return rows.stream().map(row -> (Object[]) row)
-                .map(row -> new ClientPlan((Client) row[0], (Assignment) row[1], (Prescription) row[2]))
-                .findFirst();
+        return ClientPlanQuery.find(session(), currentClinic.requireId(), clientId);
     }
 
     /** The assignment with this id, when it is the given client's own. */
