@@ -41,7 +41,7 @@ case "$command" in
     kc=$!
     echo "$kc" >"$pidfile"
     # Watchdog: when the owner exits, take Keycloak down with it.
-    nohup bash -c "while kill -0 $owner 2>/dev/null && kill -0 $kc 2>/dev/null; do sleep 2; done; kill -TERM $kc 2>/dev/null; rm -f '$pidfile'" \
+    nohup bash -c "while kill -0 $owner 2>/dev/null && kill -0 $kc 2>/dev/null; do sleep 2; done; kill -CONT $kc 2>/dev/null; kill -TERM $kc 2>/dev/null; rm -f '$pidfile'" \
       >/dev/null 2>&1 </dev/null &
     for _ in $(seq 1 240); do
       if ready; then
@@ -61,6 +61,7 @@ case "$command" in
   stop)
     if [ -f "$pidfile" ]; then
       kc=$(cat "$pidfile")
+      kill -CONT "$kc" 2>/dev/null || true # a test may have stopped it (SIGSTOP); a stopped process ignores TERM
       kill -TERM "$kc" 2>/dev/null || true
       for _ in $(seq 1 30); do kill -0 "$kc" 2>/dev/null || break; sleep 1; done
       rm -f "$pidfile"

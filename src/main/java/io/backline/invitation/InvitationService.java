@@ -100,7 +100,9 @@ public class InvitationService {
             errors.add("email", email + " already belongs to this clinic.");
             return new Outcome.Refused(errors);
         }
-        boolean newAccount = existing.isEmpty();
+        // An account with no password and no clinic is one an earlier try made and then lost sight of (Keycloak
+        // finished creating it after the admin client gave up waiting): its owner needs the set-password email too.
+        boolean newAccount = existing.isEmpty() || keycloak.isUnclaimed(existing.get());
         UUID userId = existing.orElseGet(() -> keycloak.create(email, fullName));
         try {
             keycloak.joinClinic(userId, currentUser.getClinic().id);
@@ -270,7 +272,8 @@ public class InvitationService {
         try {
             mailer.send(mail);
         } catch (RuntimeException e) {
-            throw new KeycloakAccounts.KeycloakUnavailable("The mail server did not take the invitation: " + e.getMessage());
+            // Not the mail server's message: it can name the address.
+            throw new KeycloakAccounts.KeycloakUnavailable("The mail server did not take the invitation", e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 @ApplicationScoped
 public class KeycloakAccounts {
     private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
+
+    private static final int ORGANIZATIONS_PAGE = 100;
 
     /** Organization ids by alias: Keycloak never changes either, so losing this map only costs one lookup. */
     private final Map<String, String> organizationIds = new ConcurrentHashMap<>();
@@ -88,9 +91,20 @@ public class KeycloakAccounts {
         }
     }
 
+    /** An account no one can sign in with yet (no password) that belongs to no clinic. */
+    public boolean isUnclaimed(UUID userId) {
+        return call("list the account's credentials", () -> realm().users().get(userId.toString()).credentials()).isEmpty()
+                && !belongsToAnyClinic(userId);
+    }
+
     public boolean belongsToAnyClinic(UUID userId) {
-        return !call("list the account's clinics",
-                () -> realm().organizations().members().getOrganizations(userId.toString(), true)).isEmpty();
+        return !call("list the account's clinics", () -> {
+            try {
+                return realm().organizations().members().getOrganizations(userId.toString(), true);
+            } catch (NotFoundException e) {
+                return List.<OrganizationRepresentation> of(); // the account is gone: an earlier try deleted it
+            }
+        }).isEmpty();
     }
 
     public void grantRole(UUID userId, String role) {
@@ -119,10 +133,25 @@ public class KeycloakAccounts {
     }
 
     private String organizationId(String clinicId) {
-        return organizationIds.computeIfAbsent(clinicId, alias -> call("list the clinics", () -> realm().organizations().getAll()).stream()
-                .filter(organization -> alias.equals(organization.getAlias()))
-                .map(OrganizationRepresentation::getId).findFirst()
+        return organizationIds.computeIfAbsent(clinicId, alias -> organizationIdByAlias(alias)
                 .orElseThrow(() -> new KeycloakUnavailable("Keycloak has no organization for clinic " + alias)));
+    }
+
+    /*
+     * Keycloak lists organizations a page at a time, ten unless asked for more, and its search matches names, not
+     * aliases: so read every page. Once per clinic and instance (the map above).
+     */
+    private Optional<String> organizationIdByAlias(String alias) {
+        for (int first = 0;; first += ORGANIZATIONS_PAGE) {
+            int from = first;
+            List<OrganizationRepresentation> page = call("list the clinics",
+                    () -> realm().organizations().list(from, ORGANIZATIONS_PAGE));
+            Optional<String> id = page.stream().filter(organization -> alias.equals(organization.getAlias()))
+                    .map(OrganizationRepresentation::getId).findFirst();
+            if (id.isPresent() || page.size() < ORGANIZATIONS_PAGE) {
+                return id;
+            }
+        }
     }
 
     /**
@@ -133,10 +162,24 @@ public class KeycloakAccounts {
     private static <T> T call(String what, Supplier<T> exchange) {
         try {
             return exchange.get();
-        } catch (WebApplicationException | ProcessingException e) {
-            LOG.warnf("Keycloak could not %s: %s", what, e.getMessage());
-            throw new KeycloakUnavailable("Keycloak could not " + what, e);
+        } catch (WebApplicationException e) {
+            // A 4xx is a setting to fix (the service account's roles, its secret), not an outage to wait out.
+            int status = e.getResponse().getStatus();
+            LOG.logf(status < 500 ? Logger.Level.ERROR : Logger.Level.WARN, "Keycloak answered %d when asked to %s", status, what);
+            throw new KeycloakUnavailable("Keycloak could not " + what + " (HTTP " + status + ")", e);
+        } catch (ProcessingException e) {
+            // Not the message: it names the request's address, which can hold an email address.
+            LOG.warnf("Keycloak did not answer when asked to %s (%s)", what, rootCause(e).getClass().getSimpleName());
+            throw new KeycloakUnavailable("Keycloak did not answer when asked to " + what, e);
         }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private RealmResource realm() {
@@ -156,7 +199,7 @@ public class KeycloakAccounts {
             super(message);
         }
 
-        KeycloakUnavailable(String message, Throwable cause) {
+        public KeycloakUnavailable(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -18,7 +18,8 @@ import org.keycloak.admin.client.KeycloakBuilder;
  * TLS choice), with a read timeout, which the extension leaves unset. Without one, a request to a Keycloak that
  * accepts connections but never answers (stopped, out of memory, a hung proxy) holds its worker thread for good, and
  * with eight worker threads per instance a handful of admins clicking "invite" would stop every page. Connecting
- * already gives up after 15 seconds (the REST client's default).
+ * already gives up after 15 seconds (the REST client's default). Of the extension's settings, only the server URL,
+ * realm, client id and secret are read: Backline signs in to the admin API with client credentials alone.
  */
 @ApplicationScoped
 class KeycloakAdminClient {

@@ -37,7 +37,7 @@ class MemberOfTwoClinicsPicksOneTest {
         String trainer = keycloakUser(admin, USERNAME, List.of("trainer"));
         String mixed = keycloakUser(admin, MIXED, List.of("clinic-admin", "client"));
         for (String alias : List.of("rose-city", "cedar-hills")) {
-            String orgId = given().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/backline/organizations")
+            String orgId = given().auth().oauth2(admin).queryParam("max", 1000).get(KEYCLOAK + "/admin/realms/backline/organizations")
                     .then().statusCode(200).extract().path("find { it.alias == '" + alias + "' }.id");
             for (String userId : List.of(trainer, mixed)) {
                 given().auth().oauth2(admin).contentType(ContentType.JSON).body("\"" + userId + "\"")

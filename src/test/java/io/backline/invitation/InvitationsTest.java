@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,49 @@ class InvitationsTest {
         admin.submit(PAGE, PAGE, invitation("Alex Again", "rose-client1@rosecitymovement.example", "client"))
                 .then().statusCode(400).body(containsString("already belongs to this clinic"));
         assertEquals(1, invitations(email));
+    }
+
+    @Test
+    void anAccountAnEarlierTryLeftWithoutPasswordOrClinicGetsTheSetPasswordLink() {
+        String email = unique("left-behind");
+        String userId = KeycloakAdmin.createAccountWithoutPassword(email);
+
+        SignIn.as("rose-admin").submit(PAGE, PAGE, invitation("Left Behind", email, "client")).then().statusCode(303);
+
+        assertEquals("t", TestData.string("select new_account from invitation where email = ?", email));
+        assertEquals(List.of("rose-city"), KeycloakAdmin.clinicsOf(userId));
+        String mail = MailServer.awaitMessagesContaining(email, 1, Duration.ofSeconds(20)).get(0);
+        assertNotNull(MailServer.link(mail, "http://localhost:8180/realms/backline/login-actions/action-token?"), mail);
+    }
+
+    @Test
+    void aClinicPastKeycloaksFirstPageOfOrganizationsInvitesToo() {
+        // Keycloak lists ten organizations unless asked for more: ten whose names sort first push this clinic past them.
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String clinic = "zz-" + suffix;
+        List<String> organizations = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                organizations.add(KeycloakAdmin.createOrganization("Aaa filler " + suffix + " " + i, "aaa-" + suffix + "-" + i));
+            }
+            organizations.add(KeycloakAdmin.createOrganization("Zz Clinic " + suffix, clinic));
+            TestData.sql("insert into clinic (id, name, city) values (?, ?, 'Beaverton')", clinic, "Zz Clinic " + suffix);
+            String username = "zz-admin-" + suffix;
+            String userId = KeycloakAdmin.createUser(username, username + "@zz.example", List.of("clinic-admin"), List.of(clinic));
+            TestData.sql("""
+                    insert into staff_member (id, clinic_id, user_id, full_name, email, role)
+                    values (?::uuid, ?, ?::uuid, 'Zed Admin', ?, 'clinic-admin')""",
+                    UUID.randomUUID().toString(), clinic, userId, username + "@zz.example");
+
+            String email = unique("past-first-page");
+            SignIn.as(username).submit(PAGE, PAGE, Map.of("fullName", "Page Turner", "email", email, "phone", "",
+                    "role", "trainer", "leadTrainerId", "")).then().statusCode(303);
+
+            assertEquals(1, invitations(email));
+            assertEquals(List.of(clinic), KeycloakAdmin.clinicsOf(KeycloakAdmin.userIdByEmail(email)));
+        } finally {
+            organizations.forEach(KeycloakAdmin::deleteOrganization);
+        }
     }
 
     @Test

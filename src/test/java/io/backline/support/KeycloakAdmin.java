@@ -41,6 +41,14 @@ public final class KeycloakAdmin {
         return userId;
     }
 
+    /** An account as Keycloak leaves it when it finishes creating one after Backline stopped waiting: no password, no clinic. */
+    public static String createAccountWithoutPassword(String email) {
+        given().auth().oauth2(token()).contentType(ContentType.JSON)
+                .body(Map.of("username", email, "email", email, "enabled", true, "emailVerified", true))
+                .post(REALM + "/users").then().statusCode(201);
+        return userIdByEmail(email);
+    }
+
     public static String userIdByEmail(String email) {
         List<String> ids = given().auth().oauth2(token()).queryParam("email", email).queryParam("exact", true)
                 .get(REALM + "/users").then().statusCode(200).extract().path("id");
@@ -53,8 +61,21 @@ public final class KeycloakAdmin {
                 .then().statusCode(200).extract().path("alias");
     }
 
+    /** A new organization (a clinic, to Keycloak); its id. */
+    public static String createOrganization(String name, String alias) {
+        String admin = token();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "alias", alias, "domains", List.of(Map.of("name", alias + ".example"))))
+                .post(REALM + "/organizations").then().statusCode(201);
+        return organizationId(admin, alias);
+    }
+
+    public static void deleteOrganization(String id) {
+        given().auth().oauth2(token()).delete(REALM + "/organizations/" + id).then().statusCode(204);
+    }
+
     private static String organizationId(String admin, String alias) {
-        return given().auth().oauth2(admin).get(REALM + "/organizations").then().statusCode(200)
+        return given().auth().oauth2(admin).queryParam("max", 1000).get(REALM + "/organizations").then().statusCode(200)
                 .extract().path("find { it.alias == '" + alias + "' }.id");
     }
 }
