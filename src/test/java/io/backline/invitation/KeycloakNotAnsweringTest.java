@@ -2,12 +2,12 @@ package io.backline.invitation;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,15 +111,15 @@ class KeycloakNotAnsweringTest {
         }
     }
 
-    /** The test Keycloak the build started (its pid file), with any process it started. */
-    private void freezeKeycloak() throws IOException {
-        Path pidFile = Path.of(System.getProperty("keycloak.home", "target/keycloak-26.7.3"), "keycloak.pid");
-        assertTrue(Files.exists(pidFile), "this test stops the Keycloak the build started; no " + pidFile);
-        ProcessHandle keycloak = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
-                .orElseThrow(() -> new AssertionError("Keycloak's process is gone"));
-        // A stale pid file could name some other process by now.
-        assertTrue(keycloak.info().commandLine().orElse("").contains("keycloak"), "pid " + keycloak.pid() + " is not Keycloak");
-        frozen = Stream.concat(Stream.of(keycloak), keycloak.descendants()).toList();
+    /**
+     * The Keycloak the tests talk to, whoever started it (this build, dev mode, another clone's build): the Java
+     * process that deploy/keycloak/dev-keycloak.sh starts with the tests' port.
+     */
+    private void freezeKeycloak() {
+        String port = "--http-port=" + URI.create(KeycloakAdmin.KEYCLOAK).getPort();
+        frozen = ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
+                .filter(line -> line.contains("kc.home.dir") && line.contains(port)).isPresent()).toList();
+        assertFalse(frozen.isEmpty(), "no Keycloak started by deploy/keycloak/dev-keycloak.sh with " + port);
         signal("STOP", frozen);
     }
 
