@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.backline.support.Browser;
 import io.backline.support.Demo;
 import io.backline.support.KeycloakAdmin;
 import io.backline.support.SignIn;
@@ -84,25 +85,33 @@ class KeycloakNotAnsweringTest {
     }
 
     @Test
-    void deactivatingAClientAnswersTryAgainAndLeavesThemActive() throws Exception {
+    void deactivatingAClientInTheBrowserAnswersTryAgainAndLeavesThemActive() throws Exception {
         String username = "hung-" + UUID.randomUUID().toString().substring(0, 8);
         String userId = KeycloakAdmin.createUser(username, username + "@people.example", List.of("client"), List.of("rose-city"));
         UUID client = UUID.randomUUID();
         TestData.sql("insert into client (id, clinic_id, user_id, full_name, email) values (?::uuid, 'rose-city', ?::uuid, ?, ?)",
                 client.toString(), userId, "Person " + username, username + "@people.example");
-        var admin = SignIn.as("rose-admin");
         String profile = "/clients/" + client + "/profile";
-        Map<String, String> hidden = admin.hiddenFields(profile, profile + "/deactivate");
+        try (Browser admin = new Browser()) {
+            admin.open(profile);
+            admin.signIn("rose-admin", Demo.PASSWORD);
+            admin.waitForUrl(profile);
 
-        freezeKeycloak();
-        Response refused = answerWithin(() -> admin.resubmit(profile, profile + "/deactivate", Map.of(), hidden));
+            freezeKeycloak();
+            answerWithin(() -> {
+                admin.find("form[action$='/deactivate'] button").click();
+                return admin.find(".error-page h1").getText();
+            });
 
-        assertEquals(503, refused.statusCode());
-        refused.then().body(containsString("could not reach the sign-in service or the mail server just now, so nothing was saved"));
+            assertTrue(admin.text().contains(
+                    "could not reach the sign-in service or the mail server just now, so nothing was saved"), admin.text());
+            admin.screenshot("keycloak-not-answering");
+            assertEquals(List.of(), admin.accessibilityProblems());
+        }
         assertEquals(1, TestData.count("select count(*) from client where id = ?::uuid and active", client.toString()));
     }
 
-    private Response answerWithin(Callable<Response> request) throws Exception {
+    private <T> T answerWithin(Callable<T> request) throws Exception {
         var answer = requests.submit(request);
         try {
             return answer.get(NO_LONGER_THAN.toSeconds(), TimeUnit.SECONDS);
