@@ -163,10 +163,7 @@ public class KeycloakAccounts {
         try {
             return exchange.get();
         } catch (WebApplicationException e) {
-            // A 4xx is a setting to fix (the service account's roles, its secret), not an outage to wait out.
-            int status = e.getResponse().getStatus();
-            LOG.logf(status < 500 ? Logger.Level.ERROR : Logger.Level.WARN, "Keycloak answered %d when asked to %s", status, what);
-            throw new KeycloakUnavailable("Keycloak could not " + what + " (HTTP " + status + ")", e);
+            throw refused(e.getResponse().getStatus(), what, e);
         } catch (ProcessingException e) {
             // Not the message: it names the request's address, which can hold an email address.
             LOG.warnf("Keycloak did not answer when asked to %s (%s)", what, rootCause(e).getClass().getSimpleName());
@@ -188,9 +185,14 @@ public class KeycloakAccounts {
 
     private static void expect(Response response, String what) {
         if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
-            LOG.errorf("Keycloak answered %d when asked to %s", response.getStatus(), what);
-            throw new KeycloakUnavailable("Keycloak could not " + what + " (HTTP " + response.getStatus() + ")");
+            throw refused(response.getStatus(), what, null);
         }
+    }
+
+    private static KeycloakUnavailable refused(int status, String what, Throwable cause) {
+        // A 4xx is a setting to fix (the service account's roles, its secret), not an outage to wait out.
+        LOG.logf(status < 500 ? Logger.Level.ERROR : Logger.Level.WARN, "Keycloak answered %d when asked to %s", status, what);
+        return new KeycloakUnavailable("Keycloak could not " + what + " (HTTP " + status + ")", cause);
     }
 
     /** Keycloak refused or could not be reached; the person sees a message and nothing is half-saved. */

@@ -21,7 +21,6 @@ public class KeycloakUnavailablePage {
         // Backline's own wording, without the request's data (the cause's message can hold an address).
         Log.warnf("%s, on %s", e.getMessage(), uri.getPath());
         return ErrorPages.page(uri, 503, "Please try again in a minute",
-                "Backline could not reach the sign-in service or the mail server just now, so nothing was saved. "
-                        + "Please try again in a minute.");
+                "Backline could not reach the sign-in service or the mail server just now, so nothing was saved.");
     }
 }
