@@ -100,9 +100,10 @@ public class InvitationService {
             errors.add("email", email + " already belongs to this clinic.");
             return new Outcome.Refused(errors);
         }
-        // An account with no password and no clinic is one an earlier try made and then lost sight of (Keycloak
-        // finished creating it after the admin client gave up waiting): its owner needs the set-password email too.
-        boolean newAccount = existing.isEmpty() || keycloak.isUnclaimed(existing.get());
+        // Whoever has no password yet needs the set-password email, not "sign in with your account": a new account,
+        // one another clinic invited them to that they have not opened yet, or one an earlier try left behind (Keycloak
+        // finishing the work after Backline gave up waiting, the transaction rolled back).
+        boolean newAccount = existing.isEmpty() || !keycloak.hasPassword(existing.get());
         UUID userId = existing.orElseGet(() -> keycloak.create(email, fullName));
         try {
             keycloak.joinClinic(userId, currentUser.getClinic().id);
@@ -139,10 +140,7 @@ public class InvitationService {
         }
         invitation.status = Invitation.REVOKED;
         deactivatePerson(invitation);
-        keycloak.leaveClinic(invitation.userId, invitation.clinicId);
-        if (invitation.newAccount && !keycloak.belongsToAnyClinic(invitation.userId)) {
-            keycloak.delete(invitation.userId);
-        }
+        leaveAndDeleteIfUnused(invitation.userId, invitation.newAccount, invitation.clinicId);
     }
 
     /** Called when someone signs in: their waiting invitation to this clinic is now accepted. */
@@ -277,13 +275,17 @@ public class InvitationService {
         }
     }
 
+    /** The membership goes; a password-less account goes too unless another clinic's invitation still needs it. */
+    private void leaveAndDeleteIfUnused(UUID userId, boolean newAccount, String clinicId) {
+        keycloak.leaveClinic(userId, clinicId);
+        if (newAccount && !keycloak.belongsToAnyClinic(userId)) {
+            keycloak.delete(userId);
+        }
+    }
+
     private void undo(UUID userId, boolean newAccount) {
         try {
-            if (newAccount) {
-                keycloak.delete(userId);
-            } else {
-                keycloak.leaveClinic(userId, currentUser.getClinic().id);
-            }
+            leaveAndDeleteIfUnused(userId, newAccount, currentUser.getClinic().id);
         } catch (RuntimeException cleanupFailed) {
             org.jboss.logging.Logger.getLogger(InvitationService.class)
                     .errorf(cleanupFailed, "Could not undo the Keycloak side of a failed invitation for %s", userId);

@@ -91,10 +91,9 @@ public class KeycloakAccounts {
         }
     }
 
-    /** An account no one can sign in with yet (no password) that belongs to no clinic. */
-    public boolean isUnclaimed(UUID userId) {
-        return call("list the account's credentials", () -> realm().users().get(userId.toString()).credentials()).isEmpty()
-                && !belongsToAnyClinic(userId);
+    /** Whether anyone can sign in with the account yet: an invited person chooses a password through the emailed link. */
+    public boolean hasPassword(UUID userId) {
+        return !call("list the account's credentials", () -> realm().users().get(userId.toString()).credentials()).isEmpty();
     }
 
     public boolean belongsToAnyClinic(UUID userId) {

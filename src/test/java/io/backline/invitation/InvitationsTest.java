@@ -183,6 +183,29 @@ class InvitationsTest {
     }
 
     @Test
+    void someoneAnotherClinicInvitedWhoHasNoPasswordYetGetsTheSetPasswordLinkAndKeepsTheOtherClinicOnRevoke() {
+        String email = unique("no-password-yet");
+        Map<String, Object> cedarInvitation = invitation("Not Yet", email, "client");
+        cedarInvitation.put("leadTrainerId", io.backline.support.Demo.staffId("cedar-trainer").toString());
+        SignIn.as("cedar-admin").submit(PAGE, PAGE, cedarInvitation).then().statusCode(303);
+        String userId = KeycloakAdmin.userIdByEmail(email);
+        MailServer.awaitMessagesContaining(email, 1, Duration.ofSeconds(20));
+
+        // A "sign in with your existing account" email would leave them stuck: there is no password to sign in with.
+        var admin = SignIn.as("rose-admin");
+        admin.submit(PAGE, PAGE, invitation("Not Yet", email, "client")).then().statusCode(303);
+        assertEquals("t", TestData.string("select new_account from invitation where email = ? and clinic_id = 'rose-city'", email));
+        String mail = MailServer.awaitMessagesContaining(email, 2, Duration.ofSeconds(20)).get(1);
+        assertNotNull(MailServer.link(mail, "http://localhost:8180/realms/backline/login-actions/action-token?"), mail);
+
+        // Revoking Rose City's invitation takes Rose City's membership only: the account is Cedar Hills' invitee too.
+        String id = TestData.string("select id from invitation where email = ? and clinic_id = 'rose-city'", email);
+        admin.submit(PAGE, PAGE + "/" + id + "/revoke", Map.of()).then().statusCode(303);
+        assertEquals(userId, KeycloakAdmin.userIdByEmail(email));
+        assertEquals(List.of("cedar-hills"), KeycloakAdmin.clinicsOf(userId));
+    }
+
+    @Test
     void trainersInviteClientsOnlyAndNobodySeesAnotherClinicsInvitations() {
         var trainer = SignIn.as("rose-trainer");
         trainer.submit(PAGE, PAGE, invitation("Not Allowed", unique("staff"), "clinic-admin")).then().statusCode(400)
