@@ -67,7 +67,7 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
                 || token.getSubject() == null || identity.getRoles().stream().noneMatch(BACKLINE_ROLES::contains)) {
             return Uni.createFrom().item(identity);
         }
-        Optional<String> clinic = CurrentClinic.singleOrganization(token.getClaim(CurrentClinic.ORGANIZATION_CLAIM));
+        Optional<String> clinic = CurrentClinic.singleOrganization(TokenClaims.claim(token, CurrentClinic.ORGANIZATION_CLAIM));
         return context.runBlocking(() -> {
             Optional<ClinicMember> member = clinic.flatMap(id -> memberOf(id, token.getSubject()));
             Set<String> held = member.map(ClinicMember::roles).orElse(Set.of());

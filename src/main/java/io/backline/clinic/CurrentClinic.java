@@ -34,10 +34,9 @@ public class CurrentClinic {
             return Optional.of(explicitClinicId);
         }
         if (fromToken == null) {
-            // Read once per request: every Hibernate session asks, and reading a claim outside the JWT standard's
-            // names costs an exception inside smallrye-jwt each time.
+            // Read once per request: every Hibernate session asks.
             fromToken = identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token) ? Optional.empty()
-                    : singleOrganization(token.getClaim(ORGANIZATION_CLAIM));
+                    : singleOrganization(TokenClaims.claim(token, ORGANIZATION_CLAIM));
         }
         return fromToken;
     }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.backline.clinic.Clinic;
 import io.backline.clinic.ClinicMember;
 import io.backline.clinic.CurrentClinic;
+import io.backline.clinic.TokenClaims;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 
@@ -42,11 +43,10 @@ public class CurrentUser {
 
     public String getName() {
         if (name == null) {
-            // Read once per request (every page shows it): "name" is not among the JWT standard's claim names, and
-            // smallrye-jwt pays an exception for each such read.
+            // Read once per request (every page shows it).
             if (identity.getPrincipal() instanceof JsonWebToken token) {
-                String fullName = token.getClaim("name");
-                name = fullName != null ? fullName : token.getClaim("preferred_username");
+                String fullName = TokenClaims.text(token, "name");
+                name = fullName != null ? fullName : TokenClaims.text(token, "preferred_username");
             } else {
                 name = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
             }
