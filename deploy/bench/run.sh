@@ -193,6 +193,9 @@ start_app() { # log-name extra-java-options... ; sets app_pid and startup_ms (la
   die "the app did not answer within 60 s (log: $log)"
 }
 stop_app() { kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null || true; app_pid=; }
+# The app's memory in kB from the kernel: VmRSS (all of it), RssAnon (heap, code, metaspace, threads: what the pod
+# cannot give back), RssFile (the AOT cache's and the jars' pages as read from disk, the kernel's to drop).
+memory_kb() { awk -v field="$1:" '$1 == field { print $2 }' "/proc/$app_pid/status"; }
 started_in() { grep -o 'started in [0-9.]*s' "$work/logs/$1.log" | head -n 1 | grep -o '[0-9.]*' || echo '?'; }
 
 # JDK 25+: this first run is also the training run of an AOT cache (JEP 483/514/515: classes loaded and linked,
@@ -248,7 +251,7 @@ say "starting the app (production profile${production_opts:+, AOT cache of $(( $
 start_app app "${production_opts[@]}"
 startup_main_ms=$startup_ms
 started_in_main=$(started_in app)
-rss_start_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ')
+rss_start_kb=$(memory_kb VmRSS)
 echo "first 200 after $startup_main_ms ms (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
 
 # ---- sign-in through Keycloak's pages, as a browser ---------------------------------------------------------------
@@ -407,7 +410,7 @@ scenario() { # key conns seconds url [wrk args...]; exports the rest through BEN
           rest_pct: (($busy - $app - $pg) / $clk / .seconds / $cores * 100)}' "$work/out/$key.json" >"$work/out/$key.row.json"
   jq -r '"   \(.rps) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, errors \(.bad_status + .socket_errors + .timeouts) \(.bad_codes), app CPU \(.app_cpu_ms | . * 100 | round / 100) ms/req, PostgreSQL CPU \(.pg_cpu_ms | . * 100 | round / 100) ms/req; CPU of both cores: app \(.app_pct | round) %, PostgreSQL \(.pg_pct | round) %, rest (wrk, others) \(.rest_pct | round) %"' \
     "$work/out/$key.row.json"
-  echo "   the app's RSS after it: $(( $(ps -o rss= -p "$app_pid") / 1024 )) MB"
+  echo "   the app's RSS after it: $(( $(memory_kb VmRSS) / 1024 )) MB"
   scenario_names+=("$key")
 }
 base="http://127.0.0.1:$app_port"
@@ -438,11 +441,7 @@ BENCH_CLIENTS=$(post_clients)
 export BENCH_RUN; BENCH_RUN=$(printf '%08x' $(( $(date +%s) & 0xffffffff )))
 scenario check-off "$connections" "$duration" "$base/api/v1/assignments"
 unset BENCH_MODE BENCH_EXPECT
-rss_end_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ')
-# Anonymous memory (heap, code, metaspace, threads) is what the pod cannot give back; file-backed pages (the AOT
-# cache, the jars) are the kernel's to drop under pressure.
-rss_anon_kb=$(awk '/^RssAnon:/ { print $2 }' "/proc/$app_pid/status")
-rss_file_kb=$(awk '/^RssFile:/ { print $2 }' "/proc/$app_pid/status")
+rss_end_kb=$(memory_kb VmRSS) rss_anon_kb=$(memory_kb RssAnon) rss_file_kb=$(memory_kb RssFile)
 echo "RSS after the run: $((rss_end_kb / 1024)) MB (anonymous $((rss_anon_kb / 1024)) MB, file-backed $((rss_file_kb / 1024)) MB)"
 # Where the memory is: the heap always; the JVM's own areas too when BENCH_JAVA_OPTS turns on native memory tracking
 # (-XX:NativeMemoryTracking=summary).
