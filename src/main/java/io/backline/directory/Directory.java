@@ -1,5 +1,7 @@
 package io.backline.directory;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +12,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import org.hibernate.Session;
 
 import io.backline.clinic.CurrentClinic;
+import io.backline.web.SessionJdbc;
 
 /**
  * The provider directory as one clinic sees it: the shared entries and its own private ones, never another
@@ -33,7 +35,7 @@ public class Directory {
     public record Origin(String label, double latitude, double longitude) {
     }
 
-    public record Hit(Provider provider, Double distanceKm, boolean favourite) {
+    public record Hit(ProviderCard provider, Double distanceKm, boolean favourite) {
     }
 
     public record Result(List<Hit> hits, long total, int pageIndex, Origin origin, List<String> problems) {
@@ -67,32 +69,32 @@ public class Directory {
     public Result search(DirectorySearch search) {
         List<String> problems = new ArrayList<>();
         Origin origin = origin(search, problems);
+        String clinicId = currentClinic.requireId();
+        double[] point = origin == null ? null : earthPoint(origin);
         // Matches in a CTE counted once; favourites looked up for the page's rows only.
-        StringBuilder sql = new StringBuilder("""
-                with m as (select p.id, p.full_name, %s as chord_m
-                from provider p
-                where (p.owner_clinic_id is null or p.owner_clinic_id = :clinic)""".formatted(
-                origin == null ? "cast(null as double precision)" : "cube_distance(p.location, cube(array[:x, :y, :z]))"));
-        Map<String, Object> params = new HashMap<>();
-        params.put("clinic", currentClinic.requireId());
+        Sql sql = new Sql();
+        sql.add("with m as (select p.id, p.full_name, ");
+        if (point == null) {
+            sql.add("cast(null as double precision)");
+        } else {
+            sql.add("cube_distance(p.location, cube(array[?, ?, ?]))", point[0], point[1], point[2]);
+        }
+        sql.add(" as chord_m from provider p where (p.owner_clinic_id is null or p.owner_clinic_id = ?)", clinicId);
         Specialty specialty = search.specialtyValue();
         if (specialty != null) {
-            sql.append(" and p.specialty = :specialty");
-            params.put("specialty", specialty.name());
+            sql.add(" and p.specialty = ?", specialty.name());
         } else if (!DirectorySearch.text(search.specialty()).isEmpty()) {
             problems.add("“" + search.specialty() + "” is not a specialty; showing every specialty.");
         }
         if (!search.placeText().isEmpty()) {
-            sql.append(" and (lower(p.city) = :place or lower(p.neighbourhood) = :place)");
-            params.put("place", search.placeText().toLowerCase());
+            String place = search.placeText().toLowerCase();
+            sql.add(" and (lower(p.city) = ? or lower(p.neighbourhood) = ?)", place, place);
         }
-        List<String> words = search.words();
-        for (int i = 0; i < words.size(); i++) {
+        for (String word : search.words()) {
             // The trigram index answers "contains" for any part of a word, so "myofasc" finds myofascial release.
-            sql.append(" and p.search_text like :w").append(i);
-            params.put("w" + i, "%" + escapeLike(words.get(i)) + "%");
+            sql.add(" and p.search_text like ?", "%" + escapeLike(word) + "%");
         }
-        if (origin != null) {
+        if (point != null) {
             /*
              * Distances as straight-line chords through the earth between the stored points (V8), with the origin
              * computed here: earthdistance's SQL functions (ll_to_earth, earth_box, earth_distance) are inlined by
@@ -100,59 +102,78 @@ public class Directory {
              * with the great-circle distance, so filtering and ordering by it give the same rows in the same order;
              * the box lets the GiST index narrow first.
              */
-            double[] point = earthPoint(origin);
             double chord = chordOf(search.radius() * 1000.0);
-            sql.append(" and p.location <@ cube(array[:x - :chord, :y - :chord, :z - :chord], array[:x + :chord, :y + :chord, :z + :chord])")
-                    .append(" and cube_distance(p.location, cube(array[:x, :y, :z])) <= :chord");
-            params.put("x", point[0]);
-            params.put("y", point[1]);
-            params.put("z", point[2]);
-            params.put("chord", chord);
+            sql.add(" and p.location <@ cube(array[?, ?, ?], array[?, ?, ?])", point[0] - chord, point[1] - chord,
+                    point[2] - chord, point[0] + chord, point[1] + chord, point[2] + chord);
+            sql.add(" and cube_distance(p.location, cube(array[?, ?, ?])) <= ?", point[0], point[1], point[2], chord);
         }
         if (search.accepting()) {
-            sql.append(" and p.accepting_new_clients");
+            sql.add(" and p.accepting_new_clients");
         }
         if (search.favourites()) {
-            sql.append(" and exists (select 1 from favourite_provider f where f.clinic_id = :clinic and f.provider_id = p.id)");
+            sql.add(" and exists (select 1 from favourite_provider f where f.clinic_id = ? and f.provider_id = p.id)", clinicId);
         }
         if (!search.languageText().isEmpty()) {
-            sql.append(" and lower(p.languages) like :language");
-            params.put("language", "%" + escapeLike(search.languageText().toLowerCase()) + "%");
+            sql.add(" and lower(p.languages) like ?", "%" + escapeLike(search.languageText().toLowerCase()) + "%");
         }
         if (!search.insuranceText().isEmpty()) {
-            sql.append(" and lower(p.insurance) like :insurance");
-            params.put("insurance", "%" + escapeLike(search.insuranceText().toLowerCase()) + "%");
+            sql.add(" and lower(p.insurance) like ?", "%" + escapeLike(search.insuranceText().toLowerCase()) + "%");
         }
-        sql.append("""
+        sql.add("""
                 )
                 select m.id, m.chord_m,
-                       exists (select 1 from favourite_provider f where f.clinic_id = :clinic and f.provider_id = m.id),
+                       exists (select 1 from favourite_provider f where f.clinic_id = ? and f.provider_id = m.id),
                        count(*) over ()
-                from m""");
-        sql.append(origin != null && !search.byName() ? " order by m.chord_m, m.full_name, m.id" : " order by m.full_name, m.id");
-        sql.append(" limit ").append(PAGE_SIZE).append(" offset ").append((long) search.pageIndex() * PAGE_SIZE);
+                from m""", clinicId);
+        sql.add(point != null && !search.byName() ? " order by m.chord_m, m.full_name, m.id" : " order by m.full_name, m.id");
+        sql.add(" limit " + PAGE_SIZE + " offset " + (long) search.pageIndex() * PAGE_SIZE);
 
-        Query query = entityManager.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        if (rows.isEmpty()) {
+        // Both statements through plain JDBC (SessionJdbc): as a Hibernate native query and a multi-id entity load,
+        // their result mapping, SQL and twenty entities were built anew for every search, a quarter of the page's
+        // CPU in a JFR profile.
+        Session session = entityManager.unwrap(Session.class);
+        List<Match> matches = SessionJdbc.list(session, sql.text(), sql::bind, row -> new Match(row.getObject(1, UUID.class),
+                (Double) row.getObject(2), row.getBoolean(3), row.getLong(4)));
+        if (matches.isEmpty()) {
             return new Result(List.of(), 0, search.pageIndex(), origin, problems);
         }
-        List<UUID> ids = rows.stream().map(row -> uuid(row[0])).toList();
-        // By id with one array parameter: the same SQL for any number of hits, so Hibernate translates it once ("id
-        // in" a list is translated anew for every run, a twelfth of the page's CPU).
-        // In the order of the ids; null where a provider was removed since the search ran, left out of the hits.
-        List<Provider> providers = entityManager.unwrap(Session.class).findMultiple(Provider.class, ids);
+        // By id with one array parameter: the same SQL for any number of hits.
+        Map<UUID, ProviderCard> cards = new HashMap<>();
+        SessionJdbc.list(session, ProviderCard.SELECT_BY_IDS, statement -> statement.setArray(1,
+                statement.getConnection().createArrayOf("uuid", matches.stream().map(Match::id).toArray())),
+                ProviderCard::read).forEach(card -> cards.put(card.id(), card));
         List<Hit> hits = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] row = rows.get(i);
-            if (providers.get(i) != null) {
-                hits.add(new Hit(providers.get(i),
-                        row[1] == null ? null : greatCircleOf(((Number) row[1]).doubleValue()) / 1000.0, (Boolean) row[2]));
+        for (Match match : matches) {
+            ProviderCard card = cards.get(match.id());
+            if (card != null) { // removed since the search ran: left out
+                hits.add(new Hit(card, match.chord() == null ? null : greatCircleOf(match.chord()) / 1000.0, match.favourite()));
             }
         }
-        return new Result(hits, ((Number) rows.get(0)[3]).longValue(), search.pageIndex(), origin, problems);
+        return new Result(hits, matches.get(0).total(), search.pageIndex(), origin, problems);
+    }
+
+    private record Match(UUID id, Double chord, boolean favourite, long total) {
+    }
+
+    /** A statement's text with its values in the order of their {@code ?} marks. */
+    private static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> values = new ArrayList<>();
+
+        void add(String fragment, Object... fragmentValues) {
+            text.append(fragment);
+            values.addAll(List.of(fragmentValues));
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+        }
     }
 
     private Origin origin(DirectorySearch search, List<String> problems) {
@@ -202,10 +223,6 @@ public class Directory {
     /** The surface distance for a straight-line one, as earthdistance's {@code sec_to_gc}. */
     static double greatCircleOf(double chordMetres) {
         return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, chordMetres / (2 * EARTH_RADIUS_M)));
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     static String escapeLike(String text) {

@@ -48,10 +48,18 @@ public class Provider extends PanacheEntityBase {
     }
 
     public String displayName() {
-        return credentials == null || credentials.isBlank() ? fullName : fullName + ", " + credentials;
+        return displayName(fullName, credentials);
     }
 
     public String area() {
+        return area(neighbourhood, city);
+    }
+
+    static String displayName(String fullName, String credentials) {
+        return credentials == null || credentials.isBlank() ? fullName : fullName + ", " + credentials;
+    }
+
+    static String area(String neighbourhood, String city) {
         return neighbourhood == null || neighbourhood.isBlank() ? city : neighbourhood + ", " + city;
     }
 }

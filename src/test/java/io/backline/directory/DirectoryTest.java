@@ -15,6 +15,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import io.backline.support.Demo;
 import io.backline.support.SignIn;
 import io.backline.support.StatementCount;
 import io.backline.support.TestData;
@@ -24,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DirectoryTest {
     static final String ROSE_PRIVATE_MASSAGE = "47c8ae83-639e-57a2-abb8-40de2fab432c";
+    static final String OWEN_TAKES_TRAINER_REFERRALS = "1306da7d-b169-5cca-8028-f5706105793b";
 
     private static Document search(SignIn.Session session, String query) {
         return Jsoup.parse(session.request().get("/directory?" + query).then().statusCode(200).extract().asString());
@@ -87,6 +89,30 @@ class DirectoryTest {
         cedar.request().get("/directory/" + ROSE_PRIVATE_MASSAGE).then().statusCode(404)
                 .body(not(containsString("Fiona")));
         cedar.request().get("/referrals/new?provider=" + ROSE_PRIVATE_MASSAGE).then().statusCode(404);
+    }
+
+    @Test
+    void aSearchForAClientsReferralKeepsTheClientInEveryLinkAndOffersOnlyProvidersWhoTakeTrainerReferrals() {
+        var trainer = SignIn.as("rose-trainer");
+        String client = Demo.clientId("rose-client1").toString();
+        String flag = java.util.UUID.randomUUID().toString();
+        String referring = "client=" + client + "&flag=" + flag;
+
+        Document owen = search(trainer, "q=northlatch&" + referring);
+        assertEquals("/directory/" + OWEN_TAKES_TRAINER_REFERRALS + "?" + referring,
+                owen.selectFirst("[data-provider] a").attr("href"));
+        assertEquals("/referrals/new?provider=" + OWEN_TAKES_TRAINER_REFERRALS + "&" + referring,
+                owen.selectFirst("[data-provider] a.button").attr("href"));
+        assertEquals("client", owen.selectFirst("form[data-testid=directory-search] input[type=hidden]").attr("name"));
+
+        Document viktor = search(trainer, "q=quillfeather&" + referring);
+        assertEquals(List.of("Viktor Sokolov, DC"), names(viktor));
+        assertEquals(0, viktor.select("[data-provider] a.button").size(), "physician referrals only: no button");
+
+        Document plain = search(trainer, "q=northlatch&specialty=CHIROPRACTOR");
+        assertEquals("/directory/" + OWEN_TAKES_TRAINER_REFERRALS, plain.selectFirst("[data-provider] a").attr("href"));
+        assertEquals(0, plain.select("[data-provider] a.button").size(), "no client, nothing to refer");
+        assertEquals(List.of("CHIROPRACTOR"), plain.select("#specialty option[selected]").eachAttr("value"));
     }
 
     @Test
