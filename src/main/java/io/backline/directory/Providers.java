@@ -49,7 +49,7 @@ public class Providers extends Controller {
      * resolver on the loop's element and on the layout's context before finding it in the page's data, a tenth of the
      * page's CPU in a JFR profile for the 20 hits of a page.
      */
-    public record Row(ProviderCard provider, Double distanceKm, boolean favourite, String href, String referHref) {
+    public record Row(Directory.Hit hit, String href, String referHref) {
     }
 
     public record SpecialtyChoice(Specialty specialty, boolean selected) {
@@ -79,15 +79,14 @@ public class Providers extends Controller {
 
     private static List<Row> rows(Directory.Result result, ReferringFor referringFor) {
         return result.hits().stream().map(hit -> {
-            ProviderCard provider = hit.provider();
-            String id = provider.id().toString();
+            String id = hit.provider().id().toString();
             if (!referringFor.present()) {
-                return new Row(provider, hit.distanceKm(), hit.favourite(), "/directory/" + id, null);
+                return new Row(hit, "/directory/" + id, null);
             }
-            String referHref = provider.acceptsTrainerReferrals()
+            String referHref = hit.provider().acceptsTrainerReferrals()
                     ? "/referrals/new?provider=" + id + "&" + referringFor.query()
                     : null;
-            return new Row(provider, hit.distanceKm(), hit.favourite(), "/directory/" + id + "?" + referringFor.query(), referHref);
+            return new Row(hit, "/directory/" + id + "?" + referringFor.query(), referHref);
         }).toList();
     }
 
