@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Query;
 
 import io.backline.clinic.CurrentClinic;
 import io.backline.web.Paged;
@@ -27,20 +28,29 @@ public class ClientAccess {
         this.currentClinic = currentClinic;
     }
 
+    /**
+     * The rule above as SQL over a client row {@code c}, for statements that read a client with more than the
+     * client; {@link #bindVisibility} binds its parameters.
+     */
+    public static final String VISIBLE = """
+            c.clinic_id = :clinic and (:admin or exists (select 1 from care_team_member m
+                where m.clinic_id = c.clinic_id and m.client_id = c.id and m.staff_member_id = :staff))""";
+
     /*
      * Native, naming the clinic: every client page starts here, and Hibernate translates a filtered HQL query anew on
      * every run (a tenth of the client page's CPU). The result is a managed entity, as from HQL.
      */
     public Optional<Client> visibleClient(UUID clientId) {
-        String careTeamOnly = currentUser.isAdmin() ? "" : " and exists (select 1 from care_team_member m"
-                + " where m.clinic_id = c.clinic_id and m.client_id = c.id and m.staff_member_id = :staff)";
-        var query = Client.getEntityManager().createNativeQuery(
-                "select * from client c where c.clinic_id = :clinic and c.id = :id" + careTeamOnly, Client.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("id", clientId);
-        if (!careTeamOnly.isEmpty()) {
-            query.setParameter("staff", currentStaffId());
-        }
+        var query = bindVisibility(Client.getEntityManager().createNativeQuery(
+                "select * from client c where c.id = :id and " + VISIBLE, Client.class)).setParameter("id", clientId);
         return ((List<?>) query.getResultList()).stream().map(Client.class::cast).findFirst();
+    }
+
+    /** Binds {@link #VISIBLE}'s parameters for the signed-in person. */
+    public <Q extends Query> Q bindVisibility(Q query) {
+        query.setParameter("clinic", currentClinic.requireId()).setParameter("admin", currentUser.isAdmin())
+                .setParameter("staff", currentStaffId());
+        return query;
     }
 
     /** One page of visible clients whose name or email contains the search text, by name. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -18,14 +19,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 import io.backline.audit.AuditEvent;
-import io.backline.clinic.CurrentClinic;
+import io.backline.people.Client;
+import io.backline.people.ClientAccess;
 import io.backline.session.SessionLog;
 import io.backline.symptom.SymptomFlag;
 
 /**
- * Everything a client's page shows besides the client, read in one statement: their assignments with each one's
- * prescriptions, pauses, recent sessions and session days, who looked at their record, their flags, and the programs
- * to assign. Read one by one this took eight round trips to the database, more than the page's ≤ 4 budget.
+ * Everything a client's page shows, read in one statement: the client, if the signed-in person may see them, their
+ * assignments with each one's prescriptions, pauses, recent sessions and session days, who looked at their record,
+ * their flags, and the programs to assign. Read one by one this took nine round trips to the database, more than the
+ * page's ≤ 4 budget.
  *
  * <p>
  * Each part is aggregated as JSON by PostgreSQL and turned back into the entity types the template already shows
@@ -35,15 +38,21 @@ import io.backline.symptom.SymptomFlag;
 @ApplicationScoped
 public class ClientPageQuery {
     /*
-     * Recent sessions come through a lateral join on (clinic, assignment, day) so each assignment's newest are read
-     * from the index, not ranked over its whole history. Session days are the whole history as numbers, which the
-     * adherence figures need when they are not already computed.
+     * Nothing of a client the signed-in person may not see is read: every part about the client is gated on
+     * visible_client (an uncorrelated exists, which PostgreSQL checks once, before the part's scan). Recent sessions
+     * come through a lateral join on (clinic, assignment, day) so each assignment's newest are read from the index,
+     * not ranked over its whole history. Session days are the whole history as numbers, which the adherence figures
+     * need when they are not already computed.
      */
     private static final String PAGE = """
-            with client_assignment as (
+            with visible_client as (
+                select * from client c where c.id = :client and %s
+            ), client_assignment as (
                 select * from assignment where clinic_id = :clinic and client_id = :client
+                    and exists (select 1 from visible_client)
             )
             select
+              (select to_jsonb(c) from visible_client c)::text,
               (select coalesce(jsonb_agg(to_jsonb(a) order by case when a.status = 'ENDED' then 1 else 0 end, a.created_at desc), '[]')
                from client_assignment a)::text,
               (select coalesce(jsonb_agg(to_jsonb(p) order by p.version), '[]') from prescription p
@@ -60,23 +69,29 @@ public class ClientPageQuery {
                    group by s.assignment_id) d)::text,
               (select coalesce(jsonb_agg(to_jsonb(v) order by v.happened_at desc), '[]') from (
                    select * from audit_event where clinic_id = :clinic and client_id = :client
+                       and exists (select 1 from visible_client)
                    order by happened_at desc limit :listed) v)::text,
               (select coalesce(jsonb_agg(to_jsonb(f) order by f.reported_at desc), '[]') from (
                    select * from symptom_flag where clinic_id = :clinic and client_id = :client
+                       and exists (select 1 from visible_client)
                    order by reported_at desc limit :listed) f)::text,
               (select coalesce(jsonb_agg(v.id order by v.created_at), '[]') from program_version v
                where v.clinic_id = :clinic and v.version = (select max(o.version) from program_version o
-                   where o.clinic_id = :clinic and o.program_id = v.program_id))::text""";
+                   where o.clinic_id = :clinic and o.program_id = v.program_id))::text""".formatted(ClientAccess.VISIBLE);
 
-    /** What the page shows; histories by assignment, oldest first, recent sessions newest first. */
-    public record Rows(List<Assignment> assignments, Map<UUID, List<Prescription>> prescriptions,
+    /**
+     * What the page shows; histories by assignment, oldest first, recent sessions newest first. No client: there is
+     * none by that id in this clinic, or the signed-in trainer is not on their care team; nothing about them is read
+     * then, and only the programs to assign are filled in.
+     */
+    public record Rows(Optional<Client> client, List<Assignment> assignments, Map<UUID, List<Prescription>> prescriptions,
             Map<UUID, List<AssignmentEvent>> events, Map<UUID, List<SessionLog>> recentSessions,
             Map<UUID, int[]> sessionDays, List<AuditEvent> access, List<SymptomFlag> flags,
             List<UUID> latestProgramVersions) {
     }
 
     @Inject
-    CurrentClinic currentClinic;
+    ClientAccess access;
     @Inject
     ObjectMapper objectMapper;
 
@@ -89,21 +104,25 @@ public class ClientPageQuery {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** The page's rows for a client the caller already found visible; {@code listed} caps the access and flag lists. */
+    /**
+     * The page's rows for a client, with the client when the signed-in person may see them (the check the other
+     * client pages make with {@link ClientAccess#visibleClient}); {@code listed} caps the access and flag lists.
+     */
     public Rows read(UUID clientId, int recentSessions, int listed) {
-        Object[] row = (Object[]) Assignment.getEntityManager().createNativeQuery(PAGE, Object[].class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
-                .setParameter("recent", recentSessions).setParameter("listed", listed)
+        Object[] row = (Object[]) access.bindVisibility(Assignment.getEntityManager().createNativeQuery(PAGE, Object[].class))
+                .setParameter("client", clientId).setParameter("recent", recentSessions).setParameter("listed", listed)
                 .getSingleResult();
         try {
-            return new Rows(list(row[0], Assignment.class),
-                    byAssignment(list(row[1], Prescription.class), p -> p.assignmentId),
-                    byAssignment(list(row[2], AssignmentEvent.class), e -> e.assignmentId),
-                    byAssignment(list(row[3], SessionLog.class), s -> s.assignmentId),
-                    rows.readValue((String) row[4], new TypeReference<Map<UUID, int[]>>() {
+            Optional<Client> client = row[0] == null ? Optional.empty()
+                    : Optional.of(rows.readValue((String) row[0], Client.class));
+            return new Rows(client, list(row[1], Assignment.class),
+                    byAssignment(list(row[2], Prescription.class), p -> p.assignmentId),
+                    byAssignment(list(row[3], AssignmentEvent.class), e -> e.assignmentId),
+                    byAssignment(list(row[4], SessionLog.class), s -> s.assignmentId),
+                    rows.readValue((String) row[5], new TypeReference<Map<UUID, int[]>>() {
                     }),
-                    list(row[5], AuditEvent.class), list(row[6], SymptomFlag.class),
-                    rows.readValue((String) row[7], new TypeReference<List<UUID>>() {
+                    list(row[6], AuditEvent.class), list(row[7], SymptomFlag.class),
+                    rows.readValue((String) row[8], new TypeReference<List<UUID>>() {
                     }));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The client page's rows could not be read", e);

@@ -79,9 +79,12 @@ public class ClientPrograms extends Controller {
     @GET
     @Path("")
     public TemplateInstance show(@RestPath String id) {
-        Client client = client(id);
+        // The client and the visibility check come with the page's rows: one statement fewer than client(id).
+        ClientPageQuery.Rows rows = pageQuery.read(Ids.parse(id), CHART_SESSIONS, LISTED);
+        Client client = rows.client().orElseThrow(NotFoundException::new);
         audit.record(client.id, AuditTrail.VIEWED_PROGRESS, null);
-        return Templates.show(page(client, PrescriptionForm.defaults(today()).asMap(), new FormErrors(), null, null, null));
+        return Templates.show(page(client, rows, PrescriptionForm.defaults(today()).asMap(), new FormErrors(), null,
+                null, null));
     }
 
     @POST
@@ -175,11 +178,17 @@ public class ClientPrograms extends Controller {
         return seeOther("/clients/" + client.id);
     }
 
+    /** The page again after a refused form, for a client already found visible. */
     private Page page(Client client, Map<String, String> form, FormErrors errors, UUID failedAssignment,
             Map.Entry<Map<String, String>, FormErrors> failedChange, String selectedVersion) {
+        return page(client, pageQuery.read(client.id, CHART_SESSIONS, LISTED), form, errors, failedAssignment,
+                failedChange, selectedVersion);
+    }
+
+    /** One statement's rows for all the page shows, however many assignments and sessions the client has. */
+    private Page page(Client client, ClientPageQuery.Rows rows, Map<String, String> form, FormErrors errors,
+            UUID failedAssignment, Map.Entry<Map<String, String>, FormErrors> failedChange, String selectedVersion) {
         ZoneId zone = zone();
-        // One statement for all the page shows, however many assignments and sessions the client has.
-        ClientPageQuery.Rows rows = pageQuery.read(client.id, CHART_SESSIONS, LISTED);
         Map<UUID, Adherence.Report> reports = adherence.reports(rows.assignments(), zone, rows.prescriptions(),
                 rows.events(), rows.sessionDays());
         List<AssignmentView> views = new ArrayList<>();

@@ -13,15 +13,16 @@ import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
- * A read-only SQL statement run on the request's Hibernate session, its rows read with plain JDBC. For the busiest
- * pages' lists: a Hibernate native query resolves its result mapping again on every run and hydrates entities into
+ * A SQL statement run on the request's Hibernate session with plain JDBC: rows read, or rows written. For the busiest
+ * pages' lists and the access log's inserts: a Hibernate native query resolves its result mapping again on every run and hydrates entities into
  * the persistence context, three to four times the CPU of the statement itself (JFR). Going through the session's
  * statement preparer keeps the session's connection and transaction, Hibernate's statistics (the tests count
  * statements per page with them) and its translation of SQL errors.
  * <p>
  * Two things it does not do. The statement names the clinic itself, as every native statement here does: Hibernate's
  * tenant filter does not apply to it. And nothing is flushed first, so it does not see entities changed but not yet
- * flushed in the same transaction: use it for reads that come before any change, or after a commit.
+ * flushed in the same transaction: use it for reads that come before any change, or after a commit, and for writes
+ * to tables whose rows Hibernate does not manage.
  */
 public final class SessionJdbc {
 
@@ -39,6 +40,31 @@ public final class SessionJdbc {
     }
 
     public static <T> List<T> list(Session session, String sql, Parameters parameters, RowReader<T> reader) {
+        return run(session, sql, parameters, "Could not read rows", (jdbc, statement) -> {
+            ResultSet rows = jdbc.getResultSetReturn().extract(statement, sql);
+            List<T> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(reader.read(rows));
+            }
+            return found;
+        });
+    }
+
+    /**
+     * A statement that writes, in the caller's transaction when there is one; without one it runs on its own
+     * (the pool's connections commit each statement then). Returns the number of rows written.
+     */
+    public static int update(Session session, String sql, Parameters parameters) {
+        return run(session, sql, parameters, "Could not write rows",
+                (jdbc, statement) -> jdbc.getResultSetReturn().executeUpdate(statement, sql));
+    }
+
+    @FunctionalInterface
+    private interface Execution<T> {
+        T execute(JdbcCoordinator jdbc, PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T run(Session session, String sql, Parameters parameters, String failure, Execution<T> execution) {
         SharedSessionContractImplementor owner = session.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = owner.getJdbcCoordinator();
         PreparedStatement statement = null;
@@ -46,15 +72,11 @@ public final class SessionJdbc {
         try {
             statement = jdbc.getStatementPreparer().prepareStatement(sql);
             parameters.bind(statement);
-            ResultSet rows = jdbc.getResultSetReturn().extract(statement, sql);
-            List<T> found = new ArrayList<>();
-            while (rows.next()) {
-                found.add(reader.read(rows));
-            }
+            T result = execution.execute(jdbc, statement);
             success = true;
-            return found;
+            return result;
         } catch (SQLException e) {
-            throw owner.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not read rows", sql);
+            throw owner.getJdbcServices().getSqlExceptionHelper().convert(e, failure, sql);
         } finally {
             if (statement != null) {
                 jdbc.getLogicalConnection().getResourceRegistry().release(statement);
