@@ -37,8 +37,9 @@ public class ClientAccess {
                 where m.clinic_id = c.clinic_id and m.client_id = c.id and m.staff_member_id = :staff))""";
 
     /*
-     * Native, naming the clinic: every client page starts here, and Hibernate translates a filtered HQL query anew on
-     * every run (a tenth of the client page's CPU). The result is a managed entity, as from HQL.
+     * Native, naming the clinic: the client pages start here (the progress page's GET reads the client with its own
+     * statement instead, see ClientPageQuery), and Hibernate translates a filtered HQL query anew on every run (a
+     * tenth of the client page's CPU). The result is a managed entity, as from HQL.
      */
     public Optional<Client> visibleClient(UUID clientId) {
         var query = bindVisibility(Client.getEntityManager().createNativeQuery(

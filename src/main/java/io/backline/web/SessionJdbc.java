@@ -14,10 +14,11 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * A SQL statement run on the request's Hibernate session with plain JDBC: rows read, or rows written. For the busiest
- * pages' lists and the access log's inserts: a Hibernate native query resolves its result mapping again on every run and hydrates entities into
- * the persistence context, three to four times the CPU of the statement itself (JFR). Going through the session's
- * statement preparer keeps the session's connection and transaction, Hibernate's statistics (the tests count
- * statements per page with them) and its translation of SQL errors.
+ * pages' lists and the access log's inserts: a Hibernate native query resolves its result mapping again on every run
+ * and hydrates entities into the persistence context, three to four times the CPU of the statement itself (JFR), and
+ * an entity insert costs a flush. Going through the session's statement preparer keeps the session's connection and
+ * transaction, Hibernate's statistics (the tests count statements per page with them) and its translation of SQL
+ * errors.
  * <p>
  * Two things it does not do. The statement names the clinic itself, as every native statement here does: Hibernate's
  * tenant filter does not apply to it. And nothing is flushed first, so it does not see entities changed but not yet
