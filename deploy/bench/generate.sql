@@ -126,6 +126,9 @@ from bench_client c
 join lateral (select s.id from bench_staff s where s.clinic_id = c.clinic_id and s.id <> c.lead_id order by s.t limit 1) o on true
 where c.c > 46 and pg_temp.u('second-trainer' || c.c) < 0.2;
 
+-- Every client answered the pre-exercise questions with no "yes" (their first "today" would ask otherwise).
+update client set screened_at = created_at where screened_at is null;
+
 -- ---- the built-in program in every clinic (what BuiltInProgramSeeder does at start, from the same JSON) ----------
 create temporary table program_json as select (:'program_json')::jsonb j;
 insert into program (id, clinic_id, built_in_key, created_at)

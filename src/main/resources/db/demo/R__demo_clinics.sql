@@ -4,6 +4,9 @@ insert into clinic (id, name, city) values
     ('rose-city', 'Rose City Movement', 'Portland'),
     ('cedar-hills', 'Cedar Hills Strength', 'Beaverton')
 on conflict (id) do nothing;
+-- Fictional numbers from the range kept for examples.
+update clinic set phone = '503-555-0142', answers_within_hours = 4 where id = 'rose-city' and phone is null;
+update clinic set phone = '971-555-0167', answers_within_hours = 8 where id = 'cedar-hills' and phone is null;
 
 insert into staff_member (id, clinic_id, user_id, full_name, email, role) values
     ('e9ee4a02-a521-5b52-a1e2-dc45e80d0d15', 'rose-city', 'a48c5cd6-2d1c-5db2-9f5e-938ee52af4c3', 'Maya Okafor', 'rose-admin@rosecitymovement.example', 'clinic-admin'),
@@ -39,3 +42,13 @@ insert into care_team_member (clinic_id, client_id, staff_member_id, lead) value
     ('cedar-hills', 'c6055078-50a5-5942-98a0-53a3ffb474fa', 'f7379a48-7ef3-5a63-ab8f-2e2bb15eea73', true),
     ('cedar-hills', 'bfae1ebf-4611-54d7-8364-89c240063127', 'f7379a48-7ef3-5a63-ab8f-2e2bb15eea73', true)
 on conflict do nothing;
+
+-- The demo clients answered the pre-exercise questions with no "yes", so the demo starts on their program.
+insert into screening (id, clinic_id, client_id, yes_answers, answered_by, answered_by_staff, answered_at, request_key)
+select md5('screening' || c.id::text)::uuid, c.clinic_id, c.id, '{}', c.user_id, false, now(), md5('screening-key' || c.id::text)::uuid
+from client c
+where c.clinic_id in ('rose-city', 'cedar-hills') and c.user_id is not null
+    and c.email like '%client_@%.example'
+on conflict (id) do nothing;
+update client set screened_at = s.answered_at from screening s
+where s.client_id = client.id and client.screened_at is null;

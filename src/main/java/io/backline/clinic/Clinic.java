@@ -26,6 +26,9 @@ public class Clinic extends PanacheEntityBase {
     public int amberWindowDays;
     public int escalateAfterHours;
     public boolean alertEmails;
+    /** Shown with every safety message: how to reach the clinic, and how soon it answers. */
+    public String phone;
+    public Integer answersWithinHours;
     /** Days a sent referral may wait for the provider's acknowledgement before it shows as overdue. */
     public int referralAckDays;
 

@@ -43,7 +43,7 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
     private static final String MEMBERSHIP = """
             select c.id, c.name, c.city, c.timezone, c.disengaged_after_days, c.red_severity, c.amber_severity,
                    c.pain_rise, c.discomfort_rise, c.ambers_for_red, c.amber_window_days, c.escalate_after_hours,
-                   c.alert_emails, c.referral_ack_days, s.id as staff_id, s.role, cl.id as client_id,
+                   c.alert_emails, c.referral_ack_days, c.phone, c.answers_within_hours, s.id as staff_id, s.role, cl.id as client_id,
                    case when s.role = '%1$s' then
                             (select count(*) from symptom_flag f
                              where f.clinic_id = c.id and f.status <> 'RESOLVED' and f.level <> 'GREEN')
@@ -144,6 +144,8 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
         clinic.escalateAfterHours = row.getInt("escalate_after_hours");
         clinic.alertEmails = row.getBoolean("alert_emails");
         clinic.referralAckDays = row.getInt("referral_ack_days");
+        clinic.phone = row.getString("phone");
+        clinic.answersWithinHours = row.getObject("answers_within_hours", Integer.class);
         return clinic;
     }
 }

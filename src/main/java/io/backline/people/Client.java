@@ -32,6 +32,8 @@ public class Client extends PanacheEntityBase {
     public java.time.Instant deactivatedAt;
     /** Set when the client's personal data was erased on request; the row stays so that counts stay right. */
     public java.time.Instant erasedAt;
+    /** When the client (or staff for them) last answered the pre-exercise questions; none yet before the first. */
+    public java.time.Instant screenedAt;
 
     public static Client findByUser(UUID userId) {
         return find("userId", userId).firstResult();

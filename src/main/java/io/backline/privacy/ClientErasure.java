@@ -34,6 +34,9 @@ public class ClientErasure {
             update assignment_event set reason = null where clinic_id = ?1
                 and assignment_id in (select id from assignment where clinic_id = ?1 and client_id = ?2)""",
             "update referral_draft set reason = null where clinic_id = ?1 and client_id = ?2",
+            // The pre-exercise answers are health data with nothing to count: they go whole.
+            "delete from screening where clinic_id = ?1 and client_id = ?2",
+            "update clearance set note = '(erased)' where clinic_id = ?1 and client_id = ?2",
             """
             update referral set reason = '(erased)', message = null, provider_findings = null,
                 provider_recommendations = null, link_revoked_at = coalesce(link_revoked_at, now())

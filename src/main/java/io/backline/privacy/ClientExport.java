@@ -69,11 +69,19 @@ public class ClientExport {
         sections.put("flag-notes", """
                 select n.* from flag_note n join symptom_flag f on f.id = n.flag_id
                 where f.clinic_id = ? and f.client_id = ? order by n.written_at""");
+        sections.put("screenings", """
+                select id, yes_answers, answered_by_staff, answered_at
+                from screening where clinic_id = ? and client_id = ? order by answered_at""");
+        sections.put("clearances", """
+                select id, referral_id, professional_name, professional_role, cleared_on, with_limits, note,
+                    recorded_by_name, recorded_at
+                from clearance where clinic_id = ? and client_id = ? order by recorded_at""");
         sections.put("referral-drafts", """
                 select * from referral_draft where clinic_id = ? and client_id = ? order by created_at""");
         sections.put("referrals", """
                 select r.id, r.status, r.urgency, r.reason, r.message, r.appointment_on, r.provider_findings,
-                    r.provider_recommendations, r.sent_at, r.acknowledged_at, r.created_at,
+                    r.provider_recommendations, r.resume_answer, r.resume_answered_at, r.sent_at, r.acknowledged_at,
+                    r.created_at,
                     p.full_name as provider, p.practice as provider_practice, p.specialty as provider_specialty
                 from referral r join provider p on p.id = r.provider_id
                 where r.clinic_id = ? and r.client_id = ? order by r.created_at""");

@@ -25,7 +25,7 @@ final class ClientPlanQuery {
                    a.id, a.client_id, a.program_id, a.program_version_id, a.status, a.request_key, a.created_by,
                    a.created_at, a.ended_at, a.history_version,
                    p.id, p.version, p.hold_seconds, p.levels, p.sessions_per_week, p.start_date, p.end_date, p.notes,
-                   p.created_by, p.created_at
+                   p.created_by, p.created_at, c.screened_at
             from client c
             left join assignment a on a.clinic_id = c.clinic_id and a.client_id = c.id and a.status <> 'ENDED'
             %s
@@ -60,6 +60,7 @@ final class ClientPlanQuery {
         client.notes = row.getString(8);
         client.deactivatedAt = SessionJdbc.instant(row, 9);
         client.erasedAt = SessionJdbc.instant(row, 10);
+        client.screenedAt = SessionJdbc.instant(row, 31);
         return client;
     }
 

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.backline.audit.AuditEvent;
 import io.backline.audit.AuditTrail;
+import io.backline.safety.Clearances;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.people.CurrentUser;
@@ -60,6 +61,8 @@ public class ClientPrograms extends Controller {
     ClientPageQuery pageQuery;
     @Inject
     AuditTrail audit;
+    @Inject
+    Clearances clearances;
 
     public record AssignmentView(Assignment assignment, ProgramVersion version, Prescription current,
             List<Prescription> history, List<AssignmentEvent> events, Adherence.Report report, String holdsChart,
@@ -69,6 +72,10 @@ public class ClientPrograms extends Controller {
     public record Page(Client client, List<AssignmentView> assignments, List<ProgramVersion> programs,
             Map<String, String> form, FormErrors errors, String requestKey, String selectedVersion,
             List<AuditEvent> access, List<io.backline.symptom.SymptomFlag> flags) {
+        /** The most levels any listed program names, for the assign form's limit. */
+        public int maxLevels() {
+            return programs.stream().mapToInt(p -> p.levelNameList().size()).max().orElse(1);
+        }
     }
 
     @CheckedTemplate
@@ -106,6 +113,13 @@ public class ClientPrograms extends Controller {
         AssignmentService.PrescriptionInput input = version == null ? null : form.check(version, errors);
         if (!errors.isEmpty()) {
             return badRequest(page(client, form.asMap(), errors, null, null, programVersionId));
+        }
+        try {
+            clearances.requireCleared(client.id, zone());
+        } catch (Clearances.NotCleared e) {
+            errors.add("programVersionId", e.getMessage());
+            return Response.status(409).entity(Templates.show(page(client, form.asMap(), errors, null, null,
+                    programVersionId))).build();
         }
         AssignmentService.Outcome outcome = assignments.assign(client, version, input, key, me().id,
                 currentUser.userId(), today());
@@ -162,6 +176,13 @@ public class ClientPrograms extends Controller {
     @Path("assignments/{assignmentId}/resume")
     public Response resume(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
         Client client = client(id);
+        try {
+            clearances.requireCleared(client.id, zone());
+        } catch (Clearances.NotCleared e) {
+            FormErrors errors = new FormErrors().add("resume", e.getMessage());
+            return Response.status(409).entity(Templates.show(page(client, PrescriptionForm.defaults(today()).asMap(),
+                    errors, null, null, null))).build();
+        }
         assignments.resume(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
         audit.record(client.id, AuditTrail.RESUMED, limit(reason));
         flash("message", "Resumed.");

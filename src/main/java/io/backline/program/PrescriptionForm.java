@@ -21,6 +21,9 @@ public record PrescriptionForm(String holdSeconds, String levels, String session
                 current.endDate == null ? "" : current.endDate.toString(), current.notes == null ? "" : current.notes);
     }
 
+    /** One session a day at most: the joints need the rest between sessions. */
+    public static final int MAX_SESSIONS_PER_WEEK = 7;
+
     /** The checked input, or null with the reasons in {@code errors}. */
     public AssignmentService.PrescriptionInput check(ProgramVersion version, FormErrors errors) {
         Integer hold = errors.integer("holdSeconds", holdSeconds, Prescription.MIN_HOLD_SECONDS,
@@ -34,8 +37,8 @@ public record PrescriptionForm(String holdSeconds, String levels, String session
         int maxLevels = Math.max(1, version.levelNameList().size());
         Integer levelCount = errors.integer("levels", levels, 1, maxLevels,
                 "Choose between 1 and " + maxLevels + " roller levels.");
-        Integer perWeek = errors.integer("sessionsPerWeek", sessionsPerWeek, 1, 14,
-                "Sessions per week must be between 1 and 14.");
+        Integer perWeek = errors.integer("sessionsPerWeek", sessionsPerWeek, 1, MAX_SESSIONS_PER_WEEK,
+                "Sessions per week must be between 1 and " + MAX_SESSIONS_PER_WEEK + ".");
         LocalDate start = date("startDate", startDate, true, errors);
         LocalDate end = date("endDate", endDate, false, errors);
         if (start != null && end != null && end.isBefore(start)) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,6 +64,14 @@ public class ProviderReferrals extends Controller {
 
     public record Page(Referral referral, Client client, Provider provider, Clinic clinic, ReferralPacket.Packet packet,
             String e, String s, Map<String, String> form, FormErrors errors) {
+        /** Only a provider who can examine the spine and chest is asked whether the client may resume. */
+        public boolean asksClearance() {
+            return ReferralService.clearanceRole(provider).isPresent();
+        }
+
+        public List<Referral.ResumeAnswer> resumeAnswers() {
+            return List.of(Referral.ResumeAnswer.values());
+        }
     }
 
     @CheckedTemplate
@@ -131,7 +140,7 @@ public class ProviderReferrals extends Controller {
     @POST
     @Path("reply")
     public Object reply(@RestPath String id, @RestForm String e, @RestForm String s, @RestForm String findings,
-            @RestForm String recommendations, @RestForm String completed) {
+            @RestForm String recommendations, @RestForm String completed, @RestForm String resumeAnswer) {
         Object opened = open(id, e, s);
         if (opened instanceof Response refused) {
             return refused;
@@ -140,16 +149,28 @@ public class ProviderReferrals extends Controller {
         FormErrors errors = new FormErrors();
         String found = errors.text("findings", findings, 4000, false, "Findings");
         String recommended = errors.text("recommendations", recommendations, 4000, false, "Recommendations");
-        if (errors.isEmpty() && found.isEmpty() && recommended.isEmpty()) {
+        Referral.ResumeAnswer answer = null;
+        if (resumeAnswer != null && !resumeAnswer.isBlank()) {
+            try {
+                answer = Referral.ResumeAnswer.valueOf(resumeAnswer.strip());
+            } catch (IllegalArgumentException ex) {
+                errors.add("resumeAnswer", "Choose one of the answers listed.");
+            }
+            if (answer != null && ReferralService.clearanceRole(it.provider()).isEmpty()) {
+                errors.add("resumeAnswer", "Clearance to resume is given by a physician, physical therapist or chiropractor.");
+            }
+        }
+        if (errors.isEmpty() && found.isEmpty() && recommended.isEmpty() && answer == null) {
             errors.add("findings", "Write your findings or recommendations before sending the reply.");
         }
         if (!errors.isEmpty()) {
             Map<String, String> form = Map.of("findings", findings == null ? "" : findings,
-                    "recommendations", recommendations == null ? "" : recommendations);
+                    "recommendations", recommendations == null ? "" : recommendations,
+                    "resumeAnswer", resumeAnswer == null ? "" : resumeAnswer);
             return Response.status(400).entity(Templates.show(page(it, e, s, form, errors))).build();
         }
         referrals.reply(it.referral(), found.isEmpty() ? null : found, recommended.isEmpty() ? null : recommended,
-                completed != null, it.provider().fullName);
+                completed != null, it.provider(), answer);
         providerDid(it, "provider replied to referral");
         flash("message", "Reply sent to the care team. Thank you.");
         return seeOther(links.link(it.referral()));

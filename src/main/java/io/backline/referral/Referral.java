@@ -42,6 +42,23 @@ public class Referral extends PanacheEntityBase {
         }
     }
 
+    /** The provider's answer to "may the client go back to the program?" */
+    public enum ResumeAnswer {
+        CLEARED("Cleared to resume the program"),
+        CLEARED_WITH_LIMITS("Cleared to resume, with limits (say which in the recommendations)"),
+        NOT_CLEARED("Not cleared to resume");
+
+        public final String label;
+
+        ResumeAnswer(String label) {
+            this.label = label;
+        }
+
+        public boolean clears() {
+            return this != NOT_CLEARED;
+        }
+    }
+
     @Id
     public UUID id;
 
@@ -71,6 +88,9 @@ public class Referral extends PanacheEntityBase {
     public Instant sentAt;
     public Instant acknowledgedAt;
     public Instant reminderSentAt;
+    @Enumerated(EnumType.STRING)
+    public ResumeAnswer resumeAnswer;
+    public Instant resumeAnsweredAt;
     public UUID requestKey;
     public Instant createdAt;
 

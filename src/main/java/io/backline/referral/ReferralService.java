@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import io.backline.clinic.Clinic;
 import io.backline.directory.Provider;
 import io.backline.people.Client;
+import io.backline.safety.Clearance;
+import io.backline.safety.Clearances;
 
 /**
  * The referral's life: drafted by a trainer, consented to by the client, sent to the provider with a signed link,
@@ -28,6 +30,8 @@ public class ReferralService {
 
     @Inject
     ReferralLinks links;
+    @Inject
+    Clearances clearances;
 
     public record Draft(Client client, Provider provider, String reason, Referral.Urgency urgency, String message,
             boolean shareProgram, boolean shareAdherence, boolean shareSessions, boolean shareFlags, List<UUID> flagIds,
@@ -201,9 +205,31 @@ public class ReferralService {
     }
 
     @Transactional
-    public void reply(Referral referral, String findings, String recommendations, boolean completed, String providerName) {
-        referral.providerFindings = findings;
-        referral.providerRecommendations = recommendations;
+    public void reply(Referral referral, String findings, String recommendations, boolean completed, Provider provider,
+            Referral.ResumeAnswer answer) {
+        String providerName = provider.fullName;
+        if (findings != null) {
+            referral.providerFindings = findings;
+        }
+        if (recommendations != null) {
+            referral.providerRecommendations = recommendations;
+        }
+        if (answer != null) {
+            referral.resumeAnswer = answer;
+            referral.resumeAnsweredAt = Instant.now();
+            event(referral, referral.status, providerName, PROVIDER, answer.label);
+            Optional<Clearance.Role> role = clearanceRole(provider);
+            if (answer.clears() && role.isPresent()) {
+                String note = answer == Referral.ResumeAnswer.CLEARED_WITH_LIMITS
+                        ? "Cleared with limits on the referral: " + (recommendations == null
+                                ? "see the provider's recommendations." : recommendations)
+                        : "Cleared to resume on the referral.";
+                clearances.record(referral.clientId, new Clearances.Input(providerName, role.get(),
+                        LocalDate.now(Clinic.zoneOf(Clinic.findById(referral.clinicId))),
+                        answer == Referral.ResumeAnswer.CLEARED_WITH_LIMITS, note), referral.id, null,
+                        providerName + " (referral)", UUID.randomUUID());
+            }
+        }
         if (referral.status == Referral.Status.SENT) {
             referral.status = Referral.Status.ACKNOWLEDGED;
             referral.acknowledgedAt = Instant.now();
@@ -212,6 +238,16 @@ public class ReferralService {
         if (completed) {
             complete(referral, providerName, PROVIDER);
         }
+    }
+
+    /** The clearance role of a provider who may clear a client to exercise, by their specialty. */
+    public static Optional<Clearance.Role> clearanceRole(Provider provider) {
+        return switch (provider.specialty) {
+            case PHYSICIAN -> Optional.of(Clearance.Role.PHYSICIAN);
+            case PHYSICAL_THERAPIST -> Optional.of(Clearance.Role.PHYSICAL_THERAPIST);
+            case CHIROPRACTOR -> Optional.of(Clearance.Role.CHIROPRACTOR);
+            case MASSAGE_THERAPIST, OTHER -> Optional.empty();
+        };
     }
 
     public List<ReferralEvent> timeline(Referral referral) {

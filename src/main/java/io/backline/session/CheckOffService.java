@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -29,6 +30,8 @@ public class CheckOffService {
     CurrentClinic currentClinic;
     @Inject
     AuditTrail audit;
+    @Inject
+    Event<WorseOrUnsafeTicked> ticked;
 
     public record CheckOff(LocalDate performedOn, int[] holdSeconds, int discomfort, SessionLog.Feeling feeling,
             String note, boolean worseOrUnsafe, UUID idempotencyKey) {
@@ -99,6 +102,9 @@ public class CheckOffService {
         Result result = save(assignment, prescription, related, checkOff, zone);
         if (result instanceof Result.Saved saved) {
             audit.record(assignment.clientId, AuditTrail.CHECKED_OFF, saved.session().performedOn + channel);
+            if (checkOff.worseOrUnsafe()) {
+                ticked.fire(new WorseOrUnsafeTicked(saved.session()));
+            }
         }
         return result;
     }

@@ -30,6 +30,7 @@ import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 import io.backline.program.ProgramCatalog;
 import io.backline.program.ProgramVersion;
+import io.backline.safety.Clearances;
 import io.backline.web.FormErrors;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -52,6 +53,10 @@ public class Today extends Controller {
     AdherenceService adherence;
     @Inject
     io.backline.audit.AuditTrail audit;
+    @Inject
+    Clearances clearances;
+
+    private static final List<String> DISCOMFORT_CHOICES = IntStream.rangeClosed(0, 10).mapToObj(String::valueOf).toList();
 
     public record Plan(Assignment assignment, ProgramVersion version, Prescription prescription,
             Adherence.Report report, LocalDate today) {
@@ -117,15 +122,19 @@ public class Today extends Controller {
     static class Templates {
         static native TemplateInstance today(Client client, Plan plan, ProgramVersion version, Prescription p,
                 LocalDate today, Map<String, String> form, List<HoldField> holdFields, FormErrors errors,
-                String idempotencyKey, List<FeelingChoice> feelings, List<io.backline.audit.AuditTrail.Entry> access);
+                String idempotencyKey, List<FeelingChoice> feelings, List<io.backline.audit.AuditTrail.Entry> access,
+                boolean awaitsClearance, List<String> discomforts);
 
         static native TemplateInstance print(Client client, Plan plan);
     }
 
     @GET
     @Path("")
-    public TemplateInstance todayPage() {
+    public Object todayPage() {
         AssignmentService.ClientPlan mine = mine();
+        if (mine.client().screenedAt == null) {
+            return seeOther("/today/screening"); // the pre-exercise questions come before the first session
+        }
         Plan plan = plan(mine).orElse(null);
         return render(mine.client(), plan, defaults(plan), new FormErrors());
     }
@@ -232,23 +241,22 @@ public class Today extends Controller {
         }
         List<FeelingChoice> feelings = Arrays.stream(SessionLog.Feeling.values())
                 .map(feeling -> new FeelingChoice(feeling, feeling.name().equals(form.get("feeling")))).toList();
+        boolean awaitsClearance = plan != null && plan.assignment().isPaused()
+                && clearances.status(client.id, zone()).needed();
         return Templates.today(client, plan, plan == null ? null : plan.version(),
                 plan == null ? null : plan.prescription(), localToday(), form, holds, errors,
-                UUID.randomUUID().toString(), feelings, audit.forClient(client.id, 10));
+                UUID.randomUUID().toString(), feelings, audit.forClient(client.id, 10), awaitsClearance,
+                DISCOMFORT_CHOICES);
     }
 
     private Map<String, String> defaults(Plan plan) {
         Map<String, String> form = new HashMap<>();
         form.put("performedOn", localToday().toString());
-        form.put("discomfort", "0");
+        form.put("discomfort", ""); // chosen by the client each time, never assumed
         form.put("feeling", "");
         form.put("note", "");
         form.put("worseOrUnsafe", "");
-        if (plan != null) {
-            for (int i = 0; i < plan.prescription().levels; i++) {
-                form.put("hold" + i, String.valueOf(plan.prescription().holdSeconds));
-            }
-        }
+        // Holds stay empty: the timer fills in what was held, or the client types it; never the prescription.
         return form;
     }
 

@@ -42,7 +42,7 @@ public class ClientFlags extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance report(Map<String, String> form, FormErrors errors, String requestKey,
-                List<FlagRules.Type> types, List<FlagRules.Region> regions, List<FlagRules.When> whens);
+                FlagForm.Choices choices, SymptomFlag tick);
 
         static native TemplateInstance flag(SymptomFlag flag);
 
@@ -58,25 +58,27 @@ public class ClientFlags extends Controller {
     @GET
     @Path("new")
     public TemplateInstance report(@RestQuery String session) {
-        return render(FlagForm.blank(session).asMap(), new FormErrors());
+        return render(FlagForm.blank(session), new FormErrors());
     }
 
     @POST
     @Path("")
     public Object submit(@RestForm String type, @RestForm String severity, @RestForm String region,
-            @RestForm String when, @RestForm String lossOfBalance, @RestForm String painBefore,
+            @RestForm String when, @RestForm List<String> sign, @RestForm String painBefore,
             @RestForm String description, @RestForm String sessionId, @RestForm String requestKey) {
         Client client = me();
-        FlagForm form = new FlagForm(type, severity, region, when, lossOfBalance, painBefore, description, sessionId);
+        FlagForm form = new FlagForm(type, severity, region, when, sign, painBefore, description, sessionId);
         FormErrors errors = new FormErrors();
         FlagService.FlagInput input = form.check(errors);
         UUID key = parseKey(requestKey, errors);
         if (input == null || key == null) {
-            return Response.status(400).entity(render(form.asMap(), errors)).build();
+            return Response.status(400).entity(render(form, errors)).build();
         }
-        SymptomFlag flag = flags.report(currentUser.getClinic(), client, input, currentUser.userId(), false, key);
-        audit.record(client.id, "reported symptom", flag.level.name());
-        return seeOther("/today/flags/" + flag.id);
+        FlagService.Reported reported = flags.report(currentUser.getClinic(), client, input, currentUser.userId(),
+                false, key);
+        audit.record(client.id, reported.detailAdded() ? "added detail to symptom report" : "reported symptom",
+                reported.flag().level.name());
+        return seeOther("/today/flags/" + reported.flag().id);
     }
 
     @GET
@@ -88,16 +90,24 @@ public class ClientFlags extends Controller {
         return Templates.flag(flag);
     }
 
-    private TemplateInstance render(Map<String, String> form, FormErrors errors) {
-        return Templates.report(form, errors, UUID.randomUUID().toString(), List.of(FlagRules.Type.values()),
-                List.of(FlagRules.Region.values()), List.of(FlagRules.When.values()));
+    private TemplateInstance render(FlagForm form, FormErrors errors) {
+        SymptomFlag tick = null;
+        if (!form.sessionId().isBlank()) {
+            try {
+                tick = SymptomFlag.<SymptomFlag> find("sessionId = ?1 and clientId = ?2 and source = ?3",
+                        UUID.fromString(form.sessionId().strip()), me().id, SymptomFlag.Source.CHECK_OFF).firstResult();
+            } catch (IllegalArgumentException e) {
+                tick = null; // an edited link: the form still reports
+            }
+        }
+        return Templates.report(form.asMap(), errors, UUID.randomUUID().toString(), FlagForm.Choices.all(), tick);
     }
 
     static UUID parseKey(String requestKey, FormErrors errors) {
         try {
             return UUID.fromString(requestKey == null ? "" : requestKey);
         } catch (IllegalArgumentException e) {
-            errors.add("type", "The form expired; please send it again.");
+            errors.add("requestKey", "The form expired; please send it again.");
             return null;
         }
     }

@@ -18,6 +18,7 @@ import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
+import io.backline.safety.Clearances;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 
@@ -30,6 +31,8 @@ public class FlagReview {
     CurrentClinic currentClinic;
     @Inject
     AssignmentService assignments;
+    @Inject
+    Clearances clearances;
 
     /** A refusal a trainer can read, with no state changed. */
     public static class NotAllowedYet extends RuntimeException {
@@ -116,21 +119,27 @@ public class FlagReview {
         if (flag.isOpen()) {
             throw new NotAllowedYet("Acknowledge this flag before you resume the program.");
         }
-        if (reason == null || reason.isBlank()) {
-            throw new NotAllowedYet("Give a reason for resuming the program (for example, what the client's health "
-                    + "professional said).");
-        }
         Assignment assignment = flag.assignmentId == null ? null
                 : assignments.assignment(flag.assignmentId).orElse(null);
         if (assignment == null || !assignment.isPaused()) {
             throw new NotAllowedYet("The program is not paused.");
         }
-        assignments.resume(assignment, reason, userId, LocalDate.now(Clinic.zoneOf(clinic)));
-        note(flag, userId, name, "resumed program", reason);
+        try {
+            clearances.requireCleared(flag.clientId, Clinic.zoneOf(clinic));
+        } catch (Clearances.NotCleared e) {
+            throw new NotAllowedYet(e.getMessage());
+        }
+        String why = reason == null || reason.isBlank() ? "Cleared by a health professional" : reason;
+        assignments.resume(assignment, why, userId, LocalDate.now(Clinic.zoneOf(clinic)));
+        note(flag, userId, name, "resumed program", why);
     }
 
     @Transactional
     public ReferralDraft refer(SymptomFlag flag, UUID userId, String name) {
+        if (flag.isEmergency()) {
+            throw new NotAllowedYet("An emergency is for 911 and the emergency department, not a routine referral. "
+                    + "Make sure the client called 911 or went to the emergency department; refer once they are safe.");
+        }
         ReferralDraft draft = new ReferralDraft();
         draft.id = UUID.randomUUID();
         draft.clientId = flag.clientId;
@@ -145,6 +154,10 @@ public class FlagReview {
     }
 
     private static void note(SymptomFlag flag, UUID userId, String name, String kind, String text) {
+        newNote(flag, userId, name, kind, text).persist();
+    }
+
+    static FlagNote newNote(SymptomFlag flag, UUID userId, String name, String kind, String text) {
         FlagNote note = new FlagNote();
         note.id = UUID.randomUUID();
         note.flagId = flag.id;
@@ -153,6 +166,6 @@ public class FlagReview {
         note.kind = kind;
         note.text = text == null || text.isBlank() ? null : text.strip();
         note.writtenAt = Instant.now();
-        note.persist();
+        return note;
     }
 }

@@ -1,12 +1,15 @@
 package io.backline.symptom;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The symptom-flag decision table: how urgent a client's report is, and why, in sentences a client and a trainer can
@@ -25,12 +28,20 @@ public final class FlagRules {
         HEADACHE_OR_NECK_PAIN("Headache or neck pain"),
         FELT_UNSAFE("Felt unsafe or uncomfortable"),
         CHEST_PAIN_OR_BREATHING("Chest pain or trouble breathing"),
-        OTHER("Other");
+        OTHER("Other"),
+        /** The check-off's tick, before the client says more; never offered on the report form. */
+        WORSE_OR_UNSAFE("Something got worse, or it felt unsafe");
 
         public final String label;
 
         Type(String label) {
             this.label = label;
+        }
+
+        /** The types a person picks on the report form. */
+        public static List<Type> choices() {
+            return List.of(INCREASED_PAIN, PAIN_SPREADING, NUMBNESS_OR_TINGLING, DIZZINESS, HEADACHE_OR_NECK_PAIN,
+                    FELT_UNSAFE, CHEST_PAIN_OR_BREATHING, OTHER);
         }
     }
 
@@ -42,7 +53,9 @@ public final class FlagRules {
         NECK("Neck"),
         LOWER_BACK("Lower back"),
         SHOULDER_OR_ARM("Shoulder or arm"),
-        OTHER("Somewhere else");
+        OTHER("Somewhere else"),
+        /** A check-off tick says nothing of where; the follow-up form asks. */
+        NOT_GIVEN("Not said yet");
 
         public final String label;
 
@@ -54,18 +67,78 @@ public final class FlagRules {
         public boolean isOutsideProgram() {
             return this == NECK || this == LOWER_BACK;
         }
+
+        public static List<Region> choices() {
+            return List.of(UPPER_THORACIC, MIDDLE_THORACIC, LOWER_THORACIC, NECK, LOWER_BACK, SHOULDER_OR_ARM, OTHER);
+        }
     }
 
-    /** When it happened, relative to the session. */
+    /** When it started, relative to the session. */
     public enum When {
         DURING("During the session"),
         AFTER("Right after the session"),
-        LATER_THAT_DAY("Later that day");
+        LATER_THAT_DAY("Later that day"),
+        NEXT_DAY("The next day or later"),
+        AT_REST("At rest or at night, not with the exercise");
 
         public final String label;
 
         When(String label) {
             this.label = label;
+        }
+    }
+
+    /**
+     * The red flags of a spine and thoracic screening, each with the level it raises on its own. Emergency signs can
+     * be a heart, lung, aorta, spinal cord or stroke problem; the physician's signs can point to an illness that
+     * exercise cannot help.
+     */
+    public enum Sign {
+        CHEST_PAIN_OR_BREATHING(Level.EMERGENCY, false, "Chest pain or pressure, or trouble breathing"),
+        SHOULDER_BLADE_PAIN_WITH_SWEATING(Level.EMERGENCY, false,
+                "Pain between the shoulder blades with sweating, nausea, jaw or arm pain, or a tearing feeling"),
+        BOWEL_OR_BLADDER(Level.EMERGENCY, false,
+                "A change in bowel or bladder control, or numbness in the groin or buttocks"),
+        BOTH_ARMS_OR_LEGS(Level.EMERGENCY, false,
+                "Weakness or numbness in both arms or both legs, clumsy hands, or a change in walking"),
+        FAINTING_VISION_OR_SPEECH(Level.EMERGENCY, false,
+                "Fainting, a change in vision or speech, a drooping face, or a sudden severe headache"),
+        LOSS_OF_BALANCE(Level.RED, false, "Loss of balance"),
+        RIB_PAIN_ON_DEEP_BREATH(Level.RED, false, "Rib pain when breathing in deeply"),
+        FEVER(Level.RED, true, "Fever"),
+        UNEXPLAINED_WEIGHT_LOSS(Level.RED, true, "Weight loss without trying"),
+        PAIN_AT_NIGHT_OR_REST(Level.RED, true, "Pain at night or at rest"),
+        HISTORY_OF_CANCER(Level.RED, true, "A history of cancer"),
+        FALL_OR_CRACK(Level.RED, false, "A fall, or a crack or pop with sharp pain"),
+        STILL_THERE_NEXT_MORNING(Level.RED, false, "Symptoms still there the next morning");
+
+        public final Level level;
+        /** The sign asks for a physician rather than any health professional. */
+        public final boolean physician;
+        public final String label;
+
+        Sign(Level level, boolean physician, String label) {
+            this.level = level;
+            this.physician = physician;
+            this.label = label;
+        }
+
+        /** The form's key for this sign's checkbox, as {@code FlagForm.asMap} writes it. */
+        public String formKey() {
+            return "sign." + name();
+        }
+
+        /** Parses stored names, skipping any a later version no longer knows. */
+        public static Set<Sign> of(String[] names) {
+            Set<Sign> signs = EnumSet.noneOf(Sign.class);
+            for (String name : names == null ? new String[0] : names) {
+                try {
+                    signs.add(valueOf(name));
+                } catch (IllegalArgumentException unknown) {
+                    // kept in the row, shown nowhere
+                }
+            }
+            return signs;
         }
     }
 
@@ -87,18 +160,25 @@ public final class FlagRules {
             return this == EMERGENCY || this == RED;
         }
 
-        /** Everything but green reaches the trainer; green is expected early discomfort, recorded only. */
+        /** Everything but green reaches the trainer's queue and inbox; green is recorded on the client's page. */
         public boolean alertsTrainer() {
             return this != GREEN;
+        }
+
+        /** The more urgent of two levels. */
+        public Level atLeast(Level other) {
+            return ordinal() <= other.ordinal() ? this : other;
         }
     }
 
     /** Thresholds a clinic can change; {@link #defaults()} gives the program's own safety rule. */
     public record Thresholds(int redSeverity, int amberSeverity, int painRise, int discomfortRise, int ambersForRed,
             int amberWindowDays) {
+        /** A clinic may stop earlier than the program's rule, never later. */
+        public static final int MAX_RED_SEVERITY = 7;
 
         public Thresholds {
-            inRange("redSeverity", redSeverity, 0, 10);
+            inRange("redSeverity", redSeverity, 1, MAX_RED_SEVERITY);
             inRange("amberSeverity", amberSeverity, 0, 10);
             // A rise of 0 would flag every report where pain merely did not go down.
             inRange("painRise", painRise, 1, 10);
@@ -125,7 +205,7 @@ public final class FlagRules {
     }
 
     /** What was reported, plus context the app looks up. */
-    public record Report(Type type, int severity, Region region, When when, boolean lossOfBalanceOrSuddenWeakness,
+    public record Report(Type type, int severity, Region region, When when, Set<Sign> signs,
             OptionalInt painBeforeSession, OptionalInt previousSessionDiscomfort, OptionalInt thisSessionDiscomfort,
             int ambersInWindow) {
 
@@ -133,6 +213,7 @@ public final class FlagRules {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(when, "when");
+            signs = signs == null || signs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(signs));
             Objects.requireNonNull(painBeforeSession, "painBeforeSession (use OptionalInt.empty())");
             Objects.requireNonNull(previousSessionDiscomfort, "previousSessionDiscomfort (use OptionalInt.empty())");
             Objects.requireNonNull(thisSessionDiscomfort, "thisSessionDiscomfort (use OptionalInt.empty())");
@@ -146,8 +227,8 @@ public final class FlagRules {
         }
     }
 
-    /** The level, and every reason that led to it, most urgent first. */
-    public record Decision(Level level, List<String> reasons) {
+    /** The level, every reason that led to it (most urgent first), and whether a physician should see the client. */
+    public record Decision(Level level, List<String> reasons, boolean seePhysician) {
         public Decision {
             Objects.requireNonNull(level, "level");
             reasons = List.copyOf(reasons);
@@ -169,8 +250,7 @@ public final class FlagRules {
         amber(report, thresholds, reasons);
         threeAmbers(report, thresholds, reasons);
         if (reasons.isEmpty()) {
-            reasons.add(Level.GREEN, "Recorded: discomfort up to " + (thresholds.amberSeverity() - 1)
-                    + " is expected at first.");
+            reasons.add(Level.GREEN, "Recorded for the care team: nothing in this report calls for a pause.");
         }
         return reasons.decision();
     }
@@ -179,12 +259,10 @@ public final class FlagRules {
         if (r.type() == Type.CHEST_PAIN_OR_BREATHING) {
             reasons.add(Level.EMERGENCY, "Call 911 now: " + lower(r.type().label) + " was reported.");
         }
-        // Sudden loss of balance or weakness can be a stroke or a spinal cord problem, whatever else was reported.
-        if (r.lossOfBalanceOrSuddenWeakness()) {
-            boolean nerveOrBalance = r.type() == Type.NUMBNESS_OR_TINGLING || r.type() == Type.DIZZINESS;
-            reasons.add(Level.EMERGENCY, nerveOrBalance
-                    ? "Call 911 now: " + lower(r.type().label) + " came with loss of balance or sudden weakness."
-                    : "Call 911 now: loss of balance or sudden weakness was reported.");
+        for (Sign sign : r.signs()) {
+            if (sign.level == Level.EMERGENCY) {
+                reasons.add(Level.EMERGENCY, "Call 911 now: " + lower(sign.label) + " was reported.");
+            }
         }
     }
 
@@ -196,8 +274,21 @@ public final class FlagRules {
             case FELT_UNSAFE -> reasons.add(Level.RED, "Paused because feeling unsafe or uncomfortable was reported.");
             case HEADACHE_OR_NECK_PAIN -> reasons.add(Level.RED,
                     "Paused because " + lower(r.type().label) + " is outside the upper-back program.");
+            case WORSE_OR_UNSAFE -> reasons.add(Level.RED,
+                    "Paused because the client ticked that something got worse or felt unsafe.");
             default -> {
             }
+        }
+        for (Sign sign : r.signs()) {
+            if (sign.level == Level.RED) {
+                reasons.addRed("Paused because " + lower(sign.label) + " was reported"
+                        + (sign.physician ? ": a physician should see the client." : "."), sign.physician);
+            }
+        }
+        // Pain that starts without the exercise is not the exercise's doing, and is a physician's question.
+        if (r.when() == When.AT_REST) {
+            reasons.addRed("Paused because it started at rest or at night, not with the exercise: a physician should "
+                    + "see the client.", true);
         }
         if (r.severity() >= t.redSeverity()) {
             reasons.add(Level.RED, "Paused because severity " + r.severity() + " is in the stop range ("
@@ -220,6 +311,10 @@ public final class FlagRules {
             reasons.add(Level.AMBER, "Needs review because severity " + r.severity() + " is in the caution range ("
                     + range(t.amberSeverity(), t.redSeverity() - 1) + ").");
         }
+        // The stop rule covers any increase: even a mild one is the trainer's to look at.
+        if (r.type() == Type.INCREASED_PAIN && r.severity() < t.amberSeverity()) {
+            reasons.add(Level.AMBER, "Needs review because pain increased (severity " + r.severity() + ").");
+        }
         // Discomfort should settle from session to session; a jump suggests the dose is too much.
         if (r.previousSessionDiscomfort().isPresent() && r.thisSessionDiscomfort().isPresent()) {
             int before = r.previousSessionDiscomfort().getAsInt();
@@ -232,6 +327,10 @@ public final class FlagRules {
         // At or above the red threshold the severity rule already pauses; spreading adds nothing there.
         if (r.type() == Type.PAIN_SPREADING && r.severity() < t.redSeverity()) {
             reasons.add(Level.AMBER, "Needs review because " + lower(r.type().label) + " was reported.");
+        }
+        // A symptom that comes on a day later was not settled by rest; the trainer looks at the dose.
+        if (r.when() == When.NEXT_DAY) {
+            reasons.add(Level.AMBER, "Needs review because it came on the next day or later.");
         }
     }
 
@@ -247,6 +346,7 @@ public final class FlagRules {
     /** Reasons grouped by level; the map iterates most urgent first because Level is declared in that order. */
     private static final class Reasons {
         private final Map<Level, List<String>> byLevel = new EnumMap<>(Level.class);
+        private boolean seePhysician;
 
         void add(Level level, String reason) {
             byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(reason);
@@ -261,8 +361,13 @@ public final class FlagRules {
             return byLevel.keySet().stream().findFirst().orElse(null);
         }
 
+        void addRed(String reason, boolean physician) {
+            add(Level.RED, reason);
+            seePhysician |= physician;
+        }
+
         Decision decision() {
-            return new Decision(level(), byLevel.values().stream().flatMap(List::stream).toList());
+            return new Decision(level(), byLevel.values().stream().flatMap(List::stream).toList(), seePhysician);
         }
     }
 

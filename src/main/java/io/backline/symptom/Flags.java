@@ -53,8 +53,7 @@ public class Flags extends Controller {
                 String suggestion);
 
         static native TemplateInstance record(Client client, Map<String, String> form, FormErrors errors,
-                String requestKey, List<FlagRules.Type> types, List<FlagRules.Region> regions,
-                List<FlagRules.When> whens);
+                String requestKey, FlagForm.Choices choices);
 
         static native TemplateInstance draft(ReferralDraft draft, Client client, SymptomFlag flag, String specialty,
                 String directorySpecialty);
@@ -134,9 +133,14 @@ public class Flags extends Controller {
 
     @POST
     @Path("{id}/refer")
-    public Response refer(@RestPath String id) {
+    public Object refer(@RestPath String id) {
         SymptomFlag flag = visibleFlag(id);
-        ReferralDraft draft = review.refer(flag, currentUser.userId(), currentUser.getName());
+        ReferralDraft draft;
+        try {
+            draft = review.refer(flag, currentUser.userId(), currentUser.getName());
+        } catch (FlagReview.NotAllowedYet e) {
+            return Response.status(409).entity(show(flag, e.getMessage())).build();
+        }
         audit.record(flag.clientId, "drafted referral", draft.suggestedSpecialty);
         return seeOther("/flags/drafts/" + draft.id);
     }
@@ -166,17 +170,17 @@ public class Flags extends Controller {
     @POST
     @Path("record/{id}")
     public Object record(@RestPath String id, @RestForm String type, @RestForm String severity,
-            @RestForm String region, @RestForm String when, @RestForm String lossOfBalance,
+            @RestForm String region, @RestForm String when, @RestForm List<String> sign,
             @RestForm String painBefore, @RestForm String description, @RestForm String requestKey) {
         Client client = access.visibleClient(Ids.parse(id)).orElseThrow(NotFoundException::new);
-        FlagForm form = new FlagForm(type, severity, region, when, lossOfBalance, painBefore, description, null);
+        FlagForm form = new FlagForm(type, severity, region, when, sign, painBefore, description, null);
         FormErrors errors = new FormErrors();
         FlagService.FlagInput input = form.check(errors);
         UUID key = ClientFlags.parseKey(requestKey, errors);
         if (input == null || key == null) {
             return Response.status(400).entity(recordPage(client, form.asMap(), errors)).build();
         }
-        SymptomFlag flag = flags.report(currentUser.getClinic(), client, input, currentUser.userId(), true, key);
+        SymptomFlag flag = flags.report(currentUser.getClinic(), client, input, currentUser.userId(), true, key).flag();
         audit.record(client.id, "recorded symptom", flag.level.name());
         return seeOther("/flags/" + flag.id);
     }
@@ -188,8 +192,7 @@ public class Flags extends Controller {
     }
 
     private TemplateInstance recordPage(Client client, Map<String, String> form, FormErrors errors) {
-        return Templates.record(client, form, errors, UUID.randomUUID().toString(), List.of(FlagRules.Type.values()),
-                List.of(FlagRules.Region.values()), List.of(FlagRules.When.values()));
+        return Templates.record(client, form, errors, UUID.randomUUID().toString(), FlagForm.Choices.all());
     }
 
     /** A flag of a client this person may see; anything else is simply not there. */

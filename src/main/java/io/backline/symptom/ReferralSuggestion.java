@@ -20,11 +20,14 @@ public enum ReferralSuggestion {
     }
 
     public static ReferralSuggestion forFlag(SymptomFlag flag) {
+        if (flag.seePhysician || flag.isEmergency()) {
+            return PHYSICIAN;
+        }
         return switch (flag.type) {
             case NUMBNESS_OR_TINGLING, DIZZINESS, CHEST_PAIN_OR_BREATHING, HEADACHE_OR_NECK_PAIN -> PHYSICIAN;
             case INCREASED_PAIN, PAIN_SPREADING -> mentionsMuscleTension(flag.description) ? MASSAGE_THERAPIST
                     : CHIROPRACTOR_OR_PHYSICAL_THERAPIST;
-            case FELT_UNSAFE, OTHER -> mentionsMuscleTension(flag.description) ? MASSAGE_THERAPIST : PHYSICAL_THERAPIST;
+            case FELT_UNSAFE, OTHER, WORSE_OR_UNSAFE -> mentionsMuscleTension(flag.description) ? MASSAGE_THERAPIST : PHYSICAL_THERAPIST;
         } ;
     }
 

@@ -20,6 +20,11 @@ public class SymptomFlag extends PanacheEntityBase {
         OPEN, ACKNOWLEDGED, RESOLVED
     }
 
+    /** The report form (a client's), the check-off's tick, or a staff member recording what a client told them. */
+    public enum Source {
+        FORM, CHECK_OFF, STAFF
+    }
+
     @Id
     public UUID id;
 
@@ -38,6 +43,13 @@ public class SymptomFlag extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public FlagRules.When occurred;
     public boolean lossOfBalance;
+    /** The red-flag signs ticked, by name (see {@link FlagRules.Sign}). */
+    public String[] signs = new String[0];
+    @Enumerated(EnumType.STRING)
+    public Source source;
+    public boolean seePhysician;
+    public Instant detailedAt;
+    public UUID detailRequestKey;
     public Integer painBefore;
     public String description;
     @Enumerated(EnumType.STRING)
@@ -70,6 +82,19 @@ public class SymptomFlag extends PanacheEntityBase {
 
     public boolean isResolved() {
         return status == Status.RESOLVED;
+    }
+
+    public java.util.List<FlagRules.Sign> signList() {
+        return java.util.List.copyOf(FlagRules.Sign.of(signs));
+    }
+
+    /** A tick from the check-off that the client has not yet described. */
+    public boolean awaitsDetail() {
+        return source == Source.CHECK_OFF && detailedAt == null;
+    }
+
+    public boolean isEmergency() {
+        return level == FlagRules.Level.EMERGENCY;
     }
 
     public String levelName() {

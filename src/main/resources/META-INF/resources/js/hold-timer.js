@@ -11,7 +11,19 @@
  * States (mirrored in the container's data-state attribute):
  *   idle -> ready ("Get ready") -> hold ("Hold") -> rest ("Rest") -> [Start next level] -> ready -> …
  *   and after the last level's hold: finished ("All levels done").
- * Test hook: ?timerSeconds=N (1–60) replaces both the ready and the hold duration.
+ *
+ * Cues: the client lies over the roller and may not see the screen, so the hold's start and its end
+ * each get a sound, a vibration and a spoken line. They differ (start: one high beep and one buzz;
+ * end: two lower beeps and two buzzes) so that "hold now" is never mistaken for "come up".
+ * Sound goes through one shared AudioContext unlocked by the Start press, because browsers only
+ * allow audio that a user gesture started. Every cue fails silently where the device cannot do it.
+ *
+ * Setting: "Get-ready time (seconds)", 5–30, shown before each get-ready countdown (idle and rest), so
+ * a client who needs longer to lie down safely can have it. It defaults to data-ready-seconds (clamped),
+ * is remembered in localStorage under backline.readySeconds (ignored if unreadable, clamped if out of
+ * range) and applies from the next Start. It sits outside #check-off so it is never submitted.
+ *
+ * Test hook: ?timerSeconds=N (1–60) replaces both the ready and the hold duration (and the setting).
  * Plain ES2017, no modules, no dependencies.
  */
 (function () {
@@ -22,6 +34,12 @@
   var FLASH_MS = 1500;
   var BREATH_IN = 'Breathe in slowly';
   var BREATH_OUT = 'Breathe out and let your back relax';
+  var READY_MIN = 5;
+  var READY_MAX = 30;
+  var READY_KEY = 'backline.readySeconds';
+  var START_BUZZ = [200];
+  var END_BUZZ = [200, 100, 200];
+  var settingIds = 0;
 
   function parseList(text, fallback) {
     try {
@@ -37,6 +55,22 @@
     var n = parseInt(text, 10);
     if (!isFinite(n)) { return fallback; }
     return Math.min(max, Math.max(min, n));
+  }
+
+  /** A get-ready time clamped to 5–30, or null when the text is not a number at all. */
+  function readyValue(text) {
+    var trimmed = String(text == null ? '' : text).trim();
+    if (!/^-?\d+(\.\d+)?$/.test(trimmed)) { return null; }
+    return Math.min(READY_MAX, Math.max(READY_MIN, Math.round(Number(trimmed))));
+  }
+
+  // localStorage throws in some private modes and when storage is blocked: then the setting lasts one page.
+  function loadReady() {
+    try { return readyValue(window.localStorage.getItem(READY_KEY)); } catch (e) { return null; }
+  }
+
+  function saveReady(seconds) {
+    try { window.localStorage.setItem(READY_KEY, String(seconds)); } catch (e) { /* not remembered */ }
   }
 
   /** The ?timerSeconds=N test hook, or null when absent or out of range. */
@@ -75,32 +109,58 @@
   /* ---- Sound: one shared AudioContext, unlocked by the first Start press (a user gesture). ---- */
   var audio = null;
 
+  function resumeAudio() {
+    var pending = audio.resume();
+    // A refused resume (no gesture) rejects: swallow it, the other cues still work.
+    if (pending && typeof pending.then === 'function') { pending.then(null, function () {}); }
+  }
+
   function unlockAudio() {
     try {
       var Ctx = window.AudioContext || window.webkitAudioContext;
       if (!Ctx) { return; }
       if (!audio) { audio = new Ctx(); }
-      if (audio.state === 'suspended') { audio.resume(); }
+      if (audio.state === 'suspended') { resumeAudio(); }
     } catch (e) { audio = null; }
   }
 
-  function beep() {
+  /** One sine beep at frequency Hz, starting delay seconds from now. */
+  function tone(frequency, delay, length) {
+    var t = audio.currentTime + delay;
+    var osc = audio.createOscillator();
+    var gain = audio.createGain();
+    osc.type = 'sine';
+    osc.frequency.setValueAtTime(frequency, t);
+    gain.gain.setValueAtTime(0.0001, t);
+    gain.gain.exponentialRampToValueAtTime(0.25, t + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t + length);
+    osc.connect(gain);
+    gain.connect(audio.destination);
+    osc.start(t);
+    osc.stop(t + length + 0.05);
+  }
+
+  function vibrate(pattern) {
+    try {
+      if (typeof navigator.vibrate === 'function') { navigator.vibrate(pattern); }
+    } catch (e) { /* no vibration motor or not allowed */ }
+  }
+
+  /** The hold's start ('start': one high beep, one buzz) or end ('end': two lower beeps, two buzzes). */
+  function cue(kind) {
     try {
       if (!audio) { unlockAudio(); }
-      if (!audio) { return; }
-      var t = audio.currentTime;
-      var osc = audio.createOscillator();
-      var gain = audio.createGain();
-      osc.type = 'sine';
-      osc.frequency.setValueAtTime(880, t);
-      gain.gain.setValueAtTime(0.0001, t);
-      gain.gain.exponentialRampToValueAtTime(0.25, t + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.35);
-      osc.connect(gain);
-      gain.connect(audio.destination);
-      osc.start(t);
-      osc.stop(t + 0.4);
-    } catch (e) { /* no sound available: the visual and spoken signals still work */ }
+      if (audio) {
+        if (audio.state === 'suspended') { resumeAudio(); }
+        if (kind === 'start') {
+          tone(880, 0, 0.3);
+        } else {
+          tone(587, 0, 0.25);
+          tone(587, 0.4, 0.25);
+        }
+      }
+    } catch (e) { /* no sound available: the vibration, visual and spoken signals still work */ }
+    vibrate(kind === 'start' ? START_BUZZ : END_BUZZ);
   }
 
   /* ---- Keep a phone screen awake during a hold, where the browser allows it. ---- */
@@ -120,8 +180,11 @@
   function HoldTimer(root) {
     var override = testSeconds();
     this.root = root;
+    this.override = override;
     this.holdSeconds = override || parseSeconds(root.getAttribute('data-hold-seconds'), 60, 1, 3600);
-    this.readySeconds = override || parseSeconds(root.getAttribute('data-ready-seconds'), 5, 0, 60);
+    var serverReady = readyValue(root.getAttribute('data-ready-seconds'));
+    this.readySetting = loadReady() || serverReady || READY_MIN;  // the client's choice, 5–30
+    this.readySeconds = override || this.readySetting;              // the current countdown's length
     this.levels = parseList(root.getAttribute('data-levels'), ['Level 1']);
     this.hints = parseList(root.getAttribute('data-level-hints'), []);
     this.level = 0;
@@ -163,9 +226,11 @@
     [this.startButton, this.nextButton, this.pauseButton, this.stopButton, this.skipButton]
       .forEach(function (b) { row.appendChild(b); });
 
+    this.setting = this.buildSetting(root);
+
     this.live = el('p', { 'class': 'visually-hidden', 'aria-live': 'polite', 'data-testid': 'timer-announce' });
 
-    [levelLine, this.hint, this.phase, this.clock, this.breath, this.message, row, this.live]
+    [levelLine, this.hint, this.phase, this.clock, this.breath, this.message, row, this.setting, this.live]
       .forEach(function (node) { ui.appendChild(node); });
 
     var heading = root.querySelector('h1, h2, h3, h4, h5, h6');
@@ -191,11 +256,52 @@
     });
   };
 
+  /** The "Get-ready time (seconds)" field; placed below the buttons so hiding it never moves them. */
+  HoldTimer.prototype.buildSetting = function (root) {
+    settingIds += 1;
+    var id = (root.id || 'hold-timer') + '-ready-seconds' + (settingIds > 1 ? '-' + settingIds : '');
+    var wrap = el('div', { 'class': 'timer-setting' });
+    var line = el('p', { 'class': 'timer-setting-line' });
+    var label = el('label', { 'for': id }, 'Get-ready time (seconds)');
+    this.readyInput = el('input', {
+      id: id, type: 'number', min: String(READY_MIN), max: String(READY_MAX), step: '1', inputmode: 'numeric',
+      'data-testid': 'ready-seconds', 'aria-describedby': id + '-hint'
+    });
+    this.readyInput.value = String(this.readySetting);
+    line.appendChild(label);
+    line.appendChild(document.createTextNode(' '));
+    line.appendChild(this.readyInput);
+    var hint = el('p', { 'class': 'hint', id: id + '-hint' },
+      'From ' + READY_MIN + ' to ' + READY_MAX + ': time to lie back over the roller before the hold starts.');
+    wrap.appendChild(line);
+    wrap.appendChild(hint);
+
+    var self = this;
+    this.readyInput.addEventListener('change', function () { self.commitReady(); });
+    this.readyInput.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') { self.commitReady(); }
+    });
+    return wrap;
+  };
+
+  /** Takes the field's value (clamped; a non-number restores the last good one) and remembers it. */
+  HoldTimer.prototype.commitReady = function () {
+    var seconds = readyValue(this.readyInput.value);
+    if (seconds === null) { seconds = this.readySetting; }
+    if (this.readyInput.value !== String(seconds)) { this.readyInput.value = String(seconds); }
+    if (seconds !== this.readySetting) {
+      this.readySetting = seconds;
+      saveReady(seconds);
+    }
+  };
+
   /* ---- Display helpers ---- */
 
   HoldTimer.prototype.setState = function (state) {
     this.state = state;
     this.root.setAttribute('data-state', state);
+    // Only offered before a countdown: changing it during one would be ambiguous.
+    this.setting.hidden = !(state === 'idle' || state === 'rest');
   };
 
   HoldTimer.prototype.show = function (visible) {
@@ -288,11 +394,14 @@
     this.clock.textContent = clockText(this.holdSeconds);
     this.clock.hidden = false;
     this.breath.textContent = '';
-    this.setMessage('Press Start, then lie back over the roller during the short get-ready countdown.');
+    this.setMessage('Press Start, then lie back over the roller during the get-ready countdown. '
+      + 'One high beep means hold; two lower beeps mean the hold is done.');
     this.show(['startButton', 'skipButton']);
   };
 
   HoldTimer.prototype.beginReady = function () {
+    this.commitReady();
+    this.readySeconds = this.override || this.readySetting;
     if (this.readySeconds <= 0) { this.beginHold(); this.focus(this.pauseButton); return; }
     this.setState('ready');
     this.root.removeAttribute('data-paused');
@@ -316,10 +425,11 @@
     this.clock.textContent = clockText(this.holdSeconds);
     this.breath.textContent = BREATH_IN;
     this.show(['pauseButton', 'stopButton', 'skipButton']);
-    this.announce('Hold. ' + BREATH_IN + '.');
+    this.announce('Hold now. ' + BREATH_IN + '.');
     this.startPhase();
     this.lastBreath = 0;
     this.wakeLock.acquire();
+    cue('start');
   };
 
   HoldTimer.prototype.togglePause = function () {
@@ -392,7 +502,8 @@
 
     var spoken = how === 'done' ? 'Hold done. Come up slowly.' : 'Hold stopped after ' + held + ' seconds. Come up slowly.';
     if (how === 'done') {
-      beep();
+      // Only when time is up: after Stop or Skip the client pressed the button and already knows.
+      cue('end');
       this.flash();
     }
     this.clock.textContent = clockText(0);

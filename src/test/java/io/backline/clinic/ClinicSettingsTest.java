@@ -33,6 +33,8 @@ class ClinicSettingsTest {
         fields.put("escalateAfterHours", "24");
         fields.put("alertEmails", "on");
         fields.put("referralAckDays", "5");
+        fields.put("phone", "503-555-0142");
+        fields.put("answersWithinHours", "4");
         return fields;
     }
 
@@ -40,7 +42,8 @@ class ClinicSettingsTest {
     void restoreDemoSettings() {
         TestData.sql("""
                 update clinic set name = 'Rose City Movement', timezone = 'America/Los_Angeles', disengaged_after_days = 7,
-                    red_severity = 7, amber_severity = 4, alert_emails = true where id = 'rose-city'""");
+                    red_severity = 7, amber_severity = 4, alert_emails = true, escalate_after_hours = 24,
+                    phone = '503-555-0142', answers_within_hours = 4 where id = 'rose-city'""");
     }
 
     @Test
@@ -59,17 +62,39 @@ class ClinicSettingsTest {
     }
 
     @Test
+    void thresholdsOutsideTheSafeLimitsAreRefusedWithTheLimitStated() {
+        var admin = SignIn.as("rose-admin");
+        Map<String, Object> unsafe = settings();
+        unsafe.put("redSeverity", "9");
+        unsafe.put("escalateAfterHours", "48");
+        unsafe.put("phone", "");
+        unsafe.put("answersWithinHours", "0");
+        admin.submit(PAGE, PAGE, unsafe).then().statusCode(400)
+                .body(containsString("from 1 to 7: a clinic may stop earlier"), containsString("never later"),
+                        containsString("from 1 to 24"), containsString("phone number is required"),
+                        containsString("from 1 to 72"), containsString("value=\"9\""), containsString("value=\"48\""));
+        assertEquals(7, TestData.count("select red_severity from clinic where id = 'rose-city'"));
+        assertEquals(24, TestData.count("select escalate_after_hours from clinic where id = 'rose-city'"));
+        // The page states the limits before anyone types.
+        admin.request().get(PAGE).then().body(containsString("Red from severity (1–7)"),
+                containsString("(hours, 1–24)"));
+    }
+
+    @Test
     void savedSettingsAreUsedAndStayInTheirClinic() {
         var admin = SignIn.as("rose-admin");
         Map<String, Object> changed = settings();
         changed.put("name", "Rose City Movement & Mobility");
         changed.put("disengagedAfterDays", "10");
-        changed.put("redSeverity", "8");
+        changed.put("redSeverity", "6");
+        changed.put("phone", "(503) 555-0199");
+        changed.put("answersWithinHours", "2");
         changed.remove("alertEmails");
         admin.submit(PAGE, PAGE, changed).then().statusCode(303);
 
         assertEquals(10, TestData.count("select disengaged_after_days from clinic where id = 'rose-city'"));
-        assertEquals(8, TestData.count("select red_severity from clinic where id = 'rose-city'"));
+        assertEquals(6, TestData.count("select red_severity from clinic where id = 'rose-city'"));
+        assertEquals("(503) 555-0199", TestData.string("select phone from clinic where id = 'rose-city'"));
         assertEquals("f", TestData.string("select alert_emails from clinic where id = 'rose-city'"));
         assertEquals(7, TestData.count("select disengaged_after_days from clinic where id = 'cedar-hills'"));
         SignIn.as("rose-trainer").request().get("/dashboard").then()

@@ -84,7 +84,8 @@ class MemberOfTwoClinicsPicksOneTest {
         for (String staffPage : List.of("/clients", "/flags", "/programs", "/clinic", "/clients/" + Demo.clientId("cedar-client1"))) {
             atCedar.request().get(staffPage).then().statusCode(403);
         }
-        atCedar.request().get("/today").then().statusCode(200).body(containsString(Demo.CEDAR));
+        // A client new to this clinic is asked the pre-exercise questions first.
+        atCedar.request().get("/today/screening").then().statusCode(200).body(containsString(Demo.CEDAR));
 
         var atRose = SignIn.as(MIXED, Demo.PASSWORD, "rose-city");
         atRose.request().get("/clinic").then().statusCode(200).body(containsString(Demo.ROSE));

@@ -72,9 +72,11 @@ class InvitedClientJourneyInChromiumTest {
                     || !client.driver().getCurrentUrl().startsWith(Browser.APP)) {
                 client.signIn(email, password);
             }
-            client.waitForUrl("/today");
+            // A new client answers the pre-exercise questions before anything else.
+            client.waitForUrl("/today/screening");
             assertEquals(Demo.ROSE, client.find("[data-testid=clinic-name]").getText());
-            client.screenshot("invited-client-today");
+            client.find("[data-testid=screening-form]");
+            client.screenshot("invited-client-screening");
         }
         assertEquals("accepted", io.backline.support.TestData.string("select status from invitation where email = ?", email));
     }

@@ -41,7 +41,7 @@ class PeopleAdministrationTest {
     void aDeactivatedClientCannotSignInToTheClinicUntilReactivated() {
         String username = unique("leaving");
         UUID client = clientWithAccount(username);
-        SignIn.as(username).request().get("/today").then().statusCode(200);
+        SignIn.as(username).request().get("/today/screening").then().statusCode(200);
 
         var admin = SignIn.as("rose-admin");
         String profile = "/clients/" + client + "/profile";
@@ -55,7 +55,7 @@ class PeopleAdministrationTest {
         assertEquals(List.of(), KeycloakAdmin.clinicsOf(KeycloakAdmin.userIdByEmail(username + "@people.example")));
 
         admin.submit(profile, profile + "/reactivate", Map.of()).then().statusCode(303);
-        SignIn.as(username).request().get("/today").then().statusCode(200);
+        SignIn.as(username).request().get("/today/screening").then().statusCode(200);
     }
 
     @Test

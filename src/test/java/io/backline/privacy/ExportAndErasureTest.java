@@ -51,6 +51,15 @@ class ExportAndErasureTest {
         Map<String, Object> flag = new HashMap<>(Map.of("type", "INCREASED_PAIN", "severity", "3", "region", "MIDDLE_THORACIC",
                 "when", "DURING", "description", "Ache near my left shoulder blade"));
         trainer.submit("/flags/record/" + client, "/flags/record/" + client, flag).then().statusCode(303);
+        String safety = page + "/safety";
+        Map<String, Object> answers = new HashMap<>();
+        for (var question : io.backline.safety.ScreeningQuestion.values()) {
+            answers.put(question.name(), question == io.backline.safety.ScreeningQuestion.HYPERMOBILITY ? "yes" : "no");
+        }
+        trainer.submit(safety + "/screening", safety + "/screening", answers).then().statusCode(303);
+        trainer.submit(safety, safety + "/clearances", Map.of("professionalName", "Dr. Wren Osei", "professionalRole",
+                "PHYSICAL_THERAPIST", "clearedOn", LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).toString(),
+                "note", "Lax shoulders; keep the hands behind the head")).then().statusCode(303);
         return client;
     }
 
@@ -79,6 +88,8 @@ class ExportAndErasureTest {
         assertEquals("Ache near my left shoulder blade", json.get("symptom-flags").get(0).get("description").asText());
         assertEquals("Jonas Reyes", json.get("care-team").get(0).get("trainer").asText());
         assertEquals("Go gently on level three", json.get("prescriptions").get(0).get("notes").asText());
+        assertEquals("HYPERMOBILITY", json.get("screenings").get(0).get("yes_answers").get(0).asText());
+        assertEquals("Lax shoulders; keep the hands behind the head", json.get("clearances").get(0).get("note").asText());
 
         List<CSVRecord> sessions = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new java.io.StringReader(new String(files.get("sessions.csv"), StandardCharsets.UTF_8))).getRecords();
@@ -86,7 +97,8 @@ class ExportAndErasureTest {
         assertEquals("Felt loose after the walk to 23rd Avenue", sessions.get(0).get("note"));
         assertTrue(new String(files.get("referral-drafts.csv"), StandardCharsets.UTF_8).startsWith("id,"),
                 "an empty section still has its header row");
-        assertTrue(files.keySet().containsAll(List.of("profile.csv", "symptom-flags.csv", "flag-notes.csv", "access-log.csv")));
+        assertTrue(files.keySet().containsAll(List.of("profile.csv", "symptom-flags.csv", "flag-notes.csv", "access-log.csv",
+                "screenings.csv", "clearances.csv")));
         assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = 'exported data'",
                 client.toString()));
     }
@@ -133,6 +145,9 @@ class ExportAndErasureTest {
                 where a.client_id = ?::uuid and p.notes is not null""", id));
         assertEquals(sessions, TestData.count("select count(*) from session_log where client_id = ?::uuid", id));
         assertEquals(flags, TestData.count("select count(*) from symptom_flag where client_id = ?::uuid", id));
+        assertEquals(0, TestData.count("select count(*) from screening where client_id = ?::uuid", id),
+                "the pre-exercise answers go with the erasure");
+        assertEquals(0, TestData.count("select count(*) from clearance where client_id = ?::uuid and note <> '(erased)'", id));
         assertEquals(0, TestData.count("select count(*) from referral_mail where referral_id = ?::uuid", referral),
                 "nothing about an erased client leaves any more, not even an email already waiting");
         assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = 'erased personal data'", id));

@@ -46,6 +46,21 @@ class AssignProgramTest {
     }
 
     @Test
+    void moreLevelsThanTheProgramNamesOrMoreThanASessionADayAreRefused() {
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Limit Tester");
+        var trainer = SignIn.as("rose-trainer");
+        String page = "/clients/" + client;
+        Map<String, Object> tooMuch = prescription("60");
+        tooMuch.put("levels", "4");
+        tooMuch.put("sessionsPerWeek", "8");
+        var response = trainer.submit(page, page + "/assignments", tooMuch);
+        response.then().statusCode(400).body(containsString("Choose between 1 and 3 roller levels"),
+                containsString("Sessions per week must be between 1 and 7"));
+        assertEquals("8", Jsoup.parse(response.asString()).selectFirst("#sessionsPerWeek").val());
+        assertEquals(0, TestData.count("select count(*) from assignment where client_id = ?::uuid", client.toString()));
+    }
+
+    @Test
     void aValidPrescriptionIsAssignedAndShownOnTheClientPage() {
         UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Valid Tester");
         var trainer = SignIn.as("rose-trainer");

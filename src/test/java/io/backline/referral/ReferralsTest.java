@@ -31,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ReferralsTest {
     static final String QUIET_ALDER = "28125ae7-65b8-5a2f-a4d8-38abe064bba1";
     static final String QUIET_ALDER_EMAIL = "daniel@quiet-alder-massage.example";
+    static final String TRELLISBROOK_PT = "404d3241-c704-51d2-bff5-21ef0e5ba539";
 
     @Inject
     ReferralLinks links;
@@ -98,6 +99,65 @@ class ReferralsTest {
                 .body(containsString("Guarded thoracic extension"), containsString("Keep holds at 60 s"),
                         containsString("acknowledged</strong> · Daniel Whitfield"));
         assertEquals("ACKNOWLEDGED", TestData.string("select status from referral where id = ?::uuid", id));
+    }
+
+    @Test
+    void aPhysicalTherapistsClearedToResumeIsRecordedAndTheProgramMayResume() {
+        var trainer = SignIn.as("rose-trainer");
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Cleared By Therapist");
+        String clientPage = "/clients/" + client;
+        trainer.submit(clientPage, clientPage + "/assignments", Map.of("holdSeconds", "60", "levels", "3",
+                "sessionsPerWeek", "3", "startDate", java.time.LocalDate.now().minusDays(3).toString(), "endDate", "",
+                "notes", "")).then().statusCode(303);
+        String flagPage = "/flags/record/" + client;
+        trainer.submit(flagPage, flagPage, Map.of("type", "DIZZINESS", "severity", "3", "region", "UPPER_THORACIC",
+                "when", "DURING", "description", "")).then().statusCode(303);
+        String assignment = TestData.string("select id::text from assignment where client_id = ?::uuid and status = 'PAUSED'",
+                client.toString());
+
+        String page = "/referrals/new?provider=" + TRELLISBROOK_PT + "&client=" + client;
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("reason", "Dizzy during extension; please assess before we go on");
+        fields.put("urgency", "URGENT");
+        fields.put("message", "");
+        String location = trainer.submit(page, "/referrals", fields).then().statusCode(303).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        recordConsent(trainer, id);
+        assertEquals("SENT", send(trainer, id));
+        String mail = MailServer.awaitMessagesContaining(id, 1, Duration.ofSeconds(20)).get(0);
+        String link = MailServer.link(mail, "http://localhost:8081/provider/referrals/" + id);
+        String path = link.substring("http://localhost:8081".length());
+        var provider = new SignIn.Session("provider", new HashMap<>());
+        given().get(link).then().statusCode(200).body(containsString("May the client go back to the exercise program?"));
+        provider.submit(path, "/provider/referrals/" + id + "/reply", Map.of("resumeAnswer", "FORGED")).then()
+                .statusCode(400).body(containsString("Choose one of the answers listed"));
+        assertEquals(0, TestData.count("select count(*) from clearance where client_id = ?::uuid", client.toString()));
+        provider.submit(path, "/provider/referrals/" + id + "/reply", Map.of("findings", "Benign positional vertigo ruled out",
+                "recommendations", "Keep holds under 90 s for two weeks", "resumeAnswer", "CLEARED_WITH_LIMITS"))
+                .then().statusCode(303);
+
+        assertEquals("PHYSICAL_THERAPIST", TestData.string("select professional_role from clearance where referral_id = ?::uuid", id));
+        trainer.request().get("/referrals/" + id).then().body(containsString("Cleared to resume, with limits"));
+        trainer.request().get(clientPage + "/safety").then().body(containsString("Nadia Rahman"),
+                containsString("Keep holds under 90 s"));
+        trainer.submit(clientPage, clientPage + "/assignments/" + assignment + "/resume", Map.of("reason", "")).then()
+                .statusCode(303);
+        assertEquals("ACTIVE", TestData.string("select status from assignment where id = ?::uuid", assignment));
+    }
+
+    @Test
+    void aMassageTherapistIsNotAskedForClearanceAndCannotGiveIt() {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "Massage Only");
+        recordConsent(trainer, id);
+        send(trainer, id);
+        String link = providerLink(id);
+        given().get(link).then().statusCode(200).body(not(containsString("May the client go back")));
+        var provider = new SignIn.Session("provider", new HashMap<>());
+        provider.submit(link.substring("http://localhost:8081".length()), "/provider/referrals/" + id + "/reply",
+                Map.of("resumeAnswer", "CLEARED")).then().statusCode(400)
+                .body(containsString("physician, physical therapist or chiropractor"));
+        assertEquals(0, TestData.count("select count(*) from clearance where referral_id = ?::uuid", id));
     }
 
     @Test

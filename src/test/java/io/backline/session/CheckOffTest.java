@@ -64,6 +64,28 @@ class CheckOffTest {
     }
 
     @Test
+    void thePrintableSheetCarriesThe911LineTheHoldGuidanceAndWhenToSeeAProfessional() {
+        SignIn.as("rose-client3").request().get("/today/print").then().statusCode(200)
+                .body(containsString("Call 911. Don't drive yourself."),
+                        containsString("A hold can be as short as 30 seconds"),
+                        containsString("When to see a health professional"), containsString("503-555-0142"),
+                        containsString("The clinic answers within 4 hours"));
+    }
+
+    @Test
+    void theFormLeavesHoldsAndDiscomfortForTheClient() {
+        String html = SignIn.as("rose-client3").request().get("/today").asString();
+        var form = org.jsoup.Jsoup.parse(html).selectFirst("#check-off");
+        form.select("input[name=hold]").forEach(hold -> assertEquals("", hold.val(), "no prescription prefilled"));
+        assertEquals(null, form.selectFirst("#discomfort option[selected]"), "discomfort is chosen, never assumed");
+        Map<String, Object> noDiscomfort = session(TODAY.minusDays(1));
+        noDiscomfort.put("discomfort", "");
+        SignIn.as("rose-client3").submit("/today", "/today/sessions", noDiscomfort).then().statusCode(400)
+                .body(containsString("Choose a discomfort level from 0 to 10"), containsString("Tight at the top"));
+        assertEquals(0, sessions());
+    }
+
+    @Test
     void aCheckOffIsSavedAndTheSameFormTwiceSavesOnce() {
         var client = SignIn.as("rose-client3");
         Map<String, String> hidden = client.hiddenFields("/today", "/today/sessions");

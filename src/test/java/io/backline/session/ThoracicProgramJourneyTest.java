@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.backline.support.Browser;
@@ -40,6 +41,9 @@ class ThoracicProgramJourneyTest {
             setValue(form.findElement(By.name("holdSeconds")), "60");
             setValue(form.findElement(By.name("levels")), "3");
             setValue(form.findElement(By.name("sessionsPerWeek")), "3");
+            // The form's limits are the server's: the program names 3 levels, and a session a day at most.
+            assertEquals("3", form.findElement(By.name("levels")).getDomAttribute("max"));
+            assertEquals("7", form.findElement(By.name("sessionsPerWeek")).getDomAttribute("max"));
             form.findElement(By.cssSelector("button[type=submit]")).click();
             trainer.find("[data-testid=assignment]");
             assertTrue(trainer.text().contains("1 min per level on 3 levels"), trainer.text());
@@ -55,6 +59,12 @@ class ThoracicProgramJourneyTest {
             client.find("[data-testid=safety-rule]");
             client.screenshot("client-today-375");
 
+            WebElement ready = client.find("[data-testid=ready-seconds]");
+            assertEquals("5", ready.getDomAttribute("min"));
+            assertEquals("30", ready.getDomAttribute("max"));
+            // Record what the phone would feel: a buzz as each hold starts, a longer pattern as it ends.
+            client.driver().executeScript("window.buzzes = []; navigator.vibrate = function (p) {"
+                    + " window.buzzes.push(JSON.stringify(p)); return true; };");
             client.find("[data-testid=timer-start]").click();
             for (int level = 0; level < 3; level++) {
                 WebDriverWait wait = new WebDriverWait(client.driver(), Duration.ofSeconds(20));
@@ -65,6 +75,8 @@ class ThoracicProgramJourneyTest {
                     wait.until(d -> "finished".equals(d.findElement(By.id("hold-timer")).getAttribute("data-state")));
                 }
             }
+            assertEquals(List.of("[200]", "[200,100,200]", "[200]", "[200,100,200]", "[200]", "[200,100,200]"),
+                    client.driver().executeScript("return window.buzzes;"), "a start and an end cue for each hold");
             for (int level = 0; level < 3; level++) {
                 assertEquals("1", client.driver().findElement(By.cssSelector("[data-hold-level='" + level + "']"))
                         .getDomProperty("value"), "the timer fills in the hold it timed");
@@ -72,7 +84,7 @@ class ThoracicProgramJourneyTest {
             client.screenshot("client-timer-finished-375");
             WebElement checkOff = client.find("#check-off");
             checkOff.findElement(By.cssSelector("input[name=feeling][value=INTENSE]")).click();
-            setValue(checkOff.findElement(By.name("discomfort")), "3");
+            new Select(checkOff.findElement(By.name("discomfort"))).selectByValue("3");
             checkOff.findElement(By.cssSelector("button[type=submit]")).click();
             client.waitForUrl("/today");
             assertTrue(client.text().contains("Session checked off"), client.text());

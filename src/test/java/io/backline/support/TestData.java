@@ -49,10 +49,24 @@ public final class TestData {
         return assignment;
     }
 
-    /** Ends every open assignment of a demo client, so a test starts from "no program". */
+    /**
+     * Ends every open assignment of a demo client and records a clearance after whatever an earlier test reported, so
+     * a test starts from "no program, free to start one".
+     */
     public static void endOpenAssignments(UUID clientId) {
         sql("update assignment set status = 'ENDED', ended_at = now() where client_id = ?::uuid and status <> 'ENDED'",
                 clientId.toString());
+        clear(clientId);
+    }
+
+    /** A physician's clearance for the client, recorded now, as a trainer would after a red flag. */
+    public static void clear(UUID clientId) {
+        sql("""
+                insert into clearance (id, clinic_id, client_id, professional_name, professional_role, cleared_on, note,
+                    recorded_by_name, request_key)
+                select gen_random_uuid(), clinic_id, id, 'Dr. Test Clearance', 'PHYSICIAN', current_date,
+                    'Cleared for the test', 'Test data', gen_random_uuid()
+                from client where id = ?::uuid""", clientId.toString());
     }
 
     /** Moves a client's open assignment into a given state, as if a trainer had done it earlier. */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -16,6 +18,7 @@ import io.backline.symptom.FlagRules.Decision;
 import io.backline.symptom.FlagRules.Level;
 import io.backline.symptom.FlagRules.Region;
 import io.backline.symptom.FlagRules.Report;
+import io.backline.symptom.FlagRules.Sign;
 import io.backline.symptom.FlagRules.Thresholds;
 import io.backline.symptom.FlagRules.Type;
 import io.backline.symptom.FlagRules.When;
@@ -25,13 +28,13 @@ class FlagRulesTest {
 
     // ---- a report is built from a quiet baseline (green), so each test changes only what it is about ----
 
-    /** A mutable report in the making; starts as mild increased pain in the upper back, nothing else known. */
+    /** A mutable report in the making; starts as a mild "other" symptom in the upper back, nothing else known. */
     private static final class R {
-        Type type = Type.INCREASED_PAIN;
+        Type type = Type.OTHER;
         int severity = 2;
         Region region = Region.MIDDLE_THORACIC;
         When when = When.DURING;
-        boolean lossOfBalance;
+        Set<Sign> signs = EnumSet.noneOf(Sign.class);
         OptionalInt painBefore = OptionalInt.empty();
         OptionalInt previousDiscomfort = OptionalInt.empty();
         OptionalInt thisDiscomfort = OptionalInt.empty();
@@ -41,7 +44,7 @@ class FlagRulesTest {
         R severity(int s) { severity = s; return this; }
         R region(Region r) { region = r; return this; }
         R when(When w) { when = w; return this; }
-        R lossOfBalance() { lossOfBalance = true; return this; }
+        R sign(Sign s) { signs.add(s); return this; }
         R painBefore(int p) { painBefore = OptionalInt.of(p); return this; }
         R discomfort(int previous, int now) {
             previousDiscomfort = OptionalInt.of(previous);
@@ -51,7 +54,7 @@ class FlagRulesTest {
         R ambersInWindow(int n) { ambersInWindow = n; return this; }
 
         Report report() {
-            return new Report(type, severity, region, when, lossOfBalance, painBefore, previousDiscomfort,
+            return new Report(type, severity, region, when, signs, painBefore, previousDiscomfort,
                     thisDiscomfort, ambersInWindow);
         }
 
@@ -83,29 +86,100 @@ class FlagRulesTest {
     }
 
     @Test
-    void numbnessWithLossOfBalanceIsAnEmergency() {
-        Decision d = report().type(Type.NUMBNESS_OR_TINGLING).lossOfBalance().decide();
-        assertDecision(Level.EMERGENCY,
-                "Call 911 now: numbness or tingling came with loss of balance or sudden weakness.", d);
+    void chestPainOrPressureOrTroubleBreathingTickedAsASignIsAnEmergency() {
+        assertDecision(Level.EMERGENCY, "Call 911 now: chest pain or pressure, or trouble breathing was reported.",
+                report().sign(Sign.CHEST_PAIN_OR_BREATHING).decide());
     }
 
     @Test
-    void dizzinessWithSuddenWeaknessIsAnEmergency() {
-        Decision d = report().type(Type.DIZZINESS).lossOfBalance().decide();
-        assertDecision(Level.EMERGENCY,
-                "Call 911 now: dizziness or light-headedness came with loss of balance or sudden weakness.", d);
+    void painBetweenTheShoulderBladesWithSweatingNauseaJawOrArmPainOrTearingIsAnEmergency() {
+        assertDecision(Level.EMERGENCY, "Call 911 now: pain between the shoulder blades with sweating, nausea, jaw or "
+                + "arm pain, or a tearing feeling was reported.",
+                report().sign(Sign.SHOULDER_BLADE_PAIN_WITH_SWEATING).decide());
     }
 
     @Test
-    void lossOfBalanceOrSuddenWeaknessIsAnEmergencyWhateverTheType() {
-        for (Type type : Type.values()) {
-            Decision d = report().type(type).severity(0).lossOfBalance().decide();
-            assertDecision(Level.EMERGENCY, "loss of balance or sudden weakness", d);
-            assertTrue(d.explanation().startsWith("Call 911 now:"), d.explanation());
+    void aChangeInBowelOrBladderControlOrSaddleNumbnessIsAnEmergency() {
+        assertDecision(Level.EMERGENCY, "a change in bowel or bladder control, or numbness in the groin or buttocks",
+                report().sign(Sign.BOWEL_OR_BLADDER).decide());
+    }
+
+    @Test
+    void weaknessOrNumbnessInBothArmsOrLegsClumsyHandsOrAChangeInWalkingIsAnEmergency() {
+        assertDecision(Level.EMERGENCY, "weakness or numbness in both arms or both legs, clumsy hands, or a change in walking",
+                report().sign(Sign.BOTH_ARMS_OR_LEGS).decide());
+    }
+
+    @Test
+    void faintingVisionOrSpeechChangeDroopingFaceOrSuddenSevereHeadacheIsAnEmergency() {
+        assertDecision(Level.EMERGENCY, "fainting, a change in vision or speech, a drooping face, or a sudden severe headache",
+                report().sign(Sign.FAINTING_VISION_OR_SPEECH).decide());
+    }
+
+    @Test
+    void everyEmergencySignIsAnEmergencyWhateverTheTypeAndSeverity() {
+        for (Sign sign : Sign.values()) {
+            if (sign.level != Level.EMERGENCY) {
+                continue;
+            }
+            for (Type type : Type.values()) {
+                Decision d = report().type(type).severity(0).sign(sign).decide();
+                assertEquals(Level.EMERGENCY, d.level(), sign + " with " + type);
+                assertTrue(d.explanation().startsWith("Call 911 now:"), d.explanation());
+            }
         }
     }
 
     // ---- RED ----
+
+    @Test
+    void lossOfBalanceAloneIsRedNotAnEmergency() {
+        Decision d = report().sign(Sign.LOSS_OF_BALANCE).decide();
+        assertDecision(Level.RED, "Paused because loss of balance was reported.", d);
+        assertFalse(d.explanation().contains("911"), d.explanation());
+    }
+
+    @Test
+    void ribPainOnADeepBreathIsRed() {
+        assertDecision(Level.RED, "Paused because rib pain when breathing in deeply was reported.",
+                report().sign(Sign.RIB_PAIN_ON_DEEP_BREATH).decide());
+    }
+
+    @Test
+    void feverWeightLossNightPainOrCancerHistoryIsRedAndAsksForAPhysician() {
+        for (Sign sign : List.of(Sign.FEVER, Sign.UNEXPLAINED_WEIGHT_LOSS, Sign.PAIN_AT_NIGHT_OR_REST,
+                Sign.HISTORY_OF_CANCER)) {
+            Decision d = report().sign(sign).decide();
+            assertDecision(Level.RED, "a physician should see the client", d);
+            assertTrue(d.seePhysician(), sign.name());
+        }
+    }
+
+    @Test
+    void aFallOrACrackWithSharpPainIsRed() {
+        Decision d = report().sign(Sign.FALL_OR_CRACK).decide();
+        assertDecision(Level.RED, "a fall, or a crack or pop with sharp pain", d);
+        assertFalse(d.seePhysician());
+    }
+
+    @Test
+    void symptomsStillThereTheNextMorningAreRed() {
+        assertDecision(Level.RED, "symptoms still there the next morning",
+                report().sign(Sign.STILL_THERE_NEXT_MORNING).decide());
+    }
+
+    @Test
+    void aSymptomThatStartedAtRestOrAtNightIsRedAndAsksForAPhysician() {
+        Decision d = report().when(When.AT_REST).decide();
+        assertDecision(Level.RED, "started at rest or at night, not with the exercise", d);
+        assertTrue(d.seePhysician());
+    }
+
+    @Test
+    void theCheckOffTickIsRedEvenWithNoDiscomfort() {
+        Decision d = report().type(Type.WORSE_OR_UNSAFE).severity(0).region(Region.NOT_GIVEN).decide();
+        assertDecision(Level.RED, "ticked that something got worse or felt unsafe", d);
+    }
 
     @Test
     void numbnessOrTinglingPausesTheProgram() {
@@ -193,18 +267,42 @@ class FlagRulesTest {
     // ---- GREEN ----
 
     @Test
-    void mildIncreasedPainInTheUpperBackIsRecordedWithoutAlert() {
-        Decision d = report().type(Type.INCREASED_PAIN).severity(3).region(Region.UPPER_THORACIC).decide();
+    void mildOtherSymptomInTheLowerThoracicRegionIsRecordedWithoutAlert() {
+        Decision d = report().type(Type.OTHER).severity(3).region(Region.LOWER_THORACIC).decide();
         assertEquals(Level.GREEN, d.level());
-        assertEquals("Recorded: discomfort up to 3 is expected at first.", d.explanation());
+        assertEquals("Recorded for the care team: nothing in this report calls for a pause.", d.explanation());
         assertFalse(d.level().alertsTrainer());
         assertFalse(d.level().pausesProgram());
     }
 
     @Test
-    void mildOtherSymptomInTheLowerThoracicRegionIsGreen() {
-        assertDecision(Level.GREEN, "expected at first",
-                report().type(Type.OTHER).severity(3).region(Region.LOWER_THORACIC).decide());
+    void noGreenReasonGivesDosingAdvice() {
+        String reason = report().severity(0).decide().explanation().toLowerCase();
+        assertFalse(reason.contains("expected") || reason.contains("continue") || reason.contains("shorter"), reason);
+    }
+
+    // ---- AMBER: increased pain at any severity, and when it started ----
+
+    @Test
+    void increasedPainAtAnySeverityReachesTheTrainer() {
+        for (int severity = 0; severity < 4; severity++) {
+            Decision d = report().type(Type.INCREASED_PAIN).severity(severity).decide();
+            assertDecision(Level.AMBER, "pain increased (severity " + severity + ")", d);
+            assertTrue(d.level().alertsTrainer());
+        }
+    }
+
+    @Test
+    void aSymptomThatCameOnTheNextDayNeedsReview() {
+        assertDecision(Level.AMBER, "came on the next day or later", report().when(When.NEXT_DAY).decide());
+    }
+
+    @Test
+    void duringRightAfterOrLaterThatDayAloneDoNotChangeTheLevel() {
+        for (When when : List.of(When.DURING, When.AFTER, When.LATER_THAT_DAY)) {
+            assertEquals(Level.GREEN, report().severity(2).when(when).decide().level(), when.name());
+            assertEquals(Level.AMBER, report().severity(5).when(when).decide().level(), when.name());
+        }
     }
 
     // ---- severity boundaries with the default thresholds ----
@@ -328,18 +426,17 @@ class FlagRulesTest {
     // ---- custom thresholds ----
 
     @Test
-    void aClinicRedThresholdOfEightMakesSevenACaution() {
-        Thresholds clinic = new Thresholds(8, 4, 2, 2, 3, 7);
-        assertDecision(Level.AMBER, "severity 7 is in the caution range (4–7)", report().severity(7).decide(clinic));
-        assertDecision(Level.RED, "severity 8 is in the stop range (8–10)", report().severity(8).decide(clinic));
+    void aClinicRedThresholdOfFiveMakesFiveAStop() {
+        Thresholds clinic = new Thresholds(5, 3, 2, 2, 3, 7);
+        assertDecision(Level.AMBER, "severity 4 is in the caution range (3–4)", report().severity(4).decide(clinic));
+        assertDecision(Level.RED, "severity 5 is in the stop range (5–10)", report().severity(5).decide(clinic));
     }
 
     @Test
     void aClinicAmberThresholdOfThreeMakesThreeACaution() {
         Thresholds clinic = new Thresholds(7, 3, 2, 2, 3, 7);
         assertDecision(Level.AMBER, "severity 3 is in the caution range (3–6)", report().severity(3).decide(clinic));
-        assertDecision(Level.GREEN, "Recorded: discomfort up to 2 is expected at first.",
-                report().severity(2).decide(clinic));
+        assertEquals(Level.GREEN, report().severity(2).decide(clinic).level());
     }
 
     @Test
@@ -370,10 +467,12 @@ class FlagRulesTest {
     }
 
     @Test
-    void aRedThresholdOfTenLeavesOnlyTenInTheStopRange() {
-        Thresholds clinic = new Thresholds(10, 9, 2, 2, 3, 7);
-        assertDecision(Level.RED, "severity 10 is in the stop range (10)", report().severity(10).decide(clinic));
-        assertDecision(Level.AMBER, "severity 9 is in the caution range (9)", report().severity(9).decide(clinic));
+    void aRedThresholdAboveSevenIsRefusedSoNoClinicStopsLaterThanTheProgram() {
+        assertAll(
+                rejected(() -> new Thresholds(8, 4, 2, 2, 3, 7)),
+                rejected(() -> new Thresholds(9, 4, 2, 2, 3, 7)),
+                rejected(() -> new Thresholds(10, 9, 2, 2, 3, 7)));
+        assertEquals(Level.RED, report().severity(7).decide(new Thresholds(7, 6, 2, 2, 3, 7)).level());
     }
 
     @Test
@@ -440,11 +539,12 @@ class FlagRulesTest {
 
     @Test
     void everyCauseIsListedMostUrgentFirstAndTheMostUrgentLevelWins() {
-        Decision d = report().type(Type.NUMBNESS_OR_TINGLING).severity(8).region(Region.NECK).lossOfBalance()
-                .painBefore(2).discomfort(1, 5).decide();
+        Decision d = report().type(Type.NUMBNESS_OR_TINGLING).severity(8).region(Region.NECK)
+                .sign(Sign.BOTH_ARMS_OR_LEGS).painBefore(2).discomfort(1, 5).decide();
         assertEquals(Level.EMERGENCY, d.level());
         assertEquals(List.of(
-                "Call 911 now: numbness or tingling came with loss of balance or sudden weakness.",
+                "Call 911 now: weakness or numbness in both arms or both legs, clumsy hands, or a change in walking "
+                        + "was reported.",
                 "Paused because numbness or tingling was reported.",
                 "Paused because severity 8 is in the stop range (7–10).",
                 "Paused because it was felt in the neck, outside the upper-back program.",
@@ -500,10 +600,10 @@ class FlagRulesTest {
     }
 
     @Test
-    void whenItHappenedDoesNotChangeTheLevel() {
-        for (When when : When.values()) {
-            assertEquals(Level.AMBER, report().severity(5).when(when).decide().level(), when.name());
-        }
+    void aRedLevelIsNeverLoweredByAtLeast() {
+        assertEquals(Level.RED, Level.GREEN.atLeast(Level.RED));
+        assertEquals(Level.RED, Level.AMBER.atLeast(Level.RED));
+        assertEquals(Level.EMERGENCY, Level.EMERGENCY.atLeast(Level.RED));
     }
 
     @Test
@@ -512,7 +612,7 @@ class FlagRulesTest {
             for (Region region : Region.values()) {
                 for (int severity : new int[] {0, 4, 7}) {
                     Decision d = report().type(type).region(region).severity(severity).painBefore(0)
-                            .discomfort(0, 5).decide();
+                            .discomfort(0, 5).sign(Sign.values()[severity % Sign.values().length]).decide();
                     for (String reason : d.reasons()) {
                         assertTrue(reason.endsWith("."), reason);
                         assertTrue(Character.isUpperCase(reason.charAt(0)), reason);
@@ -534,6 +634,11 @@ class FlagRulesTest {
         for (When w : When.values()) {
             assertFalse(w.label.isBlank(), w.name());
         }
+        for (Sign sign : Sign.values()) {
+            assertFalse(sign.label.isBlank(), sign.name());
+        }
+        assertFalse(Type.choices().contains(Type.WORSE_OR_UNSAFE), "the tick is not a choice on the form");
+        assertFalse(Region.choices().contains(Region.NOT_GIVEN));
         assertEquals("Numbness or tingling", Type.NUMBNESS_OR_TINGLING.label);
         assertEquals("Dizziness or light-headedness", Type.DIZZINESS.label);
         assertEquals("Chest pain or trouble breathing", Type.CHEST_PAIN_OR_BREATHING.label);

@@ -120,7 +120,7 @@ class SymptomFlagsTest {
     }
 
     @Test
-    void aRedFlagCannotBeResolvedBeforeItIsAcknowledgedAndTheProgramResumesOnlyWithAReason() {
+    void aRedFlagCannotBeResolvedBeforeItIsAcknowledgedAndTheProgramResumesOnlyAfterARecordedClearance() {
         UUID client = clientWithProgram("Resolve Tester");
         var trainer = SignIn.as("rose-trainer");
         String flag = record(trainer, client, symptom("DIZZINESS", 2, "UPPER_THORACIC"));
@@ -130,13 +130,45 @@ class SymptomFlagsTest {
         trainer.submit(page, page + "/resume", Map.of("reason", "ok")).then().statusCode(409);
         assertEquals("OPEN", TestData.string("select status from symptom_flag where id = ?::uuid", flag));
         trainer.submit(page, page + "/acknowledge", Map.of("note", "Called the client")).then().statusCode(303);
-        trainer.submit(page, page + "/resume", Map.of("reason", "")).then().statusCode(409)
-                .body(containsString("Give a reason"));
-        trainer.submit(page, page + "/resume", Map.of("reason", "Physician cleared it")).then().statusCode(303);
+        // Acknowledged, with a reason, but nobody has cleared the client: refused, with the reason, and still paused.
+        trainer.submit(page, page + "/resume", Map.of("reason", "Client says it is fine")).then().statusCode(409)
+                .body(containsString("Record a clearance first"), containsString("red or emergency flag was reported"));
+        assertEquals("PAUSED", status(client));
+        // The generic resume on the client's page obeys the same rule.
+        String assignment = TestData.string("select id::text from assignment where client_id = ?::uuid and status = 'PAUSED'",
+                client.toString());
+        String clientPage = "/clients/" + client;
+        trainer.submit(clientPage, clientPage + "/assignments/" + assignment + "/resume", Map.of("reason", "try"))
+                .then().statusCode(409).body(containsString("Record a clearance first"));
+        assertEquals("PAUSED", status(client));
+
+        String safety = "/clients/" + client + "/safety";
+        trainer.submit(safety, safety + "/clearances", Map.of("professionalName", "Dr. Lena Ortiz",
+                "professionalRole", "PHYSICIAN", "clearedOn", LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).toString(),
+                "note", "Examined; inner-ear cause ruled out, fine to roll")).then().statusCode(303);
+        trainer.submit(page, page + "/resume", Map.of("reason", "")).then().statusCode(303);
         assertEquals("ACTIVE", status(client));
         trainer.submit(page, page + "/resolve", Map.of("note", "Seen by a physician")).then().statusCode(303);
         trainer.request().get(page).then().body(containsString("Called the client"),
-                containsString("Physician cleared it"), containsString("resolved"));
+                containsString("Cleared by a health professional"), containsString("resolved"));
+        trainer.request().get(safety).then().body(containsString("Dr. Lena Ortiz"), containsString("inner-ear cause"));
+    }
+
+    @Test
+    void anEmergencyPointsToTheEmergencyDepartmentNotARoutineReferral() {
+        UUID client = clientWithProgram("Emergency Tester");
+        var trainer = SignIn.as("rose-trainer");
+        Map<String, Object> fields = symptom("INCREASED_PAIN", 3, "MIDDLE_THORACIC");
+        fields.put("sign", List.of("SHOULDER_BLADE_PAIN_WITH_SWEATING"));
+        String flag = record(trainer, client, fields);
+        assertEquals("EMERGENCY", TestData.string("select level from symptom_flag where id = ?::uuid", flag));
+        trainer.request().get("/flags/" + flag).then().statusCode(200)
+                .body(containsString("emergency department"), not(containsString("/flags/" + flag + "/refer\"")));
+        trainer.submit("/flags/" + flag, "/flags/" + flag + "/acknowledge", Map.of()).then().statusCode(303);
+        trainer.resubmit("/flags/" + flag, "/flags/" + flag + "/refer", Map.of(),
+                trainer.hiddenFields("/flags/" + flag, "/flags/" + flag + "/note")).then().statusCode(409)
+                .body(containsString("not a routine referral"));
+        assertEquals(0, TestData.count("select count(*) from referral_draft where flag_id = ?::uuid", flag));
     }
 
     @Test

@@ -1,0 +1,79 @@
+package io.backline.symptom;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.backline.audit.AuditTrail;
+import io.backline.people.Client;
+import io.backline.people.CurrentUser;
+import io.backline.web.FormErrors;
+
+/** What the report form does, for a mobile app: a client reports a symptom and reads what happens next. */
+@Path("/api/v1/symptoms")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(CurrentUser.CLIENT)
+public class SymptomApi {
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    FlagService flags;
+    @Inject
+    AuditTrail audit;
+
+    /** Names as on the report form; {@code sessionId} links the report to a checked-off session (and its tick). */
+    public record ReportRequest(String type, Integer severity, String region, String when, List<String> signs,
+            Integer painBefore, String description, UUID sessionId, UUID requestKey) {
+    }
+
+    public record FlagView(UUID id, String level, String explanation, boolean programPaused, boolean seePhysician,
+            Instant reportedAt) {
+        static FlagView of(SymptomFlag flag) {
+            return new FlagView(flag.id, flag.level.name(), flag.explanation, flag.pausedAssignment, flag.seePhysician,
+                    flag.reportedAt);
+        }
+    }
+
+    public record Problem(int status, String title, Map<String, String> fields) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a symptom; the same requestKey twice saves once")
+    public Response report(ReportRequest request) {
+        Client client = currentUser.requireClient();
+        if (request == null || request.requestKey() == null) {
+            return Response.status(400).entity(new Problem(400, "Send a JSON body with a requestKey (a UUID the app "
+                    + "makes once per report).", Map.of("requestKey", "required"))).build();
+        }
+        FlagForm form = new FlagForm(request.type(), text(request.severity()), request.region(), request.when(),
+                request.signs(), text(request.painBefore()), request.description(),
+                request.sessionId() == null ? "" : request.sessionId().toString());
+        FormErrors errors = new FormErrors();
+        FlagService.FlagInput input = form.check(errors);
+        if (input == null) {
+            return Response.status(400).entity(new Problem(400, "Some fields need a change.", errors.all())).build();
+        }
+        FlagService.Reported reported = flags.report(currentUser.getClinic(), client, input, currentUser.userId(),
+                false, request.requestKey());
+        audit.record(client.id, reported.detailAdded() ? "added detail to symptom report" : "reported symptom",
+                reported.flag().level.name() + " (API)");
+        return Response.status(201).entity(FlagView.of(reported.flag())).build();
+    }
+
+    private static String text(Integer value) {
+        return value == null ? "" : value.toString();
+    }
+}
