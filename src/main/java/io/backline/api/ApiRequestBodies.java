@@ -9,10 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Reads a JSON API request's body in full on the I/O thread before the endpoint runs. The endpoints run on worker
- * threads (they use the database), and Quarkus REST otherwise hands such an endpoint a blocking stream that the I/O
- * thread and the worker pass the bytes through under a shared lock: profiling the check-off under load found a third
- * of the app's CPU samples there. The bodies are small, so buffering them costs nothing; larger ones are refused.
+ * Reads a JSON API request's body in full on the I/O thread before the endpoint runs, rather than through a blocking
+ * stream shared with the worker thread (docs/adr/0017). The bodies are small; larger ones are refused.
  */
 @ApplicationScoped
 public class ApiRequestBodies {

@@ -98,7 +98,7 @@ public class Directory {
             /*
              * Distances as straight-line chords through the earth between the stored points (V8), with the origin
              * computed here: earthdistance's SQL functions (ll_to_earth, earth_box, earth_distance) are inlined by
-             * the planner, which cost 15 ms a search, and evaluated per row under a reusable plan. A chord grows
+             * the planner, which was slow, and evaluated per row under a reusable plan (docs/adr/0005). A chord grows
              * with the great-circle distance, so filtering and ordering by it give the same rows in the same order;
              * the box lets the GiST index narrow first.
              */

@@ -13,10 +13,8 @@ import io.backline.web.SessionJdbc;
 
 /**
  * The client with their newest open assignment and its current prescription, for the today page (the page clients
- * open most), in one statement read with plain JDBC. As a Hibernate native query with three entities it was a sixth
- * of the page's CPU samples, half of them Hibernate resolving the result mapping again on every run (JFR). The three
- * objects are built here and are not managed: the page only shows them and passes their ids on, as it did when they
- * came from the request's session outside the check-off's transaction.
+ * open most), in one statement read with plain JDBC (docs/adr/0003). The three objects are built here and are not
+ * managed: the page only shows them and passes their ids on.
  */
 final class ClientPlanQuery {
     private static final String SQL = """

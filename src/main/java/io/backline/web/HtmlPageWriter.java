@@ -16,10 +16,8 @@ import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Writes a rendered page as UTF-8 bytes encoded by the JDK. Quarkus REST's own String writer hands the page to Netty,
- * which encodes it one character at a time: on the trainer's dashboard that loop alone was 5 % of the page's CPU
- * samples (JFR), since a page with an em dash or a client's accented name is not a Latin-1 string. The JDK's encoder
- * works on the whole array at once.
+ * Writes a rendered page as UTF-8 bytes encoded by the JDK, which encodes the whole array at once where Netty's
+ * writer goes character by character (docs/adr/0008).
  */
 @Provider
 @Produces(MediaType.TEXT_HTML)
