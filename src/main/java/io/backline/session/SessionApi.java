@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.backline.people.Client;
@@ -95,7 +100,21 @@ public class SessionApi {
     @POST
     @Path("{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check off a session; the same idempotencyKey twice saves once")
+    @Operation(summary = "Check off a session; the same idempotencyKey twice saves once",
+            description = "With worseOrUnsafe true the session is also a red symptom report: the program pauses and "
+                    + "the care team is alerted at once; POST /api/v1/symptoms with its sessionId adds the detail.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "session",
+            value = """
+                    {"performedOn": "2026-12-05", "holdSeconds": [60, 45, 30], "discomfort": 3, "feeling": "GOOD",
+                     "note": "Tight at the top", "worseOrUnsafe": false,
+                     "idempotencyKey": "6f1c2f8e-2b7a-4a44-9d8e-0c3f4f1b2a11"}""")))
+    @APIResponse(responseCode = "201", description = "Saved (200 when the same key was saved before, or today's "
+            + "session was corrected)")
+    @APIResponse(responseCode = "400", description = "A field is missing or out of range",
+            content = @Content(schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "Not this client's assignment")
+    @APIResponse(responseCode = "409", description = "Refused: a paused or ended program, a future day",
+            content = @Content(schema = @Schema(ref = "Problem")))
     public Response checkOff(@RestPath String id, CheckOffRequest request) {
         UUID clientId = currentUser.clientId().orElseThrow(NotFoundException::new);
         UUID assignmentId = Ids.parse(id);

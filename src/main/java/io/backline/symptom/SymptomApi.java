@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
@@ -51,7 +55,18 @@ public class SymptomApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a symptom; the same requestKey twice saves once")
+    @Operation(summary = "Report a symptom; the same requestKey twice saves once",
+            description = "The decision table grades the report; red and emergency pause the program and alert the "
+                    + "care team at once. With the sessionId of a check-off ticked worse or unsafe, the report adds "
+                    + "detail to that session's red flag, which may rise but never falls below red.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report",
+            value = """
+                    {"type": "INCREASED_PAIN", "severity": 5, "region": "MIDDLE_THORACIC", "when": "DURING",
+                     "signs": ["RIB_PAIN_ON_DEEP_BREATH"], "painBefore": 2, "description": "Sharp on the left",
+                     "requestKey": "0b8f2a52-8a43-4f55-9d0e-3e0c7a6a5b21"}""")))
+    @APIResponse(responseCode = "201", description = "Saved, with the level and what happens next")
+    @APIResponse(responseCode = "400", description = "A field is missing or not one of the listed choices; "
+            + "fields names each one with its message")
     public Response report(ReportRequest request) {
         Client client = currentUser.requireClient();
         if (request == null || request.requestKey() == null) {

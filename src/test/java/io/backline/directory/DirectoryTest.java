@@ -149,15 +149,9 @@ class DirectoryTest {
         String location = upload.post("http://localhost:8081/directory/imports").then().statusCode(303).extract().header("Location");
         String progress = location.substring(location.indexOf("/directory/imports/"));
 
-        Document page = null;
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < end) {
-            page = Jsoup.parse(admin.request().get(progress).then().statusCode(200).extract().asString());
-            if (page.select("[data-testid=import-status]").text().equals("Finished.")) {
-                break;
-            }
-            Thread.sleep(300);
-        }
+        Document page = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> Jsoup.parse(admin.request().get(progress).then().statusCode(200).extract().asString()),
+                loaded -> loaded.select("[data-testid=import-status]").text().equals("Finished."));
         assertEquals("Finished.", page.select("[data-testid=import-status]").text());
         assertEquals("3", page.select("[data-testid=imported]").text());
         List<String> errors = page.select("[data-testid=import-errors] li").eachText();

@@ -69,7 +69,7 @@ class InvitationsTest {
         String userId = KeycloakAdmin.userIdByEmail(email);
         assertNotNull(userId, "Backline made the Keycloak account");
         assertEquals(List.of("rose-city"), KeycloakAdmin.clinicsOf(userId));
-        assertEquals(1, MailServer.awaitMessagesContaining(email, 1, Duration.ofSeconds(20)).size());
+        MailServer.exactlyOne(email, Duration.ofSeconds(3));
         assertEquals(1, TestData.count("""
                 select count(*) from care_team_member m join client c on c.id = m.client_id
                 where c.email = ? and m.lead and m.staff_member_id = ?::uuid""", email,

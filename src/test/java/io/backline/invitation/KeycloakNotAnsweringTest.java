@@ -68,14 +68,11 @@ class KeycloakNotAnsweringTest {
         Map<String, String> hidden = admin.hiddenFields(PAGE, PAGE);
 
         freezeKeycloak();
-        long started = System.nanoTime();
         Response refused = answerWithin(() -> admin.resubmit(PAGE, PAGE, fields, hidden));
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertEquals(503, refused.statusCode());
         refused.then().body(containsString("could not be sent just now"), containsString("Nothing was saved"),
                 containsString("value=\"" + email + "\""), containsString("Hana Hung"));
-        assertTrue(took.compareTo(Duration.ofMillis(4500)) >= 0, "it waited for the read timeout first: " + took);
         assertEquals(0, TestData.count("select count(*) from invitation where email = ?", email));
 
         thawKeycloak();

@@ -102,6 +102,28 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         return found;
     }
 
+    /**
+     * The one message that contains the text: waits for it, then keeps watching for the given window and fails if a
+     * second one arrives (an outbox that sent twice would show it there).
+     */
+    public static String exactlyOne(String text, Duration window, String... alsoContaining) {
+        List<String> first = awaitMessagesContaining(text, 1, Duration.ofSeconds(30), alsoContaining);
+        if (first.isEmpty()) {
+            throw new AssertionError("No email containing " + text);
+        }
+        long end = System.nanoTime() + window.toNanos();
+        List<String> found;
+        do {
+            found = messages().stream().filter(message -> message.contains(text))
+                    .filter(message -> Arrays.stream(alsoContaining).allMatch(message::contains)).toList();
+            if (found.size() > 1) {
+                throw new AssertionError(found.size() + " emails containing " + text + ", expected exactly one");
+            }
+            sleep();
+        } while (System.nanoTime() < end);
+        return found.get(0);
+    }
+
     private static String text(MimeMessage message) {
         try {
             return "To: " + String.join(",", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList())

@@ -1,0 +1,54 @@
+package io.backline.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+/** /q/openapi describes the JSON API and FHIR endpoints for API users, and is a valid OpenAPI 3.1 document. */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    private static SwaggerParseResult document() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        ParseOptions options = new ParseOptions();
+        options.setValidateInternalRefs(true);
+        return new OpenAPIParser().readContents(json, null, options);
+    }
+
+    @Test
+    void theDocumentIsValidOpenApi31() {
+        SwaggerParseResult result = document();
+        assertEquals(List.of(), result.getMessages(), "the validator's messages");
+        assertTrue(result.getOpenAPI().getOpenapi().startsWith("3.1"), result.getOpenAPI().getOpenapi());
+    }
+
+    @Test
+    void itListsTheApiAndNoHtmlPage() {
+        var paths = document().getOpenAPI().getPaths().keySet();
+        assertTrue(paths.stream().allMatch(path -> path.startsWith("/api/")), paths.toString());
+        assertTrue(paths.containsAll(List.of("/api/v1/me", "/api/v1/assignments", "/api/v1/assignments/{id}/sessions",
+                "/api/v1/symptoms")), paths.toString());
+    }
+
+    @Test
+    void theCheckOffHasAnExampleAndTheErrorShape() {
+        var openApi = document().getOpenAPI();
+        var checkOff = openApi.getPaths().get("/api/v1/assignments/{id}/sessions").getPost();
+        assertNotNull(checkOff.getRequestBody().getContent().get("application/json").getExamples().get("session"));
+        assertEquals("#/components/schemas/Problem",
+                checkOff.getResponses().get("400").getContent().get("*/*") != null
+                        ? checkOff.getResponses().get("400").getContent().get("*/*").getSchema().get$ref()
+                        : checkOff.getResponses().get("400").getContent().get("application/json").getSchema().get$ref());
+        assertNotNull(openApi.getComponents().getSchemas().get("Problem"));
+    }
+}
