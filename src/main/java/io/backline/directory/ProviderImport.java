@@ -4,27 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A CSV file of private directory entries, worked through in the background with its progress kept here. */
 @Entity
-public class ProviderImport extends PanacheEntityBase {
+public class ProviderImport extends ClinicOwned {
     public enum Status {
         WAITING, RUNNING, DONE, FAILED
     }
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public String fileName;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)

@@ -5,28 +5,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 import io.quarkus.panache.common.Parameters;
 
 /** An invitation to join one clinic as an admin, a trainer or a client; pending until the person first signs in. */
 @Entity
-public class Invitation extends PanacheEntityBase {
+public class Invitation extends ClinicOwned {
     public static final String PENDING = "pending";
     public static final String ACCEPTED = "accepted";
     public static final String REVOKED = "revoked";
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public String email;
     public String fullName;

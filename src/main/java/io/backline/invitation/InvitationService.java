@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.backline.config.BacklineConfig;
 import io.backline.clinic.Clinic;
 import io.backline.people.CareTeamMember;
 import io.backline.people.Client;
@@ -33,6 +33,8 @@ public class InvitationService {
     static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
 
     @Inject
+    BacklineConfig config;
+    @Inject
     KeycloakAccounts keycloak;
     @Inject
     CurrentUser currentUser;
@@ -41,8 +43,6 @@ public class InvitationService {
     @Inject
     Mailer mailer;
 
-    @ConfigProperty(name = "backline.base-url")
-    String baseUrl;
 
     public record Request(String email, String fullName, String phone, String role, String leadTrainerId,
             String requestKey) {
@@ -261,7 +261,7 @@ public class InvitationService {
             sendMail(Mail.withText(invitation.email, "You have been added to " + clinic.name + " on Backline",
                     "Hello " + invitation.fullName + ",\n\n" + invitation.invitedByName + " added you to "
                             + clinic.name + " on Backline (" + invitation.roleLabel().toLowerCase() + ").\n"
-                            + "Sign in with your existing Backline account at " + baseUrl + "/ and choose "
+                            + "Sign in with your existing Backline account at " + config.baseUrl() + "/ and choose "
                             + clinic.name + " when asked which clinic.\n"));
         }
     }

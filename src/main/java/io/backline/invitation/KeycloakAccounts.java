@@ -21,6 +21,8 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import io.backline.config.BacklineConfig;
+
 /**
  * Backline's side of Keycloak's admin API, through the {@code backline-admin} service account: accounts, clinic
  * (organization) memberships and realm roles. Keycloak stays the only place that knows passwords; Backline never
@@ -36,16 +38,14 @@ public class KeycloakAccounts {
     private final Map<String, String> organizationIds = new ConcurrentHashMap<>();
 
     @Inject
+    BacklineConfig config;
+    @Inject
     Keycloak keycloak;
 
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
     String realmName;
 
-    @ConfigProperty(name = "backline.base-url")
-    String baseUrl;
 
-    @ConfigProperty(name = "backline.invitations.link-days", defaultValue = "7")
-    int linkDays;
 
     public Optional<UUID> findByEmail(String email) {
         List<UserRepresentation> found = call("look the account up", () -> realm().users().searchByEmail(email, true));
@@ -117,8 +117,8 @@ public class KeycloakAccounts {
     /** Keycloak's own "set your password" email, whose link leads back to Backline once the password is set. */
     public void sendSetPasswordEmail(UUID userId) {
         call("send the set-password email", () -> {
-            realm().users().get(userId.toString()).executeActionsEmail("backline-web", baseUrl + "/",
-                    linkDays * 24 * 3600, List.of("UPDATE_PASSWORD"));
+            realm().users().get(userId.toString()).executeActionsEmail("backline-web", config.baseUrl() + "/",
+                    config.invitations().linkDays() * 24 * 3600, List.of("UPDATE_PASSWORD"));
             return null;
         });
     }

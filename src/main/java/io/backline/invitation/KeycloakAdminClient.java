@@ -2,6 +2,7 @@ package io.backline.invitation;
 
 import java.time.Duration;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -13,6 +14,8 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 
+import io.backline.config.BacklineConfig;
+
 /**
  * Keycloak's admin client as the Quarkus extension makes it (from its settings, one per request, its HTTP client and
  * TLS choice), with a read timeout, which the extension leaves unset. Without one, a request to a Keycloak that
@@ -23,6 +26,8 @@ import org.keycloak.admin.client.KeycloakBuilder;
  */
 @ApplicationScoped
 class KeycloakAdminClient {
+    @Inject
+    BacklineConfig config;
     /** The property Quarkus's REST client reads for a request's read timeout, in milliseconds. */
     private static final String READ_TIMEOUT = "io.quarkus.rest.client.read-timeout";
 
@@ -35,14 +40,12 @@ class KeycloakAdminClient {
     @ConfigProperty(name = "quarkus.keycloak.admin-client.client-secret")
     String clientSecret;
     /** Keycloak sends an invitation's email inside the admin call, so this leaves room for a slow mail server. */
-    @ConfigProperty(name = "backline.keycloak.admin-read-timeout", defaultValue = "15s")
-    Duration readTimeout;
 
     @Produces
     @RequestScoped
     Keycloak keycloak() {
         Client client = Keycloak.getClientProvider().newRestEasyClient(null, null, false);
-        client.property(READ_TIMEOUT, readTimeout.toMillis());
+        client.property(READ_TIMEOUT, config.keycloak().adminReadTimeout().toMillis());
         return KeycloakBuilder.builder().serverUrl(serverUrl).realm(realm).clientId(clientId).clientSecret(clientSecret)
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS).resteasyClient(client).build();
     }

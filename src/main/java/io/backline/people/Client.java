@@ -2,23 +2,16 @@ package io.backline.people;
 
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A person who follows a program at one clinic. */
 @Entity
-public class Client extends PanacheEntityBase {
+public class Client extends ClinicOwned {
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     /** The Keycloak subject, once the client has an account. */
     public UUID userId;

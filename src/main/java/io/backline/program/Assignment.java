@@ -9,23 +9,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A program version given to one client; its prescription is versioned in {@link Prescription}. */
 @Entity
-public class Assignment extends PanacheEntityBase {
+public class Assignment extends ClinicOwned {
     public enum Status {
         ACTIVE, PAUSED, ENDED
     }
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID clientId;
     public UUID programId;

@@ -4,26 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** One version of what a trainer prescribed: hold time per level, how many levels, how often, from when to when. */
 @Entity
-public class Prescription extends PanacheEntityBase {
+public class Prescription extends ClinicOwned {
     public static final int MIN_HOLD_SECONDS = 30;
     public static final int MAX_HOLD_SECONDS = 1800;
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID assignmentId;
     public int version;

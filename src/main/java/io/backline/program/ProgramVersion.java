@@ -10,22 +10,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Transient;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /**
  * One immutable version of a program's content. Lists (steps, cues, level names and hints) are stored one item per
  * line.
  */
 @Entity
-public class ProgramVersion extends PanacheEntityBase {
+public class ProgramVersion extends ClinicOwned {
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID programId;
     public int version;

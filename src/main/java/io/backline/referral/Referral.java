@@ -4,19 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A client sent to a provider, followed until the loop closes: acknowledged, scheduled, completed — or declined. */
 @Entity
-public class Referral extends PanacheEntityBase {
+public class Referral extends ClinicOwned {
     public enum Status {
         DRAFT("Draft"), SENT("Sent"), ACKNOWLEDGED("Acknowledged"), SCHEDULED("Scheduled"), COMPLETED("Completed"),
         DECLINED("Declined"), CANCELLED("Cancelled");
@@ -61,10 +58,6 @@ public class Referral extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID clientId;
     public UUID providerId;

@@ -3,23 +3,16 @@ package io.backline.referral;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** The client's consent to share one referral's packet with its provider; revocable, and then nothing is shared. */
 @Entity
-public class ReferralConsent extends PanacheEntityBase {
+public class ReferralConsent extends ClinicOwned {
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID referralId;
     public UUID clientId;

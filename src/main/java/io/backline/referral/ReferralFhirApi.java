@@ -10,10 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.backline.config.BacklineConfig;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentClinic;
 import io.backline.directory.Provider;
@@ -32,6 +32,8 @@ public class ReferralFhirApi {
     static final int BUNDLE_PAGE = 500;
 
     @Inject
+    BacklineConfig config;
+    @Inject
     ClientAccess access;
     @Inject
     CurrentClinic currentClinic;
@@ -42,8 +44,6 @@ public class ReferralFhirApi {
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "backline.base-url")
-    String baseUrl;
 
     @GET
     @Path("referrals/{id}/fhir")
@@ -67,9 +67,9 @@ public class ReferralFhirApi {
         int index = Paged.index(page);
         List<Provider> providers = Provider.<Provider> find("ownerClinicId is null or ownerClinicId = ?1 order by fullName, id",
                 currentClinic.requireId()).page(index, BUNDLE_PAGE).list();
-        var bundle = fhir.directory(providers, baseUrl + "/fhir");
+        var bundle = fhir.directory(providers, config.baseUrl() + "/fhir");
         if (providers.size() == BUNDLE_PAGE) {
-            bundle.addLink().setRelation("next").setUrl(baseUrl + "/api/v1/directory/fhir?page=" + (index + 2));
+            bundle.addLink().setRelation("next").setUrl(config.baseUrl() + "/api/v1/directory/fhir?page=" + (index + 2));
         }
         return Response.ok(fhir.json(bundle), FHIR_JSON).build();
     }

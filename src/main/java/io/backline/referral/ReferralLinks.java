@@ -13,9 +13,11 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.backline.config.BacklineConfig;
 
 /**
  * The provider's link to one referral: it names the referral, its expiry and a nonce, signed with a server secret.
@@ -26,28 +28,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ReferralLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @ConfigProperty(name = "backline.referrals.link-secret")
-    String secret;
+    @Inject
+    BacklineConfig config;
 
-    @ConfigProperty(name = "backline.referrals.link-days", defaultValue = "30")
-    int linkDays;
 
-    @ConfigProperty(name = "backline.base-url")
-    String baseUrl;
+
 
     /** Gives the referral a fresh nonce and expiry, and returns the link to email. */
     public String issue(Referral referral) {
         byte[] nonce = new byte[18];
         RANDOM.nextBytes(nonce);
         referral.linkNonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
-        referral.linkExpiresAt = Instant.now().plus(Duration.ofDays(linkDays)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        referral.linkExpiresAt = Instant.now().plus(Duration.ofDays(config.referrals().linkDays())).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         referral.linkRevokedAt = null;
         return link(referral);
     }
 
     public String link(Referral referral) {
         long expires = referral.linkExpiresAt.getEpochSecond();
-        return baseUrl + "/provider/referrals/" + referral.id + "?e=" + expires + "&s="
+        return config.baseUrl() + "/provider/referrals/" + referral.id + "?e=" + expires + "&s="
                 + sign(referral.id, expires, referral.linkNonce);
     }
 
@@ -80,7 +79,7 @@ public class ReferralLinks {
     String sign(UUID referralId, long expires, String nonce) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(config.referrals().linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] digest = mac.doFinal((referralId + "|" + expires + "|" + nonce).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {

@@ -3,19 +3,16 @@ package io.backline.referral;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A referral email waiting to go out (or sent), written in the transaction that decided to send it. */
 @Entity
-public class ReferralMail extends PanacheEntityBase {
+public class ReferralMail extends ClinicOwned {
     public enum Kind {
         /** To the provider, with the signed link. */
         PROVIDER,
@@ -25,10 +22,6 @@ public class ReferralMail extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID referralId;
     @Enumerated(EnumType.STRING)

@@ -8,8 +8,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.RetryDelay;
@@ -30,14 +30,14 @@ public class ReferralMailSender {
     private static final int BATCH = 50;
 
     @Inject
+    BacklineConfig config;
+    @Inject
     Mailer mailer;
     @Inject
     EveryClinic everyClinic;
     @Inject
     ReferralService referrals;
 
-    @ConfigProperty(name = "backline.referrals.mail-retry-base", defaultValue = "30s")
-    Duration retryBase;
 
     @Scheduled(every = "${backline.referrals.mail-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
@@ -92,7 +92,7 @@ public class ReferralMailSender {
         } catch (RuntimeException e) {
             mail.attempts++;
             mail.lastError = e.getClass().getSimpleName();
-            mail.sendAfter = Instant.now().plus(RetryDelay.after(mail.attempts, retryBase));
+            mail.sendAfter = Instant.now().plus(RetryDelay.after(mail.attempts, config.referrals().mailRetryBase()));
             Log.warnf("Referral email not sent (attempt %d), will retry: %s", mail.attempts, mail.lastError);
             return false;
         }

@@ -7,8 +7,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.backline.config.BacklineConfig;
 import io.backline.clinic.Clinic;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
@@ -23,12 +23,12 @@ import io.quarkus.scheduler.Scheduled;
 public class ReferralReminders {
 
     @Inject
+    BacklineConfig config;
+    @Inject
     ReferralService referrals;
     @Inject
     EveryClinic everyClinic;
 
-    @ConfigProperty(name = "backline.base-url")
-    String baseUrl;
 
     @Scheduled(every = "${backline.referrals.reminder-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "5s")
@@ -49,7 +49,7 @@ public class ReferralReminders {
                 ReferralMail.queue(referral, ReferralMail.Kind.REMINDER, author.email, "A referral has not been acknowledged",
                         "Hello " + author.fullName + ",\n\nA referral you sent " + clinic.referralAckDays
                                 + " or more days ago has not been acknowledged by the provider yet.\n"
-                                + "Open it in Backline (sign-in required) to follow up:\n" + baseUrl + "/referrals/"
+                                + "Open it in Backline (sign-in required) to follow up:\n" + config.baseUrl() + "/referrals/"
                                 + referral.id + "\n");
             }
             referral.reminderSentAt = Instant.now();

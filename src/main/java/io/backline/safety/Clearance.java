@@ -4,19 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A health professional cleared the client to exercise again, as a trainer recorded it or a provider answered. */
 @Entity
-public class Clearance extends PanacheEntityBase {
+public class Clearance extends ClinicOwned {
     /** Who may clear a client: professionals who can examine the spine and chest. */
     public enum Role {
         PHYSICIAN("Physician"),
@@ -34,10 +31,6 @@ public class Clearance extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID clientId;
     public UUID referralId;

@@ -5,23 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** One set of answers to the pre-exercise questions; the newest set counts. Part of the client's health record. */
 @Entity
-public class Screening extends PanacheEntityBase {
+public class Screening extends ClinicOwned {
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID clientId;
     /** The questions answered "yes", by name. */

@@ -18,11 +18,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.backline.config.BacklineConfig;
 import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentEvent;
@@ -72,17 +72,17 @@ public class AdherenceService {
     }
 
     @Inject
+    BacklineConfig config;
+    @Inject
     CurrentClinic currentClinic;
 
-    @ConfigProperty(name = "backline.adherence.kept-reports", defaultValue = "4096")
-    int keptReports;
 
     private Cache<ReportKey, Adherence.Report> computed;
 
     @PostConstruct
     void keepReports() {
         // Bounded and short-lived: a report is a few kilobytes, and one nobody looks at for an hour is not kept.
-        computed = Caffeine.newBuilder().maximumSize(keptReports).expireAfterAccess(Duration.ofHours(1)).build();
+        computed = Caffeine.newBuilder().maximumSize(config.adherence().keptReports()).expireAfterAccess(Duration.ofHours(1)).build();
     }
 
     public Adherence.Report report(Assignment assignment, ZoneId zone) {

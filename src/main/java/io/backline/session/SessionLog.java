@@ -4,17 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A session a client checked off: the hold done at each level, how it felt. */
 @Entity
-public class SessionLog extends PanacheEntityBase {
+public class SessionLog extends ClinicOwned {
     /** How a session felt, in the client's words. */
     public enum Feeling {
         EASY("Easy"), GOOD("Good"), INTENSE("Intense but fine"), HARD("Hard");
@@ -28,10 +25,6 @@ public class SessionLog extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID assignmentId;
     public UUID clientId;

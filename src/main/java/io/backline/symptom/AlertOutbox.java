@@ -3,27 +3,20 @@ package io.backline.symptom;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** An alert email waiting to go out (or sent); written with its flag in one transaction. */
 @Entity
-public class AlertOutbox extends PanacheEntityBase {
+public class AlertOutbox extends ClinicOwned {
     public enum Urgency {
         URGENT, NORMAL, ESCALATION
     }
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID flagId;
     public String recipientEmail;

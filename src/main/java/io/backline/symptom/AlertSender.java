@@ -10,8 +10,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.RetryDelay;
@@ -31,15 +31,13 @@ public class AlertSender {
     private static final int BATCH = 50;
 
     @Inject
+    BacklineConfig config;
+    @Inject
     Mailer mailer;
     @Inject
     EveryClinic everyClinic;
 
-    @ConfigProperty(name = "backline.base-url")
-    String baseUrl;
 
-    @ConfigProperty(name = "backline.alerts.retry-base", defaultValue = "10s")
-    Duration retryBase;
 
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
@@ -77,7 +75,7 @@ public class AlertSender {
             for (AlertOutbox alert : group) {
                 alert.attempts++;
                 alert.lastError = e.getClass().getSimpleName();
-                alert.sendAfter = Instant.now().plus(RetryDelay.after(alert.attempts, retryBase));
+                alert.sendAfter = Instant.now().plus(RetryDelay.after(alert.attempts, config.alerts().retryBase()));
             }
             Log.warnf("Alert email not sent (attempt %d), will retry: %s", first.attempts, e.getClass().getSimpleName());
             return false;
@@ -101,7 +99,7 @@ public class AlertSender {
             case NORMAL -> "A client of yours reported a symptom that needs attention.";
         }).append("\n\nOpen Backline to review it (sign-in required):\n");
         for (AlertOutbox alert : group) {
-            text.append(baseUrl).append("/flags/").append(alert.flagId).append('\n');
+            text.append(config.baseUrl()).append("/flags/").append(alert.flagId).append('\n');
         }
         return text.append("\nThis email leaves out all health details on purpose.\n").toString();
     }

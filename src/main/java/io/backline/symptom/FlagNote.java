@@ -3,23 +3,16 @@ package io.backline.symptom;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A step on a flag's timeline: acknowledged, a note, resolved, program resumed, referral drafted. */
 @Entity
-public class FlagNote extends PanacheEntityBase {
+public class FlagNote extends ClinicOwned {
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID flagId;
     public UUID authorUserId;

@@ -14,8 +14,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.backline.config.BacklineConfig;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
@@ -36,6 +36,8 @@ import io.quarkus.panache.common.Parameters;
 public class FlagService {
 
     @Inject
+    BacklineConfig config;
+    @Inject
     AssignmentService assignments;
 
     @Inject
@@ -43,8 +45,6 @@ public class FlagService {
     @Inject
     CurrentClinic currentClinic;
 
-    @ConfigProperty(name = "backline.alerts.amber-batch")
-    Duration amberBatch;
 
     /** What the form gave, already checked. */
     public record FlagInput(FlagRules.Type type, int severity, FlagRules.Region region, FlagRules.When when,
@@ -170,7 +170,7 @@ public class FlagService {
     private void alert(SymptomFlag flag, Clinic clinic, Client client) {
         if (flag.level.alertsTrainer() && clinic.alertEmails) {
             AlertOutbox.Urgency urgency = flag.isUrgent() ? AlertOutbox.Urgency.URGENT : AlertOutbox.Urgency.NORMAL;
-            Instant sendAfter = flag.isUrgent() ? Instant.now() : Instant.now().plus(amberBatch);
+            Instant sendAfter = flag.isUrgent() ? Instant.now() : Instant.now().plus(config.alerts().amberBatch());
             for (String email : careTeamEmails(client.id)) {
                 queue(flag, email, urgency, flag.isUrgent() ? sendAfter : batchedWith(email, sendAfter));
             }

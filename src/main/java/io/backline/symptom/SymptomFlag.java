@@ -3,19 +3,16 @@ package io.backline.symptom;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.backline.clinic.ClinicOwned;
 
 /** A symptom a client reported (or a trainer recorded for them), with the decision the rules took. */
 @Entity
-public class SymptomFlag extends PanacheEntityBase {
+public class SymptomFlag extends ClinicOwned {
     public enum Status {
         OPEN, ACKNOWLEDGED, RESOLVED
     }
@@ -27,10 +24,6 @@ public class SymptomFlag extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @TenantId
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public String clinicId;
 
     public UUID clientId;
     public UUID assignmentId;

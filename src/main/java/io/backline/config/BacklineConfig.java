@@ -1,0 +1,92 @@
+package io.backline.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Backline's own settings ({@code backline.*} in application.properties), typed and documented in one place. The
+ * jobs' schedules are read by {@code @Scheduled} expressions; they are listed here so that a misspelt key fails the
+ * start instead of being ignored.
+ */
+@ConfigMapping(prefix = "backline")
+public interface BacklineConfig {
+    /** The address people reach Backline at; links in emails start with it. */
+    String baseUrl();
+
+    Keycloak keycloak();
+
+    Invitations invitations();
+
+    Alerts alerts();
+
+    Referrals referrals();
+
+    Imports imports();
+
+    Adherence adherence();
+
+    interface Keycloak {
+        /** Keycloak's base URL; the realm is {@code backline}. */
+        String url();
+
+        /** How long an admin call to Keycloak waits for an answer before the admin is asked to try again. */
+        @WithDefault("15s")
+        Duration adminReadTimeout();
+    }
+
+    interface Invitations {
+        /** How long a set-password link in an invitation stays valid. */
+        @WithDefault("7")
+        int linkDays();
+    }
+
+    interface Alerts {
+        /** How often the alert outbox is emptied. */
+        @WithDefault("5s")
+        String every();
+
+        /** How long amber alerts wait to be sent together, per trainer. */
+        @WithDefault("10m")
+        Duration amberBatch();
+
+        /** How often unacknowledged urgent flags are looked for. */
+        @WithDefault("1m")
+        String escalationEvery();
+
+        /** The first retry's delay after a failed send; it grows with each try. */
+        @WithDefault("10s")
+        Duration retryBase();
+    }
+
+    interface Referrals {
+        /** Signs the providers' referral links; the same on every instance. */
+        String linkSecret();
+
+        /** How long a provider's link stays valid. */
+        @WithDefault("30")
+        int linkDays();
+
+        @WithDefault("15m")
+        String reminderEvery();
+
+        @WithDefault("5s")
+        String mailEvery();
+
+        @WithDefault("30s")
+        Duration mailRetryBase();
+    }
+
+    interface Imports {
+        /** How often the CSV import worker looks for work. */
+        @WithDefault("2s")
+        String every();
+    }
+
+    interface Adherence {
+        /** How many adherence reports each instance keeps in memory. */
+        @WithDefault("4096")
+        int keptReports();
+    }
+}
