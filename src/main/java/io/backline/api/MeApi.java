@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Produces;
 
 import io.backline.clinic.Clinic;
-import io.backline.clinic.NoClinicException;
-import io.backline.people.CurrentUser;
+import io.backline.web.NoClinicException;
+import io.backline.clinic.CurrentUser;
 
 /** Who the bearer token belongs to: the starting point of a mobile app. */
 @Path("/api/v1/me")

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.hibernate.Session;
 
 import io.backline.clinic.CurrentClinic;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.web.SessionJdbc;
 
 /** Records who viewed or changed a client's health data, with the request it happened in. */

@@ -15,8 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.backline.people.CurrentUser;
-import io.backline.symptom.FlagRules;
+import io.backline.clinic.CurrentUser;
 import io.backline.web.FormErrors;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,6 +29,8 @@ public class ClinicSettings extends Controller {
     static final List<String> SUGGESTED_ZONES = List.of("America/Los_Angeles", "America/Boise", "America/Denver",
             "America/Phoenix", "America/Chicago", "America/New_York", "America/Anchorage", "Pacific/Honolulu");
 
+    /** A clinic may stop earlier than the program's rule, never later: the decision table's own limit. */
+    static final int MAX_RED_SEVERITY = 7;
     /** An urgent flag nobody acknowledged reaches an admin within a day. */
     static final int MAX_ESCALATION_HOURS = 24;
     /** A clinic that takes longer than three days to answer cannot run a safety loop. */
@@ -72,8 +73,8 @@ public class ClinicSettings extends Controller {
         Integer answers = errors.integer("answersWithinHours", answersWithinHours, 1, MAX_ANSWER_HOURS,
                 "Enter a number of hours from 1 to " + MAX_ANSWER_HOURS + ".");
         Integer disengaged = errors.integer("disengagedAfterDays", disengagedAfterDays, 1, 90, "Enter a number of days from 1 to 90.");
-        Integer red = errors.integer("redSeverity", redSeverity, 1, FlagRules.Thresholds.MAX_RED_SEVERITY,
-                "Enter a severity from 1 to " + FlagRules.Thresholds.MAX_RED_SEVERITY
+        Integer red = errors.integer("redSeverity", redSeverity, 1, MAX_RED_SEVERITY,
+                "Enter a severity from 1 to " + MAX_RED_SEVERITY
                         + ": a clinic may stop earlier than the program's rule, never later.");
         Integer amber = errors.integer("amberSeverity", amberSeverity, 0, 10, "Enter a severity from 0 to 10.");
         if (red != null && amber != null && amber >= red) {

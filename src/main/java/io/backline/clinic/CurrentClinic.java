@@ -10,6 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import io.backline.web.NoClinicException;
+
 /**
  * The clinic this request works for. It comes only from the verified token's {@code organization} claim (requested
  * with the {@code organization} scope), never from a URL, header or form field. Work outside an HTTP request

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;

@@ -12,11 +12,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 
+import io.backline.keycloak.KeycloakAccounts;
 import io.backline.config.BacklineConfig;
 import io.backline.clinic.Clinic;
 import io.backline.people.CareTeamMember;
 import io.backline.people.Client;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.web.FormErrors;
 import io.quarkus.mailer.Mail;
@@ -143,13 +144,6 @@ public class InvitationService {
         leaveAndDeleteIfUnused(invitation.userId, invitation.newAccount, invitation.clinicId);
     }
 
-    /** Called when someone signs in: their waiting invitation to this clinic is now accepted. */
-    @Transactional
-    public void accepted(UUID userId) {
-        Invitation.update("status = :accepted where userId = :user and status = :pending",
-                Parameters.with("accepted", Invitation.ACCEPTED).and("user", userId).and("pending", Invitation.PENDING));
-    }
-
     public boolean mayInvite(String role) {
         return switch (role) {
             case CurrentUser.CLIENT -> currentUser.isStaff();
@@ -160,7 +154,7 @@ public class InvitationService {
 
     private StaffMember leadTrainer(String leadTrainerId, FormErrors errors) {
         if (currentUser.isTrainer() && (leadTrainerId == null || leadTrainerId.isBlank())) {
-            return currentUser.staffMember().orElse(null);
+            return StaffMember.signedIn(currentUser).orElse(null);
         }
         UUID id = parse(leadTrainerId);
         StaffMember lead = id == null ? null : StaffMember.find("id", id).firstResult();

@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.backline.people.CurrentUser;
+import io.backline.keycloak.KeycloakAccounts;
+import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
@@ -49,7 +50,7 @@ public class Invitations extends Controller {
     public TemplateInstance index(@RestQuery String role) {
         Map<String, String> form = new HashMap<>();
         form.put("role", invitations.mayInvite(role == null ? "" : role) ? role : CurrentUser.CLIENT);
-        currentUser.staffMember().filter(StaffMember::isTrainer).ifPresent(me -> form.put("leadTrainerId", me.id.toString()));
+        StaffMember.signedIn(currentUser).filter(StaffMember::isTrainer).ifPresent(me -> form.put("leadTrainerId", me.id.toString()));
         return Templates.index(page(form, new FormErrors()));
     }
 

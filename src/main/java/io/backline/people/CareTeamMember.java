@@ -20,4 +20,11 @@ public class CareTeamMember extends ClinicOwned {
     @Embeddable
     public record Key(UUID clientId, UUID staffMemberId) implements Serializable {
     }
+
+    /** Makes this member the team's only lead; the old lead is cleared first, as one lead per client is a unique index. */
+    public void makeLead() {
+        update("lead = false where key.clientId = ?1", key.clientId);
+        getEntityManager().flush();
+        lead = true;
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import io.backline.clinic.ClinicOwned;
+import io.backline.clinic.CurrentUser;
 
 /** A person who follows a program at one clinic. */
 @Entity
@@ -27,6 +28,12 @@ public class Client extends ClinicOwned {
     public java.time.Instant erasedAt;
     /** When the client (or staff for them) last answered the pre-exercise questions; none yet before the first. */
     public java.time.Instant screenedAt;
+
+    /** The signed-in client's own row in this clinic; a client with none sees 404, never someone else's data. */
+    public static Client signedIn(CurrentUser user) {
+        return user.clientId().map(id -> Client.<Client> findById(id))
+                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    }
 
     public static Client findByUser(UUID userId) {
         return find("userId", userId).firstResult();

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 
+import io.backline.clinic.CurrentUser;
 import io.backline.clinic.CurrentClinic;
 import io.backline.web.Paged;
 import io.quarkus.panache.common.Parameters;

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backline.clinic.CurrentUser;
+
 /** Clients over the bearer-token API, under the same care-team and clinic rules as the pages. */
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)

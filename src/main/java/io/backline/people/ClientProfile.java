@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backline.clinic.CurrentUser;
 import io.backline.audit.AuditTrail;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
@@ -134,9 +135,7 @@ public class ClientProfile extends Controller {
         requireTeamEditor(client);
         CareTeamMember member = teamMember(client, staffId);
         if (!member.lead) {
-            CareTeamMember.update("lead = false where key.clientId = ?1", client.id);
-            CareTeamMember.getEntityManager().flush();
-            member.lead = true;
+            member.makeLead();
             audit.record(client.id, "changed lead trainer", nameOf(member));
         }
         flash("message", nameOf(member) + " now leads " + client.fullName + "'s care team.");

@@ -13,6 +13,8 @@ import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import io.backline.clinic.CurrentUser;
+
 /** Staff pages about clients: the list a trainer works from, and one client's page. */
 @Path("/clients")
 @RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })

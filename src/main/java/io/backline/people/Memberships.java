@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.backline.invitation.Invitation;
-import io.backline.invitation.KeycloakAccounts;
-import io.quarkus.panache.common.Parameters;
+import io.backline.clinic.CurrentUser;
+import io.backline.keycloak.KeycloakAccounts;
 
 /**
  * Deactivating and reactivating people. A deactivated person leaves the clinic's Keycloak organization, so they can
@@ -23,6 +23,8 @@ public class Memberships {
 
     @Inject
     KeycloakAccounts keycloak;
+    @Inject
+    Event<Deactivated> deactivated;
     @Inject
     EntityManager entityManager;
 
@@ -80,8 +82,7 @@ public class Memberships {
         }
     }
 
-    private static void revokePendingInvitation(UUID userId) {
-        Invitation.update("status = :revoked where userId = :user and status = :pending",
-                Parameters.with("revoked", Invitation.REVOKED).and("user", userId).and("pending", Invitation.PENDING));
+    private void revokePendingInvitation(UUID userId) {
+        deactivated.fire(new Deactivated(userId));
     }
 }

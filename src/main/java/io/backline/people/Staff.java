@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.backline.clinic.CurrentUser;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.backline.web.Paged;

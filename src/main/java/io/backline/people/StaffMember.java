@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import io.backline.clinic.CurrentUser;
 import io.backline.clinic.ClinicOwned;
 
 /** A trainer or clinic admin, in one clinic. */
@@ -27,6 +28,11 @@ public class StaffMember extends ClinicOwned {
 
     public String roleLabel() {
         return CurrentUser.ADMIN.equals(role) ? "Clinic admin" : "Trainer";
+    }
+
+    /** The signed-in person's staff row in this clinic (empty for a client). */
+    public static java.util.Optional<StaffMember> signedIn(CurrentUser user) {
+        return user.staffMemberId().map(id -> StaffMember.<StaffMember> findById(id));
     }
 
     public static StaffMember findByUser(UUID userId) {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.backline.invitation.KeycloakAccounts;
+import io.backline.keycloak.KeycloakAccounts;
 import io.backline.people.Client;
 
 /**

@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.backline.audit.AuditEvent;
 import io.backline.directory.Provider;
 import io.backline.people.Client;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -53,7 +53,7 @@ public class ClientReferrals extends Controller {
     @GET
     @Path("")
     public TemplateInstance index() {
-        Client me = currentUser.requireClient();
+        Client me = Client.signedIn(currentUser);
         List<Referral> mine = Referral.list("clientId = ?1 and status <> ?2 order by createdAt desc", me.id, Referral.Status.CANCELLED);
         Map<java.util.UUID, Provider> providers = mine.isEmpty() ? Map.of()
                 : Provider.<Provider> list("id in ?1", mine.stream().map(r -> r.providerId).distinct().toList()).stream()
@@ -97,7 +97,7 @@ public class ClientReferrals extends Controller {
     }
 
     private Item item(String id) {
-        Client me = currentUser.requireClient();
+        Client me = Client.signedIn(currentUser);
         Referral referral = Referral.<Referral> find("id = ?1 and clientId = ?2 and status <> ?3", Ids.parse(id), me.id,
                 Referral.Status.CANCELLED).firstResultOptional().orElseThrow(NotFoundException::new);
         return new Item(referral, Provider.findById(referral.providerId), referrals.activeConsent(referral).orElse(null));

@@ -19,7 +19,7 @@ import io.backline.clinic.CurrentClinic;
 import io.backline.directory.Provider;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.web.Ids;
 import io.backline.web.Paged;

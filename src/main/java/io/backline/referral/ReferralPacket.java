@@ -12,10 +12,10 @@ import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 import io.backline.program.ProgramCatalog;
 import io.backline.program.ProgramVersion;
-import io.backline.session.Adherence;
-import io.backline.session.AdherenceService;
-import io.backline.session.CheckOffService;
-import io.backline.session.SessionLog;
+import io.backline.practice.Adherence;
+import io.backline.practice.AdherenceService;
+import io.backline.practice.CheckOffService;
+import io.backline.practice.SessionLog;
 import io.backline.symptom.SymptomFlag;
 
 /**

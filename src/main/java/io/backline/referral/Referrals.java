@@ -29,7 +29,7 @@ import io.backline.directory.Directory;
 import io.backline.directory.Provider;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.symptom.SymptomFlag;
 import io.backline.web.FormErrors;
@@ -171,7 +171,7 @@ public class Referrals extends Controller {
             values.put("shareFlags", shareFlags);
             return Response.status(400).entity(Templates.create(form(client, provider, values, checked, errors))).build();
         }
-        StaffMember me = currentUser.staffMember().orElseThrow(NotFoundException::new);
+        StaffMember me = StaffMember.signedIn(currentUser).orElseThrow(NotFoundException::new);
         Referral referral = referrals.draft(new ReferralService.Draft(client, provider, why, level, note.isEmpty() ? null : note,
                 shareProgram != null, shareAdherence != null, shareSessions != null, shareFlags != null, flags, key,
                 me.id, currentUser.getName()));

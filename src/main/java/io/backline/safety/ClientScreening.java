@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.web.FormErrors;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -41,14 +41,14 @@ public class ClientScreening extends Controller {
     @GET
     @Path("")
     public TemplateInstance form() {
-        Client client = currentUser.requireClient();
+        Client client = Client.signedIn(currentUser);
         return render(client, Map.of(), new FormErrors());
     }
 
     @POST
     @Path("")
     public Object answer(@BeanParam ScreeningForm.Answers answers) {
-        Client client = currentUser.requireClient();
+        Client client = Client.signedIn(currentUser);
         Map<String, String> typed = answers.typed();
         FormErrors errors = new FormErrors();
         Set<ScreeningQuestion> yes = ScreeningForm.check(typed, errors);

@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;

@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
@@ -113,6 +113,6 @@ public class ClientFlags extends Controller {
     }
 
     private Client me() {
-        return currentUser.requireClient();
+        return Client.signedIn(currentUser);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 
 /**
  * The open-flag count in the layout ({@code inject:flagBadge.count}); it never depends on mail. Counted by the

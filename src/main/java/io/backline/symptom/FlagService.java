@@ -23,8 +23,8 @@ import io.backline.people.Client;
 import io.backline.people.StaffMember;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
-import io.backline.session.SessionLog;
-import io.backline.session.WorseOrUnsafeTicked;
+import io.backline.practice.SessionLog;
+import io.backline.practice.WorseOrUnsafeTicked;
 import io.quarkus.panache.common.Parameters;
 
 /**

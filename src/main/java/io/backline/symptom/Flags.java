@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.symptom.FlagReview.QueueRow;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
-import io.backline.people.CurrentUser;
+import io.backline.clinic.CurrentUser;
 import io.backline.web.FormErrors;
 
 /** What the report form does, for a mobile app: a client reports a symptom and reads what happens next. */
@@ -68,7 +68,7 @@ public class SymptomApi {
     @APIResponse(responseCode = "400", description = "A field is missing or not one of the listed choices; "
             + "fields names each one with its message")
     public Response report(ReportRequest request) {
-        Client client = currentUser.requireClient();
+        Client client = Client.signedIn(currentUser);
         if (request == null || request.requestKey() == null) {
             return Response.status(400).entity(new Problem(400, "Send a JSON body with a requestKey (a UUID the app "
                     + "makes once per report).", Map.of("requestKey", "required"))).build();

@@ -1,0 +1,144 @@
+package io.backline.clientpage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import io.backline.program.Assignment;
+import io.backline.program.AssignmentEvent;
+import io.backline.program.Prescription;
+import io.backline.audit.AuditEvent;
+import io.backline.people.Client;
+import io.backline.people.ClientAccess;
+import io.backline.practice.SessionLog;
+import io.backline.symptom.SymptomFlag;
+
+/**
+ * Everything a client's page shows, read in one statement: the client, if the signed-in person may see them, their
+ * assignments with each one's prescriptions, pauses, recent sessions and session days, who looked at their record,
+ * their flags, and the programs to assign. Read one by one this took nine round trips to the database, more than the
+ * page's ≤ 4 budget.
+ *
+ * <p>
+ * Each part is aggregated as JSON by PostgreSQL and turned back into the entity types the template already shows
+ * (never managed, never written). The statement reads other features' tables, which they alone write; it names the
+ * clinic on every table, as the tenant filter would.
+ */
+@ApplicationScoped
+public class ClientPageQuery {
+    /*
+     * Nothing of a client the signed-in person may not see is read: every part about the client is gated on
+     * visible_client (an uncorrelated exists, which PostgreSQL checks once, before the part's scan). Recent sessions
+     * come through a lateral join on (clinic, assignment, day) so each assignment's newest are read from the index,
+     * not ranked over its whole history. Session days are the whole history as numbers, which the adherence figures
+     * need when they are not already computed.
+     */
+    private static final String PAGE = """
+            with visible_client as (
+                select * from client c where c.id = :client and %s
+            ), client_assignment as (
+                select * from assignment where clinic_id = :clinic and client_id = :client
+                    and exists (select 1 from visible_client)
+            )
+            select
+              (select to_jsonb(c) from visible_client c)::text,
+              (select coalesce(jsonb_agg(to_jsonb(a) order by case when a.status = 'ENDED' then 1 else 0 end, a.created_at desc), '[]')
+               from client_assignment a)::text,
+              (select coalesce(jsonb_agg(to_jsonb(p) order by p.version), '[]') from prescription p
+               where p.clinic_id = :clinic and p.assignment_id in (select id from client_assignment))::text,
+              (select coalesce(jsonb_agg(to_jsonb(e) order by e.happened_at), '[]') from assignment_event e
+               where e.clinic_id = :clinic and e.assignment_id in (select id from client_assignment))::text,
+              (select coalesce(jsonb_agg(to_jsonb(s) order by s.assignment_id, s.performed_on desc), '[]')
+               from client_assignment a cross join lateral (
+                   select * from session_log s where s.clinic_id = :clinic and s.assignment_id = a.id
+                   order by s.performed_on desc limit :recent) s)::text,
+              (select coalesce(jsonb_object_agg(d.assignment_id, d.days), '{}') from (
+                   select s.assignment_id, array_agg(s.performed_on - date '1970-01-01' order by s.performed_on) as days
+                   from session_log s where s.clinic_id = :clinic and s.assignment_id in (select id from client_assignment)
+                   group by s.assignment_id) d)::text,
+              (select coalesce(jsonb_agg(to_jsonb(v) order by v.happened_at desc), '[]') from (
+                   select * from audit_event where clinic_id = :clinic and client_id = :client
+                       and exists (select 1 from visible_client)
+                   order by happened_at desc limit :listed) v)::text,
+              (select coalesce(jsonb_agg(to_jsonb(f) order by f.reported_at desc), '[]') from (
+                   select * from symptom_flag where clinic_id = :clinic and client_id = :client
+                       and exists (select 1 from visible_client)
+                   order by reported_at desc limit :listed) f)::text,
+              (select coalesce(jsonb_agg(v.id order by v.created_at), '[]') from program_version v
+               where v.clinic_id = :clinic and v.version = (select max(o.version) from program_version o
+                   where o.clinic_id = :clinic and o.program_id = v.program_id))::text""".formatted(ClientAccess.VISIBLE);
+
+    /**
+     * What the page shows; histories by assignment, oldest first, recent sessions newest first. No client: there is
+     * none by that id in this clinic, or the signed-in trainer is not on their care team; nothing about them is read
+     * then, and only the programs to assign are filled in.
+     */
+    public record Rows(Optional<Client> client, List<Assignment> assignments, Map<UUID, List<Prescription>> prescriptions,
+            Map<UUID, List<AssignmentEvent>> events, Map<UUID, List<SessionLog>> recentSessions,
+            Map<UUID, int[]> sessionDays, List<AuditEvent> access, List<SymptomFlag> flags,
+            List<UUID> latestProgramVersions) {
+    }
+
+    @Inject
+    ClientAccess access;
+    @Inject
+    ObjectMapper objectMapper;
+
+    private ObjectMapper rows;
+
+    @PostConstruct
+    void readColumnsAsFields() {
+        // to_jsonb names each value after its column; the entities' fields are those names in camel case.
+        rows = objectMapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /**
+     * The page's rows for a client, with the client when the signed-in person may see them (the check the other
+     * client pages make with {@link ClientAccess#visibleClient}); {@code listed} caps the access and flag lists.
+     */
+    public Rows read(UUID clientId, int recentSessions, int listed) {
+        Object[] row = (Object[]) access.bindVisibility(Assignment.getEntityManager().createNativeQuery(PAGE, Object[].class))
+                .setParameter("client", clientId).setParameter("recent", recentSessions).setParameter("listed", listed)
+                .getSingleResult();
+        try {
+            Optional<Client> client = row[0] == null ? Optional.empty()
+                    : Optional.of(rows.readValue((String) row[0], Client.class));
+            return new Rows(client, list(row[1], Assignment.class),
+                    byAssignment(list(row[2], Prescription.class), p -> p.assignmentId),
+                    byAssignment(list(row[3], AssignmentEvent.class), e -> e.assignmentId),
+                    byAssignment(list(row[4], SessionLog.class), s -> s.assignmentId),
+                    rows.readValue((String) row[5], new TypeReference<Map<UUID, int[]>>() {
+                    }),
+                    list(row[6], AuditEvent.class), list(row[7], SymptomFlag.class),
+                    rows.readValue((String) row[8], new TypeReference<List<UUID>>() {
+                    }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The client page's rows could not be read", e);
+        }
+    }
+
+    private <T> List<T> list(Object json, Class<T> type) throws JsonProcessingException {
+        return rows.readValue((String) json, rows.getTypeFactory().constructCollectionType(List.class, type));
+    }
+
+    private static <T> Map<UUID, List<T>> byAssignment(List<T> items, Function<T, UUID> assignmentOf) {
+        Map<UUID, List<T>> grouped = new HashMap<>();
+        items.forEach(item -> grouped.computeIfAbsent(assignmentOf.apply(item), id -> new ArrayList<>()).add(item));
+        return grouped;
+    }
+}

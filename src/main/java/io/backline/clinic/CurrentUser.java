@@ -1,0 +1,111 @@
+package io.backline.clinic;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
+
+/** Who is signed in, in which clinic and with which roles; templates read it as {@code inject:currentUser}. */
+@Named("currentUser")
+@RequestScoped
+public class CurrentUser {
+    public static final String ADMIN = "clinic-admin";
+    public static final String TRAINER = "trainer";
+    public static final String CLIENT = "client";
+
+    private final SecurityIdentity identity;
+    private final CurrentClinic currentClinic;
+    private Clinic clinic;
+    private String name;
+
+    @Inject
+    public CurrentUser(SecurityIdentity identity, CurrentClinic currentClinic) {
+        this.identity = identity;
+        this.currentClinic = currentClinic;
+    }
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String getName() {
+        if (name == null) {
+            // Read once per request (every page shows it).
+            if (identity.getPrincipal() instanceof JsonWebToken token) {
+                String fullName = TokenClaims.text(token, "name");
+                name = fullName != null ? fullName : TokenClaims.text(token, "preferred_username");
+            } else {
+                name = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+            }
+        }
+        return name;
+    }
+
+    public UUID userId() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return UUID.fromString(token.getSubject());
+        }
+        throw new IllegalStateException("No signed-in user");
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(ADMIN);
+    }
+
+    public boolean isTrainer() {
+        return identity.hasRole(TRAINER);
+    }
+
+    public boolean isClient() {
+        return identity.hasRole(CLIENT);
+    }
+
+    public boolean isStaff() {
+        return isAdmin() || isTrainer();
+    }
+
+    /** The id of the signed-in client's own row in this clinic, known from sign-in without a query. */
+    public Optional<UUID> clientId() {
+        return isClient() ? ClinicMember.of(identity).flatMap(ClinicMember::clientId) : Optional.empty();
+    }
+
+    /** Open flags in the staff badge, counted with the sign-in's membership statement (0 for a client). */
+    public long openFlagCount() {
+        return isStaff() ? ClinicMember.of(identity).map(ClinicMember::openFlags).orElse(0L) : 0L;
+    }
+
+    /** The id of the signed-in person's staff row in this clinic, known from sign-in without a query. */
+    public Optional<UUID> staffMemberId() {
+        return isStaff() ? ClinicMember.of(identity).flatMap(ClinicMember::staffMemberId) : Optional.empty();
+    }
+
+    /** The time zone of the clinic the user works in now (Portland's when there is none). */
+    public ZoneId zone() {
+        return Clinic.zoneOf(getClinic());
+    }
+
+    /**
+     * The clinic the user works in now, or null when signed out or in no clinic. Error pages rendered before a
+     * request reaches a worker thread (a refused role, an unknown address) cannot query the database, so they show
+     * no clinic name.
+     */
+    public Clinic getClinic() {
+        if (clinic == null) {
+            // Read with the membership when the identity was built: no query.
+            clinic = ClinicMember.of(identity).map(ClinicMember::clinic).orElse(null);
+        }
+        if (clinic == null && !Context.isOnEventLoopThread()) {
+            Optional<String> id = currentClinic.id();
+            clinic = id.map(clinicId -> Clinic.<Clinic> findById(clinicId)).orElse(null);
+        }
+        return clinic;
+    }
+}

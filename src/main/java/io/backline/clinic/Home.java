@@ -1,0 +1,68 @@
+package io.backline.clinic;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import io.backline.web.NoClinicException;
+import io.backline.clinic.CurrentUser;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The front door: signs people in and sends each role to its home page. */
+@Path("/")
+public class Home extends Controller {
+
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    Event<SignedIn> signedIn;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance clinic();
+
+        static native TemplateInstance signedOut();
+    }
+
+    @GET
+    @Path("")
+    @Authenticated
+    public Response index() {
+        if (currentUser.getClinic() == null) {
+            throw new NoClinicException();
+        }
+        // Everyone lands here after signing in, so this is where a waiting invitation becomes accepted.
+        signedIn.fire(new SignedIn(currentUser.userId()));
+        if (currentUser.isTrainer()) {
+            return seeOther("/dashboard");
+        }
+        if (currentUser.isAdmin()) {
+            return seeOther("/clinic");
+        }
+        if (currentUser.isClient()) {
+            return seeOther("/today");
+        }
+        throw new io.quarkus.security.ForbiddenException("No Backline role");
+    }
+
+    @GET
+    @Path("clinic")
+    @RolesAllowed(CurrentUser.ADMIN)
+    public TemplateInstance clinic() {
+        return Templates.clinic();
+    }
+
+    @GET
+    @Path("signed-out")
+    @PermitAll
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+}

@@ -1,0 +1,43 @@
+package io.backline.clinic;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.backline.clinic.Clinic;
+import io.backline.clinic.CurrentUser;
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateExtension;
+
+/** Small helpers for templates. */
+@TemplateExtension
+public class TemplateExtensions {
+    /** For query strings built in templates, such as a search kept across pages. */
+    static String urlEncode(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.US);
+
+    /**
+     * A moment as the clinic's people read it, in the clinic's time zone and saying which, e.g. "2026-11-23 13:30 PST".
+     * Pages without a signed-in clinic (a provider's link) use Portland's, where every clinic is.
+     */
+    static String shown(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        ZoneId zone = Arc.container().requestContext().isActive() ? Arc.container().instance(CurrentUser.class).get().zone()
+                : Clinic.zoneOf(null);
+        return MOMENT.withZone(zone).format(instant);
+    }
+
+    /** A distance in kilometres with one decimal, e.g. "3.4 km". */
+    static String km(Double kilometres) {
+        return kilometres == null ? "" : String.format(java.util.Locale.ROOT, "%.1f km", kilometres);
+    }
+}

@@ -1,0 +1,107 @@
+package io.backline.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.backline.practice.Adherence;
+import io.backline.practice.AdherenceService;
+import io.backline.clinic.Clinic;
+import io.backline.clinic.CurrentUser;
+import io.backline.program.Assignment;
+import io.backline.referral.Referral;
+import io.quarkiverse.renarde.Controller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The trainer's dashboard: each client on their care teams with adherence, last session and days since, the
+ * disengaged ones marked. A fixed handful of queries whatever the number of clients (a test counts them).
+ */
+@Path("/dashboard")
+@RolesAllowed(CurrentUser.TRAINER)
+public class Dashboard extends Controller {
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    AdherenceService adherence;
+    @Inject
+    DashboardQuery query;
+
+    public record Row(UUID clientId, String clientName, Assignment.Status status, Adherence.Report report,
+            OptionalLong daysSince, boolean disengaged) {
+        public boolean hasProgram() {
+            return status != null;
+        }
+
+        public String thisWeek() {
+            if (report == null || report.weeks().isEmpty()) {
+                return "—";
+            }
+            Adherence.Week week = report.weeks().get(report.weeks().size() - 1);
+            return week.done() + "/" + week.prescribed();
+        }
+    }
+
+    /** A referral the provider has not acknowledged in time: only what the dashboard's reminder shows. */
+    public record OverdueReferral(UUID id, String clientName, Instant sentAt, Referral.Urgency urgency) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(List<Row> rows, int page, boolean hasNext, int disengagedAfterDays,
+                long disengagedCount, List<OverdueReferral> overdueReferrals);
+    }
+
+    @GET
+    @Path("")
+    public TemplateInstance dashboard(@RestQuery String page) {
+        int pageIndex = io.backline.web.Paged.index(page);
+        Clinic clinic = currentUser.getClinic();
+        ZoneId zone = Clinic.zoneOf(clinic);
+        LocalDate today = LocalDate.now(zone);
+        UUID staffId = currentUser.staffMemberId().orElse(new UUID(0, 0));
+
+        // Referrals the provider has not acknowledged in time, for this trainer's clients: a closed loop needs chasing.
+        int ackDays = clinic.referralAckDays;
+        DashboardQuery.Found found = query.read(staffId, PAGE_SIZE + 1,
+                (long) pageIndex * PAGE_SIZE, Instant.now().minus(Duration.ofDays(ackDays)));
+        // One entry more than a page tells whether there is a next page.
+        boolean hasNext = found.caseload().size() > PAGE_SIZE;
+        List<DashboardQuery.CaseloadEntry> entries = found.caseload().subList(0, Math.min(PAGE_SIZE, found.caseload().size()));
+        Map<UUID, Adherence.Report> reports = adherence.reportsOf(entries.stream()
+                .filter(DashboardQuery.CaseloadEntry::hasProgram)
+                .map(entry -> new AdherenceService.Versioned(entry.assignmentId(), entry.historyVersion())).toList(), zone);
+
+        int threshold = clinic.disengagedAfterDays;
+        List<Row> rows = entries.stream().map(entry -> {
+            if (!entry.hasProgram()) {
+                return new Row(entry.clientId(), entry.clientName(), null, null, OptionalLong.empty(), false);
+            }
+            Adherence.Report report = reports.get(entry.assignmentId());
+            OptionalLong since = Adherence.daysSince(report.lastSession(), today);
+            // Without any session yet, the clock runs from the day the program was assigned.
+            long quietDays = since.isPresent() ? since.getAsLong()
+                    : java.time.temporal.ChronoUnit.DAYS.between(Adherence.dayOf(entry.assignedAt(), zone), today);
+            boolean disengaged = entry.status() == Assignment.Status.ACTIVE && report.prescribed() > 0
+                    && quietDays >= threshold;
+            return new Row(entry.clientId(), entry.clientName(), entry.status(), report, since, disengaged);
+        }).toList();
+        return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count(),
+                found.overdueReferrals());
+    }
+}

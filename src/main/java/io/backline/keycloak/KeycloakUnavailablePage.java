@@ -1,0 +1,26 @@
+package io.backline.keycloak;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.backline.web.ErrorPages;
+import io.quarkus.logging.Log;
+
+/**
+ * What a person sees when a change that needs Keycloak or the mail server (resending or revoking an invitation,
+ * deactivating or reactivating someone, erasing a client) cannot get through: a page that says to try again, not a
+ * 500. The change's transaction has rolled back by then, and Backline's own records decide who may sign in, so what
+ * Keycloak may have done before it stopped answering grants no access; trying again picks up from there.
+ */
+public class KeycloakUnavailablePage {
+
+    @ServerExceptionMapper
+    public Response unavailable(KeycloakAccounts.KeycloakUnavailable e, UriInfo uri) {
+        // Backline's own wording, without the request's data (the cause's message can hold an address).
+        Log.warnf("%s, on %s", e.getMessage(), uri.getPath());
+        return ErrorPages.page(uri, 503, "Please try again in a minute",
+                "Backline could not reach the sign-in service or the mail server just now, so nothing was saved.");
+    }
+}

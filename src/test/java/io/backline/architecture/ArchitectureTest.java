@@ -1,0 +1,48 @@
+package io.backline.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.quarkiverse.renarde.Controller;
+
+/** The rules of docs/architecture.md, checked on the compiled classes so that a change that breaks one fails. */
+class ArchitectureTest {
+    private static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.backline");
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("io.backline.(*)..").should().beFreeOfCycles().check(APP);
+    }
+
+    @Test
+    void theWebHelpersDependOnNoFeature() {
+        noClasses().that().resideInAPackage("io.backline.web..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("io.backline.web..", "java..", "jakarta..", "org..", "io.quarkus..",
+                        "io.quarkiverse..", "io.vertx..", "io.smallrye..", "io.netty..", "com.fasterxml..")
+                .check(APP);
+    }
+
+    @Test
+    void controllersReachTheDatabaseOnlyThroughEntitiesServicesAndQueries() {
+        noClasses().that().areAssignableTo(Controller.class).should().dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.persistence.EntityManager").check(APP);
+    }
+
+    @Test
+    void configurationIsReadThroughTheTypedMapping() {
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.eclipse.microprofile.config.inject.ConfigProperty")
+                .because("backline.* settings come from BacklineConfig; Quarkus's own are read by Quarkus")
+                .check(APP.that(DescribedPredicate.not(simpleName("KeycloakAdminClient")
+                        .or(simpleName("KeycloakAccounts")).or(simpleName("KeycloakHealth")))));
+    }
+}
