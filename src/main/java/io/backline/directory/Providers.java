@@ -41,6 +41,11 @@ public class Providers extends Controller {
         public String query() {
             return "client=" + client + (flag.isEmpty() ? "" : "&flag=" + flag);
         }
+
+        /** What the pager's links carry of it: nothing when no referral is under way. */
+        public String pagerQuery() {
+            return present() ? query() + "&" : "";
+        }
     }
 
     /**

@@ -8,11 +8,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import io.backline.clinic.ClinicOwned;
+import io.backline.jobs.OutboxEmail;
 
 /** A referral email waiting to go out (or sent), written in the transaction that decided to send it. */
 @Entity
-public class ReferralMail extends ClinicOwned {
+public class ReferralMail extends OutboxEmail {
     public enum Kind {
         /** To the provider, with the signed link. */
         PROVIDER,
@@ -26,14 +26,8 @@ public class ReferralMail extends ClinicOwned {
     public UUID referralId;
     @Enumerated(EnumType.STRING)
     public Kind kind;
-    public String recipientEmail;
     public String subject;
     public String body;
-    public Instant sendAfter;
-    public int attempts;
-    public String lastError;
-    public Instant sentAt;
-    public Instant createdAt;
 
     static void queue(Referral referral, Kind kind, String recipientEmail, String subject, String body) {
         ReferralMail mail = new ReferralMail();

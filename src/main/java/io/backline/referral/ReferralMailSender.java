@@ -12,8 +12,7 @@ import jakarta.inject.Inject;
 import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
-import io.backline.jobs.RetryDelay;
-import io.quarkus.logging.Log;
+import io.backline.jobs.OutboxEmail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.panache.common.Parameters;
@@ -50,6 +49,7 @@ public class ReferralMailSender {
     void sendDueForCurrentClinic() {
         List<ReferralMail> due = Claim.first(BATCH, ReferralMail.<ReferralMail> find(
                 "sentAt is null and sendAfter <= :now order by sendAfter", Parameters.with("now", Instant.now())));
+        List<List<ReferralMail>> toSend = new java.util.ArrayList<>();
         for (ReferralMail mail : due) {
             Referral referral = Referral.findById(mail.referralId);
             Optional<String> pointless = pointless(mail, referral);
@@ -58,12 +58,11 @@ public class ReferralMailSender {
                 if (!pointless.get().isEmpty()) {
                     referrals.event(referral, "The email to " + mail.recipientEmail + " was not sent: " + pointless.get());
                 }
-            } else if (!send(mail)) {
-                // The server refused or went silent: the rest wait for the next run rather than each waiting out
-                // the mailer's timeout inside this transaction.
-                break;
+            } else {
+                toSend.add(List.of(mail));
             }
         }
+        OutboxEmail.sendInTurn("Referral email", toSend, this::send, config.referrals().mailRetryBase());
     }
 
     /** Why an email should no longer go out ("" to drop it without a word), or empty when it should. */
@@ -83,18 +82,10 @@ public class ReferralMailSender {
         return Optional.empty();
     }
 
-    private boolean send(ReferralMail mail) {
-        try {
-            mailer.send(Mail.withText(mail.recipientEmail, mail.subject, mail.body));
-            mail.sentAt = Instant.now();
-            mail.body = null;
-            return true;
-        } catch (RuntimeException e) {
-            mail.attempts++;
-            mail.lastError = e.getClass().getSimpleName();
-            mail.sendAfter = Instant.now().plus(RetryDelay.after(mail.attempts, config.referrals().mailRetryBase()));
-            Log.warnf("Referral email not sent (attempt %d), will retry: %s", mail.attempts, mail.lastError);
-            return false;
-        }
+    /** Sends one email; once it is gone the link in its body is not kept. */
+    private void send(List<ReferralMail> one) {
+        ReferralMail mail = one.get(0);
+        mailer.send(Mail.withText(mail.recipientEmail, mail.subject, mail.body));
+        mail.body = null;
     }
 }

@@ -14,8 +14,7 @@ import jakarta.inject.Inject;
 import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
-import io.backline.jobs.RetryDelay;
-import io.quarkus.logging.Log;
+import io.backline.jobs.OutboxEmail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.panache.common.Parameters;
@@ -55,31 +54,13 @@ public class AlertSender {
             byRecipientAndUrgency.computeIfAbsent(alert.recipientEmail + "|" + alert.urgency, k -> new ArrayList<>())
                     .add(alert);
         }
-        for (List<AlertOutbox> group : byRecipientAndUrgency.values()) {
-            if (!send(group)) {
-                // The server refused or went silent: the rest wait for the next run rather than each waiting out
-                // the mailer's timeout inside this transaction.
-                break;
-            }
-        }
+        OutboxEmail.sendInTurn("Alert email", List.copyOf(byRecipientAndUrgency.values()), this::send,
+                config.alerts().retryBase());
     }
 
-    private boolean send(List<AlertOutbox> group) {
+    private void send(List<AlertOutbox> group) {
         AlertOutbox first = group.get(0);
-        try {
-            mailer.send(Mail.withText(first.recipientEmail, subject(first.urgency, group.size()), body(group)));
-            Instant now = Instant.now();
-            group.forEach(alert -> alert.sentAt = now);
-            return true;
-        } catch (RuntimeException e) {
-            for (AlertOutbox alert : group) {
-                alert.attempts++;
-                alert.lastError = e.getClass().getSimpleName();
-                alert.sendAfter = Instant.now().plus(RetryDelay.after(alert.attempts, config.alerts().retryBase()));
-            }
-            Log.warnf("Alert email not sent (attempt %d), will retry: %s", first.attempts, e.getClass().getSimpleName());
-            return false;
-        }
+        mailer.send(Mail.withText(first.recipientEmail, subject(first.urgency, group.size()), body(group)));
     }
 
     static String subject(AlertOutbox.Urgency urgency, int count) {

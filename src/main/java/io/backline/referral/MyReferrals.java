@@ -31,7 +31,7 @@ import io.quarkus.qute.TemplateInstance;
  */
 @Path("/today/referrals")
 @RolesAllowed(CurrentUser.CLIENT)
-public class ClientReferrals extends Controller {
+public class MyReferrals extends Controller {
 
     @Inject
     CurrentUser currentUser;

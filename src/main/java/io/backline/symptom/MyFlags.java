@@ -28,7 +28,7 @@ import io.quarkus.qute.TemplateInstance;
 /** A client reports a symptom, and sees what happens next. */
 @Path("/today/flags")
 @RolesAllowed(CurrentUser.CLIENT)
-public class ClientFlags extends Controller {
+public class MyFlags extends Controller {
 
     @Inject
     CurrentUser currentUser;
