@@ -95,4 +95,59 @@ class RedFlagJourneyTest {
             assertTrue(MailServer.exactlyOne(flagId, Duration.ofSeconds(3)).contains("rose-trainer@rosecitymovement.example"));
         }
     }
+
+    /**
+     * The same through the API: rose-client2's app checks off a session ticked worse or unsafe and sends nothing else.
+     * rose-trainer, on the flag queue, sees the red flag and the badge change without a reload; the client's Today
+     * shows the pause; and the trainer cannot resume the program until a clearance is recorded.
+     */
+    @Test
+    void aTickThroughTheApiReachesTheTrainerAndTheProgramWaitsForClearance() {
+        var client2 = Demo.clientId("rose-client2");
+        TestData.endOpenAssignments(client2);
+        String page = "/clients/" + client2;
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        SignIn.as("rose-trainer").submit(page, page + "/assignments", Map.of("holdSeconds", "60", "levels", "3",
+                "sessionsPerWeek", "3", "startDate", today.minusDays(3).toString(), "endDate", "", "notes", ""))
+                .then().statusCode(303);
+        String assignment = TestData.string("select id::text from assignment where client_id = ?::uuid and status = 'ACTIVE'",
+                client2.toString());
+        TestData.sql("update symptom_flag set status = 'RESOLVED' where clinic_id = 'rose-city' and status <> 'RESOLVED'");
+
+        try (Browser trainer = new Browser(); Browser client = new Browser(375, 812)) {
+            trainer.open("/");
+            trainer.signIn("rose-trainer", Demo.PASSWORD);
+            trainer.waitForUrl("/dashboard");
+            trainer.open("/flags");
+            String badgeBefore = trainer.find("[data-flag-badge]").getText();
+
+            String session = io.restassured.RestAssured.given().auth().oauth2(io.backline.support.Tokens.accessToken("rose-client2"))
+                    .contentType("application/json").body("""
+                            {"performedOn":"%s","holdSeconds":[50,40,30],"discomfort":4,"feeling":"HARD","worseOrUnsafe":true,
+                             "idempotencyKey":"%s"}""".formatted(today, java.util.UUID.randomUUID()))
+                    .post("/api/v1/assignments/" + assignment + "/sessions").then().statusCode(201).extract().path("id");
+            String flagId = TestData.string("select id::text from symptom_flag where session_id = ?::uuid", session);
+
+            new WebDriverWait(trainer.driver(), Duration.ofSeconds(65))
+                    .until(d -> !d.findElements(By.cssSelector("[data-testid=flag-queue] a[href='/flags/" + flagId + "']")).isEmpty());
+            assertTrue(!trainer.find("[data-flag-badge]").getText().equals(badgeBefore), "the badge counted the new flag");
+            assertTrue(MailServer.exactlyOne(flagId, Duration.ofSeconds(3)).contains("rose-trainer@rosecitymovement.example"));
+
+            client.open("/");
+            client.signIn("rose-client2", Demo.PASSWORD);
+            client.waitForUrl("/today");
+            client.find("[data-testid=paused]");
+            assertTrue(client.find("[data-testid=awaits-clearance]").getText().contains("health professional"));
+
+            trainer.driver().findElement(By.cssSelector("[data-testid=flag-queue] a[href='/flags/" + flagId + "']")).click();
+            trainer.waitForUrl("/flags/" + flagId);
+            trainer.find("form[action$='/acknowledge'] button").click();
+            trainer.find("form[action$='/resume'] button").click();
+            assertTrue(trainer.find("[data-testid=flag-error]").getText().contains("Record a clearance first"));
+            trainer.screenshot("trainer-resume-refused");
+            assertEquals("PAUSED", TestData.string("select status from assignment where id = ?::uuid", assignment));
+            assertEquals(List.of(), trainer.accessibilityProblems());
+            assertEquals(List.of(), client.accessibilityProblems());
+        }
+    }
 }
