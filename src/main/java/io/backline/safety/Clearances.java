@@ -57,15 +57,20 @@ public class Clearances {
                 where clinic_id = :clinic and client_id = :client and level in ('EMERGENCY', 'RED')""", Instant.class)
                 .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
                 .getSingleResult();
+        // The newest "yes" counts even when later answers say no: only a professional's clearance lifts it.
+        Instant latestYes = (Instant) entityManager.createNativeQuery("""
+                select max(answered_at) from screening
+                where clinic_id = :clinic and client_id = :client and cardinality(yes_answers) > 0""", Instant.class)
+                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
+                .getSingleResult();
         Screening screening = latestScreening(clientId).orElse(null);
         Clearance latest = Clearance.<Clearance> find("clientId = :c order by recordedAt desc",
                 Parameters.with("c", clientId)).firstResult();
         Instant since = urgentFlag;
         String why = urgentFlag == null ? null
                 : "a red or emergency flag was reported on " + LocalDate.ofInstant(urgentFlag, zone);
-        if (screening != null && screening.needsClearance()
-                && (since == null || screening.answeredAt.isAfter(since))) {
-            since = screening.answeredAt;
+        if (latestYes != null && (since == null || latestYes.isAfter(since))) {
+            since = latestYes;
             why = "the pre-exercise questions were answered “yes” on " + LocalDate.ofInstant(since, zone);
         }
         return new Status(since, why, latest, screening);

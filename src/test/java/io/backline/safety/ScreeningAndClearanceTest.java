@@ -128,5 +128,10 @@ class ScreeningAndClearanceTest {
         String assignment = TestData.string("select id::text from assignment where client_id = ?::uuid", client.toString());
         trainer.submit(page, page + "/assignments/" + assignment + "/resume", Map.of("reason", "")).then().statusCode(409)
                 .body(containsString("Record a clearance first"));
+        // Answering "no" to everything afterwards does not lift it: only a professional's clearance does.
+        trainer.submit(safety + "/screening", safety + "/screening", answers(null)).then().statusCode(303);
+        trainer.submit(page, page + "/assignments/" + assignment + "/resume", Map.of("reason", "")).then().statusCode(409)
+                .body(containsString("Record a clearance first"));
+        assertEquals("PAUSED", TestData.string("select status from assignment where client_id = ?::uuid", client.toString()));
     }
 }
