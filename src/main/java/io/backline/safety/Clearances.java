@@ -10,24 +10,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
 import io.quarkus.panache.common.Parameters;
 
 /**
  * The clearance rule: after a red or emergency flag, or a "yes" to a pre-exercise question, the client exercises
  * again only once a health professional's clearance is recorded after it (by a trainer, or by a provider's answer to
- * a referral). Flags are read by table, so this package needs nothing of the symptom package's.
+ * a referral). Flags are read by table ({@link ClearanceQuery}), so this package needs nothing of the symptom one's.
  */
 @ApplicationScoped
 public class Clearances {
     @Inject
-    CurrentClinic currentClinic;
-    @Inject
-    EntityManager entityManager;
+    ClearanceQuery query;
     @Inject
     Event<ScreeningAnswered> screeningAnswered;
 
@@ -52,17 +48,9 @@ public class Clearances {
     }
 
     public Status status(UUID clientId, ZoneId zone) {
-        Instant urgentFlag = (Instant) entityManager.createNativeQuery("""
-                select max(reported_at) from symptom_flag
-                where clinic_id = :clinic and client_id = :client and level in ('EMERGENCY', 'RED')""", Instant.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
-                .getSingleResult();
-        // The newest "yes" counts even when later answers say no: only a professional's clearance lifts it.
-        Instant latestYes = (Instant) entityManager.createNativeQuery("""
-                select max(answered_at) from screening
-                where clinic_id = :clinic and client_id = :client and cardinality(yes_answers) > 0""", Instant.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
-                .getSingleResult();
+        ClearanceQuery.Events events = query.events(clientId);
+        Instant urgentFlag = events.urgentFlag();
+        Instant latestYes = events.latestYes();
         Screening screening = latestScreening(clientId).orElse(null);
         Clearance latest = Clearance.<Clearance> find("clientId = :c order by recordedAt desc",
                 Parameters.with("c", clientId)).firstResult();
