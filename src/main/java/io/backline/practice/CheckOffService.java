@@ -53,33 +53,9 @@ public class CheckOffService {
     public record Target(Assignment assignment, Prescription prescription, List<SessionLog> sameSubmissionOrDay) {
     }
 
-    /*
-     * The API's busiest write reads all of that in one statement: the client's assignment with its current
-     * prescription, and the earlier save of this very submission or the session already recorded on that day (at
-     * most two rows). Native, so the clinic is named explicitly; unique indexes on (clinic, idempotency key) and
-     * (assignment, day) settle a race with a concurrent save.
-     */
-    private static final String TARGET = """
-            select {a.*}, {p.*}, {s.*} from assignment a
-            %s
-            left join session_log s on s.clinic_id = a.clinic_id
-                and (s.idempotency_key = :key or (s.assignment_id = a.id and s.performed_on = :day))
-            where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client"""
-            .formatted(AssignmentService.CURRENT_PRESCRIPTION);
-
+    /** The check-off's target in one statement (see {@link CheckOffQuery}); empty when it is not the client's. */
     public Optional<Target> target(UUID assignmentId, UUID clientId, UUID idempotencyKey, LocalDate day) {
-        List<?> rows = SessionLog.getEntityManager().unwrap(org.hibernate.Session.class).createNativeQuery(TARGET)
-                .addEntity("a", Assignment.class).addEntity("p", Prescription.class).addEntity("s", SessionLog.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("assignment", assignmentId)
-                .setParameter("client", clientId).setParameter("key", idempotencyKey).setParameter("day", day)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] first = (Object[]) rows.get(0);
-        List<SessionLog> related = rows.stream().map(row -> (SessionLog) ((Object[]) row)[2])
-                .filter(java.util.Objects::nonNull).toList();
-        return Optional.of(new Target((Assignment) first[0], (Prescription) first[1], related));
+        return CheckOffQuery.target(currentClinic.requireId(), assignmentId, clientId, idempotencyKey, day);
     }
 
     /**
@@ -164,18 +140,8 @@ public class CheckOffService {
         return new Result.Saved(session, false);
     }
 
-    /*
-     * The earlier save of this very submission and the session already recorded on that day, in one statement (a
-     * check-off is the API's busiest write). Native, so the clinic is named explicitly.
-     */
-    @SuppressWarnings("unchecked")
     private List<SessionLog> sameSubmissionOrDay(Assignment assignment, CheckOff checkOff) {
-        return SessionLog.getEntityManager().createNativeQuery("""
-                select * from session_log where clinic_id = :clinic
-                and (idempotency_key = :key or (assignment_id = :assignment and performed_on = :day))""", SessionLog.class)
-                .setParameter("clinic", assignment.clinicId).setParameter("key", checkOff.idempotencyKey())
-                .setParameter("assignment", assignment.id).setParameter("day", checkOff.performedOn())
-                .getResultList();
+        return CheckOffQuery.sameSubmissionOrDay(assignment, checkOff.idempotencyKey(), checkOff.performedOn());
     }
 
     /** The latest sessions of one assignment, newest first. */

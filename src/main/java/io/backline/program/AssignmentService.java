@@ -114,15 +114,7 @@ public class AssignmentService {
 
     /** A client's assignments, open ones first, newest first. */
     public List<Assignment> assignmentsOf(UUID clientId) {
-        // Native, naming the clinic (filtered HQL is translated anew on every run).
-        List<?> rows = session().createNativeQuery("""
-                select {a.*} from assignment a
-                where a.clinic_id = :clinic and a.client_id = :client
-                order by case when a.status = 'ENDED' then 1 else 0 end, a.created_at desc""")
-                .addEntity("a", Assignment.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("client", clientId)
-                .getResultList();
-        return rows.stream().map(Assignment.class::cast).toList();
+        return AssignmentQuery.ofClient(session(), currentClinic.requireId(), clientId);
     }
 
     /** A client with their newest open assignment and its current prescription (both null when none is open). */
@@ -149,16 +141,7 @@ public class AssignmentService {
 
     /** The assignment with this id, when it is the given client's own. */
     public Optional<Prescribed> prescribedFor(UUID assignmentId, UUID clientId) {
-        List<?> rows = session().createNativeQuery("""
-                select {a.*}, {p.*} from assignment a
-                %s
-                where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client""".formatted(CURRENT_PRESCRIPTION))
-                .addEntity("a", Assignment.class).addEntity("p", Prescription.class)
-                .setParameter("clinic", currentClinic.requireId()).setParameter("assignment", assignmentId)
-                .setParameter("client", clientId)
-                .getResultList();
-        return rows.stream().map(row -> (Object[]) row)
-                .map(row -> new Prescribed((Assignment) row[0], (Prescription) row[1])).findFirst();
+        return AssignmentQuery.prescribedFor(session(), currentClinic.requireId(), assignmentId, clientId);
     }
 
     private static Session session() {

@@ -10,12 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 
 import io.backline.clinic.Clinic;
-import io.backline.clinic.CurrentClinic;
-import io.backline.people.Client;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.backline.safety.Clearances;
@@ -28,9 +24,9 @@ public class FlagReview {
     public static final int PAGE_SIZE = 25;
 
     @Inject
-    CurrentClinic currentClinic;
-    @Inject
     AssignmentService assignments;
+    @Inject
+    FlagQueueQuery queueQuery;
     @Inject
     Clearances clearances;
 
@@ -41,35 +37,9 @@ public class FlagReview {
         }
     }
 
-    /** A flag in the queue, with the client it concerns. */
-    public record QueueRow(SymptomFlag flag, Client client) {
-    }
-
-    /*
-     * Native, naming the clinic, and with the clients joined in: the queue is a trainer's busiest page after the
-     * dashboard, and Hibernate translates filtered HQL anew on every run (two queries did, the flags and then their
-     * clients). Both come back as managed entities, as from HQL. The status and levels are written as literals so
-     * that the planner can always match the partial index on open flags, whichever plan it keeps.
-     */
-    private static final String QUEUE = """
-            select {f.*}, {c.*} from symptom_flag f
-            join client c on c.clinic_id = f.clinic_id and c.id = f.client_id
-            where f.clinic_id = :clinic and f.status <> 'RESOLVED' and f.level <> 'GREEN' %s
-            order by case f.level when 'EMERGENCY' then 0 when 'RED' then 1 else 2 end, f.reported_at
-            limit :limit offset :offset""";
-
     /** Open flags (not resolved, and not the green ones that only get recorded), most urgent first, then oldest. */
-    public List<QueueRow> queue(Optional<UUID> staffMemberId, int pageIndex) {
-        String careTeam = staffMemberId.isEmpty() ? "" : "and exists (select 1 from care_team_member m where "
-                + "m.clinic_id = f.clinic_id and m.client_id = f.client_id and m.staff_member_id = :staff)";
-        NativeQuery<?> query = SymptomFlag.getEntityManager().unwrap(Session.class)
-                .createNativeQuery(QUEUE.formatted(careTeam))
-                .addEntity("f", SymptomFlag.class).addEntity("c", Client.class)
-                .setParameter("clinic", currentClinic.requireId())
-                .setParameter("limit", PAGE_SIZE).setParameter("offset", pageIndex * PAGE_SIZE);
-        staffMemberId.ifPresent(staff -> query.setParameter("staff", staff));
-        return query.getResultList().stream().map(Object[].class::cast)
-                .map(row -> new QueueRow((SymptomFlag) row[0], (Client) row[1])).toList();
+    public List<FlagQueueQuery.QueueRow> queue(Optional<UUID> staffMemberId, int pageIndex) {
+        return queueQuery.read(staffMemberId, pageIndex, PAGE_SIZE);
     }
 
     public List<SymptomFlag> history(UUID clientId, int limit) {

@@ -22,7 +22,7 @@ import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.clinic.CurrentUser;
-import io.backline.symptom.FlagReview.QueueRow;
+import io.backline.symptom.FlagQueueQuery.QueueRow;
 import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;

@@ -60,7 +60,7 @@ class ReferralJourneyInChromiumTest {
             client.find("[data-testid=my-consent]");
             client.screenshot("client-consent-question");
             client.driver().findElement(By.xpath("//button[contains(., 'Yes, share with Daniel Whitfield')]")).click();
-            assertTrue(client.find("[data-testid=my-consent]").getText().startsWith("You agreed"));
+            awaitText(client, "[data-testid=my-consent]", "You agreed");
             assertEquals(List.of(), client.accessibilityProblems());
         }
 
@@ -71,7 +71,7 @@ class ReferralJourneyInChromiumTest {
             trainer.waitForUrl("/referrals/");
             assertTrue(trainer.find("[data-testid=consent]").getText().contains("in their account"));
             trainer.driver().findElement(By.xpath("//button[contains(., 'Send to Daniel Whitfield')]")).click();
-            assertEquals("Sent", trainer.find("[data-testid=referral-status]").getText());
+            awaitText(trainer, "[data-testid=referral-status]", "Sent");
         }
 
         String mail = MailServer.awaitMessagesContaining(id, 1, Duration.ofSeconds(20)).get(0);
@@ -80,7 +80,7 @@ class ReferralJourneyInChromiumTest {
             provider.open(link);
             assertTrue(provider.text().contains("Alex Morgan") && provider.text().contains("Tight upper back"), provider.text());
             provider.driver().findElement(By.xpath("//button[contains(., 'Acknowledge receipt')]")).click();
-            assertEquals("Acknowledged", provider.find("[data-testid=referral-status]").getText());
+            awaitText(provider, "[data-testid=referral-status]", "Acknowledged");
             provider.find("#findings").sendKeys("Guarded extension around T4 to T6; no warning signs");
             provider.find("#recommendations").sendKeys("Continue the foam roller program at level one for two weeks");
             provider.find("[data-testid=reply-form] button[type=submit]").click();
@@ -98,5 +98,12 @@ class ReferralJourneyInChromiumTest {
             assertTrue(timeline.contains("acknowledged · Daniel Whitfield") && timeline.contains("sent · Jonas Reyes"), timeline);
             trainer.screenshot("referral-timeline");
         }
+    }
+
+    /** After a click the page reloads: waits for the new page's text, not the old page's element. */
+    private static void awaitText(Browser browser, String css, String startingWith) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText().startsWith(startingWith));
     }
 }

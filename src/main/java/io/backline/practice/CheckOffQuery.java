@@ -1,0 +1,60 @@
+package io.backline.practice;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hibernate.Session;
+
+import io.backline.program.Assignment;
+import io.backline.program.AssignmentService;
+import io.backline.program.Prescription;
+
+/**
+ * The check-off's reads, the API's busiest write: native, naming the clinic (docs/adr/0001). Unique indexes on
+ * (clinic, idempotency key) and (assignment, day) settle a race with a concurrent save.
+ */
+final class CheckOffQuery {
+    /*
+     * The client's assignment with its current prescription, and the earlier save of this very submission or the
+     * session already recorded on that day (at most two rows), in one statement.
+     */
+    private static final String TARGET = """
+            select {a.*}, {p.*}, {s.*} from assignment a
+            %s
+            left join session_log s on s.clinic_id = a.clinic_id
+                and (s.idempotency_key = :key or (s.assignment_id = a.id and s.performed_on = :day))
+            where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client"""
+            .formatted(AssignmentService.CURRENT_PRESCRIPTION);
+
+    private CheckOffQuery() {
+    }
+
+    static Optional<CheckOffService.Target> target(String clinicId, UUID assignmentId, UUID clientId,
+            UUID idempotencyKey, LocalDate day) {
+        List<?> rows = SessionLog.getEntityManager().unwrap(Session.class).createNativeQuery(TARGET)
+                .addEntity("a", Assignment.class).addEntity("p", Prescription.class).addEntity("s", SessionLog.class)
+                .setParameter("clinic", clinicId).setParameter("assignment", assignmentId)
+                .setParameter("client", clientId).setParameter("key", idempotencyKey).setParameter("day", day)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] first = (Object[]) rows.get(0);
+        List<SessionLog> related = rows.stream().map(row -> (SessionLog) ((Object[]) row)[2])
+                .filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new CheckOffService.Target((Assignment) first[0], (Prescription) first[1], related));
+    }
+
+    /** The earlier save of this very submission and the session already recorded on that day. */
+    @SuppressWarnings("unchecked")
+    static List<SessionLog> sameSubmissionOrDay(Assignment assignment, UUID idempotencyKey, LocalDate day) {
+        return SessionLog.getEntityManager().createNativeQuery("""
+                select * from session_log where clinic_id = :clinic
+                and (idempotency_key = :key or (assignment_id = :assignment and performed_on = :day))""", SessionLog.class)
+                .setParameter("clinic", assignment.clinicId).setParameter("key", idempotencyKey)
+                .setParameter("assignment", assignment.id).setParameter("day", day)
+                .getResultList();
+    }
+}
