@@ -56,7 +56,8 @@ public class Today extends Controller {
     @Inject
     Clearances clearances;
 
-    private static final List<String> DISCOMFORT_CHOICES = IntStream.rangeClosed(0, 10).mapToObj(String::valueOf).toList();
+    private static final List<String> DISCOMFORT_CHOICES = IntStream.rangeClosed(0, 10).mapToObj(String::valueOf)
+            .toList();
 
     public record Plan(Assignment assignment, ProgramVersion version, Prescription prescription,
             Adherence.Report report, LocalDate today) {

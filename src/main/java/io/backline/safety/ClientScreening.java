@@ -52,7 +52,7 @@ public class ClientScreening extends Controller {
         Map<String, String> typed = answers.typed();
         FormErrors errors = new FormErrors();
         Set<ScreeningQuestion> yes = ScreeningForm.check(typed, errors);
-        UUID key = StaffSafety.parseKey(answers.requestKey, errors);
+        UUID key = errors.requestKey(answers.requestKey);
         if (yes == null || key == null) {
             return Response.status(400).entity(render(client, typed, errors)).build();
         }

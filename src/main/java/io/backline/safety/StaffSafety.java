@@ -67,7 +67,7 @@ public class StaffSafety extends Controller {
         audit.record(client.id, VIEWED, null);
         Map<String, String> form = new HashMap<>();
         form.put("clearedOn", today().toString());
-        return Templates.safety(page(client, form, new FormErrors()));
+        return Templates.safety(page(client, clearances.status(client.id, currentUser.zone()), form, new FormErrors()));
     }
 
     @POST
@@ -87,7 +87,7 @@ public class StaffSafety extends Controller {
         Clearances.Status status = clearances.status(client.id, currentUser.zone());
         LocalDate day = clearedOn(clearedOn, status, errors);
         String text = errors.text("note", note, 2000, true, "The note");
-        UUID key = parseKey(requestKey, errors);
+        UUID key = errors.requestKey(requestKey);
         Map<String, String> typed = new HashMap<>();
         typed.put("professionalName", professionalName == null ? "" : professionalName);
         typed.put("professionalRole", professionalRole == null ? "" : professionalRole);
@@ -95,7 +95,7 @@ public class StaffSafety extends Controller {
         typed.put("withLimits", withLimits == null ? "" : "on");
         typed.put("note", note == null ? "" : note);
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.safety(page(client, typed, errors))).build();
+            return Response.status(400).entity(Templates.safety(page(client, status, typed, errors))).build();
         }
         clearances.record(client.id, new Clearances.Input(name, role, day, withLimits != null, text), null,
                 currentUser.userId(), currentUser.getName(), key);
@@ -119,7 +119,7 @@ public class StaffSafety extends Controller {
         Map<String, String> typed = answers.typed();
         FormErrors errors = new FormErrors();
         Set<ScreeningQuestion> yes = ScreeningForm.check(typed, errors);
-        UUID key = parseKey(answers.requestKey, errors);
+        UUID key = errors.requestKey(answers.requestKey);
         if (yes == null || key == null) {
             return Response.status(400).entity(Templates.screening(client, ScreeningForm.rows(typed, errors), errors,
                     UUID.randomUUID().toString())).build();
@@ -149,8 +149,8 @@ public class StaffSafety extends Controller {
         }
     }
 
-    private Page page(Client client, Map<String, String> form, FormErrors errors) {
-        return new Page(client, clearances.status(client.id, currentUser.zone()),
+    private Page page(Client client, Clearances.Status status, Map<String, String> form, FormErrors errors) {
+        return new Page(client, status,
                 Clearance.list("clientId = ?1 order by recordedAt desc", client.id), form, errors,
                 UUID.randomUUID().toString(), List.of(Clearance.Role.values()), today());
     }
@@ -163,12 +163,4 @@ public class StaffSafety extends Controller {
         return LocalDate.now(currentUser.zone());
     }
 
-    static UUID parseKey(String requestKey, FormErrors errors) {
-        try {
-            return UUID.fromString(requestKey == null ? "" : requestKey.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add("requestKey", "The form expired; please send it again.");
-            return null;
-        }
-    }
 }

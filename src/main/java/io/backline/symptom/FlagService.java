@@ -70,7 +70,7 @@ public class FlagService {
         Optional<SessionLog> session = input.sessionId() == null ? Optional.empty()
                 : SessionLog.<SessionLog> find("id = :id and clientId = :c",
                         Parameters.with("id", input.sessionId()).and("c", client.id)).firstResultOptional();
-        Optional<SymptomFlag> tick = session.flatMap(s -> tickOf(s.id));
+        Optional<SymptomFlag> tick = session.flatMap(s -> SymptomFlag.tickOf(s.id, client.id));
         FlagRules.Decision decision = decide(clinic, client, input, session);
         if (tick.isPresent()) {
             return new Reported(addDetail(tick.get(), clinic, client, input, decision, reporter, requestKey), true);
@@ -84,7 +84,7 @@ public class FlagService {
     /** The check-off's tick is a report: at least red, so the program pauses and the care team is alerted now. */
     void onWorseOrUnsafe(@Observes WorseOrUnsafeTicked ticked) {
         SessionLog session = ticked.session();
-        if (tickOf(session.id).isPresent()) {
+        if (SymptomFlag.tickOf(session.id, session.clientId).isPresent()) {
             return; // a same-day correction that ticks again: the first tick's flag stands
         }
         Clinic clinic = Clinic.findById(currentClinic.requireId()); // the new session's tenant id is set at flush
@@ -97,11 +97,6 @@ public class FlagService {
         flag.sessionId = session.id;
         raise(flag, clinic, client, decision, client.userId);
         audit.record(client.id, "reported symptom", flag.level.name() + " (check-off)");
-    }
-
-    private static Optional<SymptomFlag> tickOf(UUID sessionId) {
-        return SymptomFlag.<SymptomFlag> find("sessionId = ?1 and source = ?2", sessionId, SymptomFlag.Source.CHECK_OFF)
-                .firstResultOptional();
     }
 
     private FlagRules.Decision decide(Clinic clinic, Client client, FlagInput input, Optional<SessionLog> session) {

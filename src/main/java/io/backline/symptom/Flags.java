@@ -176,7 +176,7 @@ public class Flags extends Controller {
         FlagForm form = new FlagForm(type, severity, region, when, sign, painBefore, description, null);
         FormErrors errors = new FormErrors();
         FlagService.FlagInput input = form.check(errors);
-        UUID key = MyFlags.parseKey(requestKey, errors);
+        UUID key = errors.requestKey(requestKey);
         if (input == null || key == null) {
             return Response.status(400).entity(recordPage(client, form.asMap(), errors)).build();
         }

@@ -70,7 +70,7 @@ public class MyFlags extends Controller {
         FlagForm form = new FlagForm(type, severity, region, when, sign, painBefore, description, sessionId);
         FormErrors errors = new FormErrors();
         FlagService.FlagInput input = form.check(errors);
-        UUID key = parseKey(requestKey, errors);
+        UUID key = errors.requestKey(requestKey);
         if (input == null || key == null) {
             return Response.status(400).entity(render(form, errors)).build();
         }
@@ -94,22 +94,12 @@ public class MyFlags extends Controller {
         SymptomFlag tick = null;
         if (!form.sessionId().isBlank()) {
             try {
-                tick = SymptomFlag.<SymptomFlag> find("sessionId = ?1 and clientId = ?2 and source = ?3",
-                        UUID.fromString(form.sessionId().strip()), me().id, SymptomFlag.Source.CHECK_OFF).firstResult();
+                tick = SymptomFlag.tickOf(UUID.fromString(form.sessionId().strip()), me().id).orElse(null);
             } catch (IllegalArgumentException e) {
                 tick = null; // an edited link: the form still reports
             }
         }
         return Templates.report(form.asMap(), errors, UUID.randomUUID().toString(), FlagForm.Choices.all(), tick);
-    }
-
-    static UUID parseKey(String requestKey, FormErrors errors) {
-        try {
-            return UUID.fromString(requestKey == null ? "" : requestKey);
-        } catch (IllegalArgumentException e) {
-            errors.add("requestKey", "The form expired; please send it again.");
-            return null;
-        }
     }
 
     private Client me() {

@@ -81,6 +81,12 @@ public class SymptomFlag extends ClinicOwned {
         return java.util.List.copyOf(FlagRules.Sign.of(signs));
     }
 
+    /** The flag a check-off's tick raised for this session of this client, if it did. */
+    public static java.util.Optional<SymptomFlag> tickOf(UUID sessionId, UUID clientId) {
+        return SymptomFlag.<SymptomFlag> find("sessionId = ?1 and clientId = ?2 and source = ?3", sessionId, clientId,
+                Source.CHECK_OFF).firstResultOptional();
+    }
+
     /** A tick from the check-off that the client has not yet described. */
     public boolean awaitsDetail() {
         return source == Source.CHECK_OFF && detailedAt == null;

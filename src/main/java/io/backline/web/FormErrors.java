@@ -32,6 +32,16 @@ public class FormErrors {
         return get(field + index);
     }
 
+    /** The form's one-time key (a double submit saves once); a missing or edited one means the form expired. */
+    public java.util.UUID requestKey(String typed) {
+        try {
+            return java.util.UUID.fromString(typed == null ? "" : typed.strip());
+        } catch (IllegalArgumentException e) {
+            add("requestKey", "The form expired; please send it again.");
+            return null;
+        }
+    }
+
     public boolean isEmpty() {
         return messages.isEmpty();
     }

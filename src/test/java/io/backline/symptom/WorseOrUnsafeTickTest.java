@@ -94,6 +94,13 @@ class WorseOrUnsafeTickTest {
         client.request().get("/today").then().body(containsString("data-testid=\"paused\""),
                 containsString("503-555-0142"));
         client.request().get(location).then().body(containsString("your trainer has already been told"));
+        // The report page offers to tell more, linking back to the follow-up form for that session.
+        client.request().get("/today/flags/" + flag).then().statusCode(200)
+                .body(containsString("href=\"/today/flags/new?session=" + session + "\""),
+                        containsString("href=\"/today\""), containsString("href=\"/today/flags\""));
+        SignIn.as(TRAINER).request().get("/clients/" + CLIENT_ID + "/safety").then().statusCode(200)
+                .body(containsString("href=\"/clients/" + CLIENT_ID + "\""),
+                        containsString("href=\"/clients/" + CLIENT_ID + "/safety/screening\""));
         // Another clinic's staff and the trainer off the care team see nothing of it.
         SignIn.as("rose-trainer").request().get("/flags/" + flag).then().statusCode(404);
         SignIn.as("cedar-admin").request().get("/flags/" + flag).then().statusCode(404);
@@ -163,5 +170,14 @@ class WorseOrUnsafeTickTest {
                  "signs":["LOSS_OF_BALANCE"],"sessionId":"%s","requestKey":"%s"}""".formatted(session, UUID.randomUUID()))
                 .post("/api/v1/symptoms").then().statusCode(201).body("id", equalTo(flag)).body("level", equalTo("RED"))
                 .body("programPaused", equalTo(true));
+
+        // Another client who guesses the session's id adds nothing to that flag: theirs is a report of their own.
+        String other = given().auth().oauth2(Tokens.accessToken("rose-client5")).contentType("application/json").body("""
+                {"type":"OTHER","severity":1,"region":"UPPER_THORACIC","when":"DURING","sessionId":"%s","requestKey":"%s"}"""
+                .formatted(session, UUID.randomUUID()))
+                .post("/api/v1/symptoms").then().statusCode(201).extract().path("id");
+        assertTrue(!other.equals(flag), "a new flag, not the other client's");
+        assertEquals(null, TestData.string("select session_id::text from symptom_flag where id = ?::uuid", other));
+        assertEquals("NUMBNESS_OR_TINGLING", TestData.string("select type from symptom_flag where id = ?::uuid", flag));
     }
 }
