@@ -32,15 +32,15 @@ import io.restassured.response.Response;
 
 /**
  * Keycloak stopped dead (SIGSTOP: it still accepts connections, as a hung or swapping server does, but never
- * answers). Admin changes that need it must give up after the admin client's read timeout (5 s in tests) with a
+ * answers). Admin changes that need it must give up after the admin client's read timeout (12 s in tests) with a
  * page that says to try again, save nothing, and work again once Keycloak is back. Without the timeout the request
  * would wait for ever and hold one of the instance's worker threads.
  */
 @QuarkusTest
 class KeycloakNotAnsweringTest {
     private static final String PAGE = "/invitations";
-    /** Well past the 5 s read timeout, well short of "for ever". */
-    private static final Duration NO_LONGER_THAN = Duration.ofSeconds(20);
+    /** Well past the 12 s read timeout, well short of "for ever". */
+    private static final Duration NO_LONGER_THAN = Duration.ofSeconds(40);
 
     private final ExecutorService requests = Executors.newSingleThreadExecutor();
     private List<ProcessHandle> frozen = List.of();
