@@ -50,13 +50,12 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
                         when s.id is not null then
                             (select count(*) from symptom_flag f
                              where f.clinic_id = c.id and f.status <> 'RESOLVED' and f.level <> 'GREEN'
-                               and exists (select 1 from care_team_member m where m.clinic_id = f.clinic_id
-                                           and m.client_id = f.client_id and m.staff_member_id = s.id))
+                               and %2$s)
                         else 0 end as open_flags
             from clinic c
             left join staff_member s on s.clinic_id = c.id and s.user_id = ? and s.active
             left join client cl on cl.clinic_id = c.id and cl.user_id = ? and cl.active
-            where c.id = ?""".formatted(ADMIN_ROLE);
+            where c.id = ?""".formatted(ADMIN_ROLE, CareTeamRule.onCareTeam("f.clinic_id", "f.client_id", "s.id"));
 
     @Inject
     DataSource dataSource;

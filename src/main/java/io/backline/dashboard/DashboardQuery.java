@@ -1,25 +1,20 @@
 package io.backline.dashboard;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.Session;
-
-import io.backline.clinic.CurrentClinic;
-import io.backline.people.Client;
+import io.backline.clinic.CareTeamRule;
+import io.backline.clinic.ClinicSql;
 import io.backline.program.Assignment;
 import io.backline.referral.Referral;
-import io.backline.web.SessionJdbc;
 
 /**
  * What the trainer's dashboard lists: a page of the caseload and the overdue referrals, only the values shown, read
- * with {@link SessionJdbc}. As Hibernate native queries these two statements took a quarter of the page's CPU
+ * with {@link ClinicSql#list} (docs/adr/0003). As Hibernate native queries these two statements took a quarter of the page's CPU
  * (JFR), half of it hydrating whole client and assignment entities to show six values.
  */
 @ApplicationScoped
@@ -39,45 +34,34 @@ public class DashboardQuery {
 
     private static final String CASELOAD = """
             select c.id, c.full_name, a.id, a.status, a.history_version, a.created_at from client c
-            join care_team_member m on m.clinic_id = c.clinic_id and m.client_id = c.id and m.staff_member_id = ?
             left join lateral (select x.id, x.status, x.history_version, x.created_at from assignment x
                                where x.clinic_id = c.clinic_id and x.client_id = c.id and x.status <> 'ENDED'
                                order by x.created_at limit 1) a on true
-            where c.clinic_id = ? and c.active
-            order by c.full_name, c.id limit ? offset ?""";
+            where c.clinic_id = :clinic and c.active and %s
+            order by c.full_name, c.id limit ? offset ?""".formatted(CareTeamRule.onCareTeam("c.clinic_id", "c.id", "?"));
 
     /* Oldest first, at most ten: what the trainer should chase first (V6's partial index on sent referrals). */
     private static final String OVERDUE_REFERRALS = """
             select r.id, c.full_name, r.sent_at, r.urgency from referral r
             join client c on c.clinic_id = r.clinic_id and c.id = r.client_id
-            where r.clinic_id = ? and r.status = 'SENT' and r.sent_at < ?
-              and r.client_id in (select m.client_id from care_team_member m
-                                  where m.clinic_id = r.clinic_id and m.staff_member_id = ?)
-            order by r.sent_at limit 10""";
+            where r.clinic_id = :clinic and r.status = 'SENT' and r.sent_at < ?
+              and %s
+            order by r.sent_at limit 10""".formatted(CareTeamRule.onCareTeam("r.clinic_id", "r.client_id", "?"));
 
     @Inject
-    CurrentClinic currentClinic;
+    ClinicSql sql;
 
     /** The clinic is the request's own (never a value passed in), named in every table's condition. */
     public Found read(UUID staffId, int limit, long offset, Instant sentBefore) {
-        String clinicId = currentClinic.requireId();
-        Session session = Client.getEntityManager().unwrap(Session.class);
-        List<CaseloadEntry> caseload = SessionJdbc.list(session, CASELOAD, statement -> {
-            statement.setObject(1, staffId);
-            statement.setString(2, clinicId);
-            statement.setInt(3, limit);
-            statement.setLong(4, offset);
-        }, row -> {
+        List<CaseloadEntry> caseload = sql.list(CASELOAD, row -> {
             String status = row.getString(4);
             return new CaseloadEntry(row.getObject(1, UUID.class), row.getString(2), row.getObject(3, UUID.class),
-                    status == null ? null : Assignment.Status.valueOf(status), row.getLong(5), SessionJdbc.instant(row, 6));
-        });
-        List<Dashboard.OverdueReferral> overdue = SessionJdbc.list(session, OVERDUE_REFERRALS, statement -> {
-            statement.setString(1, clinicId);
-            statement.setObject(2, OffsetDateTime.ofInstant(sentBefore, ZoneOffset.UTC));
-            statement.setObject(3, staffId);
-        }, row -> new Dashboard.OverdueReferral(row.getObject(1, UUID.class), row.getString(2),
-                SessionJdbc.instant(row, 3), Referral.Urgency.valueOf(row.getString(4))));
+                    status == null ? null : Assignment.Status.valueOf(status), row.getLong(5), ClinicSql.instant(row, 6));
+        }, staffId, limit, offset);
+        List<Dashboard.OverdueReferral> overdue = sql.list(OVERDUE_REFERRALS,
+                row -> new Dashboard.OverdueReferral(row.getObject(1, UUID.class), row.getString(2),
+                        ClinicSql.instant(row, 3), Referral.Urgency.valueOf(row.getString(4))),
+                sentBefore, staffId);
         return new Found(caseload, overdue);
     }
 }

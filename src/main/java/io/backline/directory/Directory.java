@@ -1,7 +1,5 @@
 package io.backline.directory;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,12 +9,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
-
+import io.backline.clinic.ClinicSql;
 import io.backline.clinic.CurrentClinic;
-import io.backline.web.SessionJdbc;
 
 /**
  * The provider directory as one clinic sees it: the shared entries and its own private ones, never another
@@ -30,7 +25,7 @@ public class Directory {
     @Inject
     CurrentClinic currentClinic;
     @Inject
-    EntityManager entityManager;
+    ClinicSql clinicSql;
 
     public record Origin(String label, double latitude, double longitude) {
     }
@@ -69,7 +64,6 @@ public class Directory {
     public Result search(DirectorySearch search) {
         List<String> problems = new ArrayList<>();
         Origin origin = origin(search, problems);
-        String clinicId = currentClinic.requireId();
         double[] point = origin == null ? null : earthPoint(origin);
         // Matches in a CTE counted once; favourites looked up for the page's rows only.
         Sql sql = new Sql();
@@ -79,7 +73,7 @@ public class Directory {
         } else {
             sql.add("cube_distance(p.location, cube(array[?, ?, ?]))", point[0], point[1], point[2]);
         }
-        sql.add(" as chord_m from provider p where (p.owner_clinic_id is null or p.owner_clinic_id = ?)", clinicId);
+        sql.add(" as chord_m from provider p where (p.owner_clinic_id is null or p.owner_clinic_id = :clinic)");
         Specialty specialty = search.specialtyValue();
         if (specialty != null) {
             sql.add(" and p.specialty = ?", specialty.name());
@@ -111,7 +105,7 @@ public class Directory {
             sql.add(" and p.accepting_new_clients");
         }
         if (search.favourites()) {
-            sql.add(" and exists (select 1 from favourite_provider f where f.clinic_id = ? and f.provider_id = p.id)", clinicId);
+            sql.add(" and exists (select 1 from favourite_provider f where f.clinic_id = :clinic and f.provider_id = p.id)");
         }
         if (!search.languageText().isEmpty()) {
             sql.add(" and lower(p.languages) like ?", "%" + escapeLike(search.languageText().toLowerCase()) + "%");
@@ -122,26 +116,24 @@ public class Directory {
         sql.add("""
                 )
                 select m.id, m.chord_m,
-                       exists (select 1 from favourite_provider f where f.clinic_id = ? and f.provider_id = m.id),
+                       exists (select 1 from favourite_provider f where f.clinic_id = :clinic and f.provider_id = m.id),
                        count(*) over ()
-                from m""", clinicId);
+                from m""");
         sql.add(point != null && !search.byName() ? " order by m.chord_m, m.full_name, m.id" : " order by m.full_name, m.id");
         sql.add(" limit " + PAGE_SIZE + " offset " + (long) search.pageIndex() * PAGE_SIZE);
 
-        // Both statements through plain JDBC (SessionJdbc): as a Hibernate native query and a multi-id entity load,
-        // their result mapping, SQL and twenty entities were built anew for every search, a quarter of the page's
-        // CPU in a JFR profile.
-        Session session = entityManager.unwrap(Session.class);
-        List<Match> matches = SessionJdbc.list(session, sql.text(), sql::bind, row -> new Match(row.getObject(1, UUID.class),
-                (Double) row.getObject(2), row.getBoolean(3), row.getLong(4)));
+        // Both statements in plain JDBC (docs/adr/0003, 0005): a native query's result mapping and twenty entities
+        // built anew for every search cost the page a quarter of its CPU.
+        List<Match> matches = clinicSql.list(sql.text(), row -> new Match(row.getObject(1, UUID.class),
+                (Double) row.getObject(2), row.getBoolean(3), row.getLong(4)), sql.values());
         if (matches.isEmpty()) {
             return new Result(List.of(), 0, search.pageIndex(), origin, problems);
         }
         // By id with one array parameter: the same SQL for any number of hits.
         Map<UUID, ProviderCard> cards = new HashMap<>();
-        SessionJdbc.list(session, ProviderCard.SELECT_BY_IDS, statement -> statement.setArray(1,
-                statement.getConnection().createArrayOf("uuid", matches.stream().map(Match::id).toArray())),
-                ProviderCard::read).forEach(card -> cards.put(card.id(), card));
+        // Across clinics: these ids come from the search above, which kept to the shared and this clinic's entries.
+        clinicSql.listAcrossClinics(ProviderCard.SELECT_BY_IDS, ProviderCard::read,
+                (Object) matches.stream().map(Match::id).toArray(UUID[]::new)).forEach(card -> cards.put(card.id(), card));
         List<Hit> hits = new ArrayList<>();
         for (Match match : matches) {
             ProviderCard card = cards.get(match.id());
@@ -169,10 +161,8 @@ public class Directory {
             return text.toString();
         }
 
-        void bind(PreparedStatement statement) throws SQLException {
-            for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
-            }
+        Object[] values() {
+            return values.toArray();
         }
     }
 

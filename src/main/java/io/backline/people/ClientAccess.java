@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 
 import io.backline.clinic.CurrentUser;
+import io.backline.clinic.CareTeamRule;
 import io.backline.clinic.CurrentClinic;
 import io.backline.web.Paged;
 import io.quarkus.panache.common.Parameters;
@@ -33,9 +34,8 @@ public class ClientAccess {
      * The rule above as SQL over a client row {@code c}, for statements that read a client with more than the
      * client; {@link #bindVisibility} binds its parameters.
      */
-    public static final String VISIBLE = """
-            c.clinic_id = :clinic and (:admin or exists (select 1 from care_team_member m
-                where m.clinic_id = c.clinic_id and m.client_id = c.id and m.staff_member_id = :staff))""";
+    public static final String VISIBLE = "c.clinic_id = :clinic and "
+            + CareTeamRule.visibleTo(":admin", "c.clinic_id", "c.id", ":staff");
 
     /*
      * Native, naming the clinic: the client pages start here (the progress page's GET reads the client with its own

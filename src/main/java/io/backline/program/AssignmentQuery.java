@@ -4,38 +4,41 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hibernate.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.backline.clinic.ClinicSql;
 
 /**
  * Assignment reads on the pages and API calls clients use most: native, naming the clinic, because Hibernate
  * translates tenant-filtered HQL anew on every run (docs/adr/0001).
  */
-final class AssignmentQuery {
-    private AssignmentQuery() {
-    }
+@ApplicationScoped
+class AssignmentQuery {
+    @Inject
+    ClinicSql sql;
 
     /** A client's assignments, open ones first, newest first. */
-    static List<Assignment> ofClient(Session session, String clinicId, UUID clientId) {
-        List<?> rows = session.createNativeQuery("""
+    List<Assignment> ofClient(UUID clientId) {
+        List<?> rows = sql.query("""
                 select {a.*} from assignment a
                 where a.clinic_id = :clinic and a.client_id = :client
                 order by case when a.status = 'ENDED' then 1 else 0 end, a.created_at desc""")
                 .addEntity("a", Assignment.class)
-                .setParameter("clinic", clinicId).setParameter("client", clientId)
+                .setParameter("client", clientId)
                 .getResultList();
         return rows.stream().map(Assignment.class::cast).toList();
     }
 
     /** The assignment with this id and its current prescription, when it is the given client's own. */
-    static Optional<AssignmentService.Prescribed> prescribedFor(Session session, String clinicId, UUID assignmentId,
-            UUID clientId) {
-        List<?> rows = session.createNativeQuery("""
+    Optional<AssignmentService.Prescribed> prescribedFor(UUID assignmentId, UUID clientId) {
+        List<?> rows = sql.query("""
                 select {a.*}, {p.*} from assignment a
                 %s
                 where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client"""
                 .formatted(AssignmentService.CURRENT_PRESCRIPTION))
                 .addEntity("a", Assignment.class).addEntity("p", Prescription.class)
-                .setParameter("clinic", clinicId).setParameter("assignment", assignmentId)
+                .setParameter("assignment", assignmentId)
                 .setParameter("client", clientId)
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row)

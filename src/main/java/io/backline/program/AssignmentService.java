@@ -10,9 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 
-import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
 import io.quarkus.panache.common.Parameters;
 
@@ -23,7 +21,9 @@ public class AssignmentService {
     @Inject
     ProgramCatalog catalog;
     @Inject
-    CurrentClinic currentClinic;
+    AssignmentQuery assignments;
+    @Inject
+    ClientPlanQuery clientPlans;
 
     /** What a trainer typed, already checked. */
     public record PrescriptionInput(int holdSeconds, int levels, int sessionsPerWeek, LocalDate startDate,
@@ -114,7 +114,7 @@ public class AssignmentService {
 
     /** A client's assignments, open ones first, newest first. */
     public List<Assignment> assignmentsOf(UUID clientId) {
-        return AssignmentQuery.ofClient(session(), currentClinic.requireId(), clientId);
+        return assignments.ofClient(clientId);
     }
 
     /** A client with their newest open assignment and its current prescription (both null when none is open). */
@@ -136,16 +136,12 @@ public class AssignmentService {
 
     /** Not managed by the session: for showing, and for passing the ids on. */
     public Optional<ClientPlan> clientPlan(UUID clientId) {
-        return ClientPlanQuery.find(session(), currentClinic.requireId(), clientId);
+        return clientPlans.find(clientId);
     }
 
     /** The assignment with this id, when it is the given client's own. */
     public Optional<Prescribed> prescribedFor(UUID assignmentId, UUID clientId) {
-        return AssignmentQuery.prescribedFor(session(), currentClinic.requireId(), assignmentId, clientId);
-    }
-
-    private static Session session() {
-        return Assignment.getEntityManager().unwrap(Session.class);
+        return assignments.prescribedFor(assignmentId, clientId);
     }
 
     public Prescription currentPrescription(UUID assignmentId) {

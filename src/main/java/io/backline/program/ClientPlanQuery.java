@@ -6,17 +6,20 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hibernate.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.backline.clinic.ClinicSql;
+import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
-import io.backline.web.SessionJdbc;
 
 /**
  * The client with their newest open assignment and its current prescription, for the today page (the page clients
  * open most), in one statement read with plain JDBC (docs/adr/0003). The three objects are built here and are not
  * managed: the page only shows them and passes their ids on.
  */
-final class ClientPlanQuery {
+@ApplicationScoped
+class ClientPlanQuery {
     private static final String SQL = """
             select c.id, c.user_id, c.full_name, c.preferred_name, c.email, c.phone, c.active, c.notes,
                    c.deactivated_at, c.erased_at,
@@ -27,22 +30,22 @@ final class ClientPlanQuery {
             from client c
             left join assignment a on a.clinic_id = c.clinic_id and a.client_id = c.id and a.status <> 'ENDED'
             %s
-            where c.clinic_id = ? and c.id = ?
+            where c.clinic_id = :clinic and c.id = ?
             order by a.created_at desc limit 1""".formatted(AssignmentService.CURRENT_PRESCRIPTION);
 
-    private ClientPlanQuery() {
-    }
+    @Inject
+    ClinicSql sql;
+    @Inject
+    CurrentClinic currentClinic;
 
-    static Optional<AssignmentService.ClientPlan> find(Session session, String clinicId, UUID clientId) {
-        return SessionJdbc.list(session, SQL, statement -> {
-            statement.setString(1, clinicId);
-            statement.setObject(2, clientId);
-        }, row -> {
+    Optional<AssignmentService.ClientPlan> find(UUID clientId) {
+        String clinicId = currentClinic.requireId();
+        return sql.list(SQL, row -> {
             Client client = client(row, clinicId);
             Assignment assignment = row.getObject(11) == null ? null : assignment(row, clinicId);
             Prescription prescription = row.getObject(21) == null ? null : prescription(row, clinicId, assignment);
             return new AssignmentService.ClientPlan(client, assignment, prescription);
-        }).stream().findFirst();
+        }, clientId).stream().findFirst();
     }
 
     private static Client client(ResultSet row, String clinicId) throws SQLException {
@@ -56,9 +59,9 @@ final class ClientPlanQuery {
         client.phone = row.getString(6);
         client.active = row.getBoolean(7);
         client.notes = row.getString(8);
-        client.deactivatedAt = SessionJdbc.instant(row, 9);
-        client.erasedAt = SessionJdbc.instant(row, 10);
-        client.screenedAt = SessionJdbc.instant(row, 31);
+        client.deactivatedAt = ClinicSql.instant(row, 9);
+        client.erasedAt = ClinicSql.instant(row, 10);
+        client.screenedAt = ClinicSql.instant(row, 31);
         return client;
     }
 
@@ -72,8 +75,8 @@ final class ClientPlanQuery {
         assignment.status = Assignment.Status.valueOf(row.getString(15));
         assignment.requestKey = row.getObject(16, UUID.class);
         assignment.createdBy = row.getObject(17, UUID.class);
-        assignment.createdAt = SessionJdbc.instant(row, 18);
-        assignment.endedAt = SessionJdbc.instant(row, 19);
+        assignment.createdAt = ClinicSql.instant(row, 18);
+        assignment.endedAt = ClinicSql.instant(row, 19);
         assignment.historyVersion = row.getLong(20);
         return assignment;
     }
@@ -91,7 +94,7 @@ final class ClientPlanQuery {
         prescription.endDate = row.getObject(27, LocalDate.class);
         prescription.notes = row.getString(28);
         prescription.createdBy = row.getObject(29, UUID.class);
-        prescription.createdAt = SessionJdbc.instant(row, 30);
+        prescription.createdAt = ClinicSql.instant(row, 30);
         return prescription;
     }
 }

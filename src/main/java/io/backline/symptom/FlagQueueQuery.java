@@ -7,10 +7,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
-import io.backline.clinic.CurrentClinic;
+import io.backline.clinic.CareTeamRule;
+import io.backline.clinic.ClinicSql;
 import io.backline.people.Client;
 
 /**
@@ -28,7 +28,7 @@ public class FlagQueueQuery {
             limit :limit offset :offset""";
 
     @Inject
-    CurrentClinic currentClinic;
+    ClinicSql sql;
 
     /** A flag in the queue, with the client it concerns. */
     public record QueueRow(SymptomFlag flag, Client client) {
@@ -36,12 +36,10 @@ public class FlagQueueQuery {
 
     /** One page of the queue: the whole clinic's for an admin, the care teams' of a staff member otherwise. */
     public List<QueueRow> read(Optional<UUID> staffMemberId, int pageIndex, int pageSize) {
-        String careTeam = staffMemberId.isEmpty() ? "" : "and exists (select 1 from care_team_member m where "
-                + "m.clinic_id = f.clinic_id and m.client_id = f.client_id and m.staff_member_id = :staff)";
-        NativeQuery<?> query = SymptomFlag.getEntityManager().unwrap(Session.class)
-                .createNativeQuery(QUEUE.formatted(careTeam))
+        String careTeam = staffMemberId.isEmpty() ? ""
+                : "and " + CareTeamRule.onCareTeam("f.clinic_id", "f.client_id", ":staff");
+        NativeQuery<?> query = sql.query(QUEUE.formatted(careTeam))
                 .addEntity("f", SymptomFlag.class).addEntity("c", Client.class)
-                .setParameter("clinic", currentClinic.requireId())
                 .setParameter("limit", pageSize).setParameter("offset", pageIndex * pageSize);
         staffMemberId.ifPresent(staff -> query.setParameter("staff", staff));
         return query.getResultList().stream().map(Object[].class::cast)

@@ -1,4 +1,4 @@
-package io.backline.clinic;
+package io.backline.home;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,14 +8,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import io.backline.web.NoClinicException;
 import io.backline.clinic.CurrentUser;
+import io.backline.clinic.SignedIn;
+import io.backline.dashboard.Dashboard;
+import io.backline.practice.Today;
+import io.backline.web.NoClinicException;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The front door: signs people in and sends each role to its home page. */
+/**
+ * The front door: signs people in and sends each role to its home page. It sits above every feature (it links to
+ * their pages), so nothing depends on it.
+ */
 @Path("/")
 public class Home extends Controller {
 
@@ -41,13 +48,13 @@ public class Home extends Controller {
         // Everyone lands here after signing in, so this is where a waiting invitation becomes accepted.
         signedIn.fire(new SignedIn(currentUser.userId()));
         if (currentUser.isTrainer()) {
-            return seeOther("/dashboard");
+            return seeOther(Router.getURI(Dashboard::dashboard, (String) null));
         }
         if (currentUser.isAdmin()) {
-            return seeOther("/clinic");
+            return seeOther(Router.getURI(Home::clinic));
         }
         if (currentUser.isClient()) {
-            return seeOther("/today");
+            return seeOther(Router.getURI(Today::todayPage));
         }
         throw new io.quarkus.security.ForbiddenException("No Backline role");
     }

@@ -1,4 +1,4 @@
-package io.backline.web;
+package io.backline.clinic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,17 +16,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The access log is written with {@link SessionJdbc#update}: inside a change's transaction the row must go when the
- * change is rolled back, and on a page view (no transaction) it must be saved at once.
+ * The access log is written with {@link ClinicSql#update}: inside a change's transaction the row must go when the
+ * change is rolled back, and on a page view (no transaction) it must be saved at once. The clinic is the helper's
+ * to bind, never the caller's.
  */
 @QuarkusTest
-class SessionJdbcWritesTest {
+class ClinicSqlWritesTest {
     private static final String INSERT = """
-            insert into audit_event (id, clinic_id, client_id, actor_user_id, actor_name, action, request_id)
-            values (?, 'rose-city', ?, ?, 'SessionJdbc test', 'test write', 'test')""";
+            insert into audit_event (clinic_id, id, client_id, actor_user_id, actor_name, action, request_id)
+            values (:clinic, ?, ?, ?, 'ClinicSql test', 'test write', 'test')""";
 
     @Inject
-    EntityManager entityManager;
+    ClinicSql sql;
+    @Inject
+    CurrentClinic currentClinic;
 
     private final UUID clientId = UUID.randomUUID();
 
@@ -37,6 +37,7 @@ class SessionJdbcWritesTest {
     void activateRequestContext() {
         // As on a page: the session, the clinic and the request id all live in the request context.
         Arc.container().requestContext().activate();
+        currentClinic.workFor("rose-city");
     }
 
     @AfterEach
@@ -66,14 +67,11 @@ class SessionJdbcWritesTest {
     }
 
     private int insert() {
-        return SessionJdbc.update(entityManager.unwrap(Session.class), INSERT, statement -> {
-            statement.setObject(1, UUID.randomUUID());
-            statement.setObject(2, clientId);
-            statement.setObject(3, UUID.randomUUID());
-        });
+        return sql.update(INSERT, UUID.randomUUID(), clientId, UUID.randomUUID());
     }
 
     private long savedRows() {
-        return TestData.count("select count(*) from audit_event where client_id = ?::uuid", clientId.toString());
+        return TestData.count("select count(*) from audit_event where clinic_id = 'rose-city' and client_id = ?::uuid",
+                clientId.toString());
     }
 }

@@ -1,10 +1,8 @@
-package io.backline.web;
+package io.backline.clinic;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,22 +23,22 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * flushed in the same transaction: use it for reads that come before any change, or after a commit, and for writes
  * to tables whose rows Hibernate does not manage.
  */
-public final class SessionJdbc {
+final class SessionJdbc {
 
     private SessionJdbc() {
     }
 
     @FunctionalInterface
-    public interface Parameters {
+    interface Parameters {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     @FunctionalInterface
-    public interface RowReader<T> {
+    interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
-    public static <T> List<T> list(Session session, String sql, Parameters parameters, RowReader<T> reader) {
+    static <T> List<T> list(Session session, String sql, Parameters parameters, RowReader<T> reader) {
         return run(session, sql, parameters, "Could not read rows", (jdbc, statement) -> {
             ResultSet rows = jdbc.getResultSetReturn().extract(statement, sql);
             List<T> found = new ArrayList<>();
@@ -55,7 +53,7 @@ public final class SessionJdbc {
      * A statement that writes, in the caller's transaction when there is one; without one it runs on its own
      * (the pool's connections commit each statement then). Returns the number of rows written.
      */
-    public static int update(Session session, String sql, Parameters parameters) {
+    static int update(Session session, String sql, Parameters parameters) {
         return run(session, sql, parameters, "Could not write rows",
                 (jdbc, statement) -> jdbc.getResultSetReturn().executeUpdate(statement, sql));
     }
@@ -86,11 +84,5 @@ public final class SessionJdbc {
             // Outside a transaction this hands the connection back to the pool, as Hibernate's own queries do.
             owner.afterOperation(success);
         }
-    }
-
-    /** A {@code timestamp with time zone} column as an instant (null stays null). */
-    public static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }
