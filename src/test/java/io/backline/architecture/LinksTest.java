@@ -40,6 +40,8 @@ class LinksTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern URI = Pattern.compile("\\{uri(?:abs)?:(\\w+)\\.(\\w+)\\(");
+    /** Where a typed reference would make a package cycle, Java names the route as text; checked here too. */
+    private static final Pattern NAMED_ROUTE = Pattern.compile("Router\\.findURI\\(\"(\\w+)\\.(\\w+)\"");
     /** Paths that are not controller routes: static files, Quarkus OIDC's sign-out, the health and API documents. */
     private static final Pattern NOT_A_ROUTE = Pattern.compile("/(css|js|img|fonts|favicon|logout|q)/?.*");
     private static final Pattern TEMPLATE_PATH = Pattern.compile("(?:href|action|formaction|hx-\\w+)=\"(/[^\"]*)\"");
@@ -68,6 +70,21 @@ class LinksTest {
             }
         }
         assertEquals(List.of(), broken, "links to no controller method");
+    }
+
+    @Test
+    void everyRouteNamedInJavaIsAControllerMethod() {
+        List<String> broken = new ArrayList<>();
+        for (Path source : files(SOURCES, ".java")) {
+            Matcher route = NAMED_ROUTE.matcher(read(source));
+            while (route.find()) {
+                if (CONTROLLER_METHODS.getOrDefault(route.group(1), List.of()).stream()
+                        .noneMatch(method -> method.getName().equals(route.group(2)))) {
+                    broken.add(source + ": " + route.group(1) + "." + route.group(2));
+                }
+            }
+        }
+        assertEquals(List.of(), broken, "routes named in Java that no controller has");
     }
 
     @Test
