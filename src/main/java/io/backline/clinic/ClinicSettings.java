@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import io.backline.web.form.SubmittedForm;
+import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,7 +47,7 @@ public class ClinicSettings extends Controller {
     @Path("")
     public Object save(@BeanParam @Valid SettingsForm typed) {
         if (!typed.isZone()) {
-            validation.addError("timezone", "“" + typed.timezone().strip() + "” is not a time zone; use a name such as America/Los_Angeles.");
+            validation.addError("timezone", "“" + Typed.text(typed.timezone()) + "” is not a time zone; use a name such as America/Los_Angeles.");
         }
         if (typed.amberNotBelowRed()) {
             validation.addError("amberSeverity", "The amber severity must be below the red one (" + typed.redSeverity().strip() + ").");
