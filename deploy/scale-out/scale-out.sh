@@ -145,7 +145,6 @@ export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_
 export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret
 export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret
 export BACKLINE_SESSION_SECRET=scale-out-session-secret-shared-by-every-instance
-export BACKLINE_CSRF_SECRET=scale-out-csrf-secret-shared-by-every-instance-0
 export BACKLINE_LINK_SECRET=scale-out-link-secret-shared-by-every-instance-0
 export BACKLINE_SMTP_HOST=127.0.0.1 BACKLINE_SMTP_PORT="$smtp_port" BACKLINE_SMTP_STARTTLS=DISABLED
 export BACKLINE_BASE_URL="http://localhost:$lb_port"

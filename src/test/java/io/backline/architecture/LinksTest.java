@@ -42,8 +42,8 @@ class LinksTest {
     private static final Pattern URI = Pattern.compile("\\{uri(?:abs)?:(\\w+)\\.(\\w+)\\(");
     /** Where a typed reference would make a package cycle, Java names the route as text; checked here too. */
     private static final Pattern NAMED_ROUTE = Pattern.compile("Router\\.findURI\\(\"(\\w+)\\.(\\w+)\"");
-    /** Paths that are not controller routes: static files, Quarkus OIDC's sign-out, the health and API documents. */
-    private static final Pattern NOT_A_ROUTE = Pattern.compile("/(css|js|img|fonts|favicon|logout|q)/?.*");
+    /** Paths that are not controller routes: static files, the health and API documents. */
+    private static final Pattern NOT_A_ROUTE = Pattern.compile("/(css|js|img|fonts|favicon|q)/?.*");
     private static final Pattern TEMPLATE_PATH = Pattern.compile("(?:href|action|formaction|hx-\\w+)=\"(/[^\"]*)\"");
     private static final Pattern JAVA_PATH = Pattern.compile("(?:seeOther|URI\\.create|redirect)\\(\"(/[^\"]*)\"");
 

@@ -83,11 +83,25 @@ public final class SignIn {
             return hidden;
         }
 
+        /** Keeps the cookies an answer set, as a browser does. */
+        public void keepCookiesOf(Response answer) {
+            keep(answer);
+        }
+
+        /** Opens a page as a browser tab would, keeping the cookies it sets. */
+        public Response open(String pagePath) {
+            Response page = request().get(pagePath);
+            keep(page);
+            return page;
+        }
+
         /** Like a browser, keep the cookies a page sets (the CSRF cookie above all). */
         private void keep(Response page) {
             page.getCookies().forEach((name, value) -> {
                 if (value != null && !value.isEmpty()) {
                     cookies.put(name, value);
+                } else {
+                    cookies.remove(name); // an emptied cookie is how a server removes it
                 }
             });
         }

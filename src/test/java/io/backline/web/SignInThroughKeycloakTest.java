@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.backline.support.Demo;
@@ -51,9 +53,23 @@ class SignInThroughKeycloakTest {
     @Test
     void signingOutEndsTheKeycloakSessionToo() {
         var trainer = SignIn.as("rose-trainer2");
-        trainer.request().get("/logout").then().statusCode(302)
+        var signedOut = trainer.submit("/logout", "/sign-out", Map.of());
+        trainer.keepCookiesOf(signedOut);
+        signedOut.then().statusCode(303)
                 .header("Location", startsWith("http://localhost:8180/realms/backline/protocol/openid-connect/logout"))
-                .header("Location", containsString("post_logout_redirect_uri"));
+                .header("Location", containsString("id_token_hint="))
+                .header("Location", containsString("post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A8081%2Fsigned-out"));
+        trainer.request().redirects().follow(false).get("/dashboard").then().statusCode(302)
+                .header("Location", startsWith("http://localhost:8180/realms/backline/protocol/openid-connect/auth"));
+    }
+
+    @Test
+    void anotherSiteCannotSignSomeoneOut() {
+        var trainer = SignIn.as("rose-trainer2");
+        // An <img src=".../logout"> only shows the question; a POST without the form's token is refused.
+        trainer.request().get("/logout").then().statusCode(200).body(containsString("Sign out of Backline?"));
+        trainer.request().redirects().follow(false).post("/sign-out").then().statusCode(400);
+        trainer.request().get("/dashboard").then().statusCode(200).body(containsString("Your clients"));
     }
 
     @Test

@@ -33,7 +33,7 @@ class TrainerSignsInAndOutInChromiumTest {
             assertTrue(browser.text().contains("Alex Morgan"));
             assertTrue(!browser.text().contains("Taylor Kim"), "no Cedar Hills client on a Rose City list");
 
-            browser.find("a.sign-out").click();
+            browser.find("button.sign-out").click();
             browser.waitForUrl("/signed-out");
             assertTrue(browser.text().contains("You are signed out"));
 
