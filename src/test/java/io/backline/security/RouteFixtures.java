@@ -1,0 +1,79 @@
+package io.backline.security;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.backline.support.Demo;
+import io.backline.support.TestData;
+
+/**
+ * One record of every kind a route's path names, made with plain SQL for a clinic and a client of its own on a
+ * trainer's care team (not a demo client, so that no other test sees them). Closed states (resolved, cancelled, revoked, ended, done) keep them
+ * out of every queue and count.
+ */
+final class RouteFixtures {
+    enum Kind { CLIENT, STAFF, ASSIGNMENT, FLAG, DRAFT, REFERRAL, INVITATION, PROVIDER, IMPORT, PROGRAM, VERSION }
+
+    private RouteFixtures() {
+    }
+
+    /** The records of one clinic; {@code staffUsername} is a trainer of that clinic. */
+    static Map<Kind, String> makeFor(String clinicId, String staffUsername) {
+        Map<Kind, String> ids = new EnumMap<>(Kind.class);
+        String staff = Demo.staffId(staffUsername).toString();
+        String client = TestData.clientOnCareTeam(clinicId, staffUsername, "Route Fixture").toString();
+        ids.put(Kind.CLIENT, client);
+        ids.put(Kind.STAFF, staff);
+        String program = TestData.string("select id from program where clinic_id = ? order by created_at limit 1", clinicId);
+        String version = TestData.string("select id from program_version where program_id = ?::uuid order by version limit 1", program);
+        ids.put(Kind.PROGRAM, program);
+        ids.put(Kind.VERSION, version);
+        ids.put(Kind.ASSIGNMENT, insert("""
+                insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key,
+                    created_by, ended_at)
+                values (?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, 'ENDED', gen_random_uuid(), ?::uuid, now())""",
+                clinicId, client, program, version, staff));
+        String flag = insert("""
+                insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
+                    status, reported_by, reported_by_staff, request_key, source, resolved_at, resolved_by)
+                values (?::uuid, ?, ?::uuid, 'INCREASED_PAIN', 2, 'MIDDLE_THORACIC', 'AFTER', 'GREEN', 'Route fixture',
+                    'RESOLVED', ?::uuid, true, gen_random_uuid(), 'STAFF', now(), ?::uuid)""",
+                clinicId, client, staff, staff);
+        ids.put(Kind.FLAG, flag);
+        ids.put(Kind.DRAFT, insert("""
+                insert into referral_draft (id, clinic_id, client_id, flag_id, suggested_specialty, reason, created_by)
+                values (?::uuid, ?, ?::uuid, ?::uuid, 'PHYSICAL_THERAPIST', 'Route fixture', ?::uuid)""",
+                clinicId, client, flag, staff));
+        String provider = insert("""
+                insert into provider (id, owner_clinic_id, full_name, specialty, address, city, postal_code, latitude,
+                    longitude, demo)
+                values (?::uuid, ?, 'Route Fixture Clinic (fictional)', 'PHYSICAL_THERAPIST', '1 Fixture Way',
+                    'Portland', '97205', 45.52, -122.68, true)""", clinicId);
+        ids.put(Kind.PROVIDER, provider);
+        ids.put(Kind.REFERRAL, insert("""
+                insert into referral (id, clinic_id, client_id, provider_id, created_by, reason, urgency, status,
+                    request_key)
+                values (?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, 'Route fixture', 'ROUTINE', 'CANCELLED',
+                    gen_random_uuid())""", clinicId, client, provider, staff));
+        ids.put(Kind.INVITATION, insert("""
+                insert into invitation (id, clinic_id, email, full_name, role, user_id, person_id, new_account, status,
+                    invited_by, invited_by_name, request_key)
+                values (?::uuid, ?, 'route-fixture@example.org', 'Route Fixture', 'client', gen_random_uuid(),
+                    ?::uuid, false, 'revoked', ?::uuid, 'Route Fixture', gen_random_uuid())""",
+                clinicId, client, staff));
+        ids.put(Kind.IMPORT, insert("""
+                insert into provider_import (id, clinic_id, file_name, status, created_by, finished_at)
+                values (?::uuid, ?, 'route-fixture.csv', 'DONE', ?::uuid, now())""", clinicId, staff));
+        return ids;
+    }
+
+    private static String insert(String sql, Object... values) {
+        String id = UUID.randomUUID().toString();
+        Object[] all = new Object[values.length + 1];
+        all[0] = id;
+        System.arraycopy(values, 0, all, 1, values.length);
+        TestData.sql(sql, all);
+        return id;
+    }
+}
