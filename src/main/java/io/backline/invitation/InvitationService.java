@@ -2,6 +2,8 @@ package io.backline.invitation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-
 import io.backline.keycloak.KeycloakAccounts;
 import io.backline.config.BacklineConfig;
 import io.backline.clinic.Clinic;
@@ -19,7 +20,7 @@ import io.backline.people.CareTeamMember;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
-import io.backline.web.FormErrors;
+import io.backline.web.form.Typed;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.panache.common.Parameters;
@@ -42,11 +43,12 @@ public class InvitationService {
     @Inject
     EntityManager entityManager;
     @Inject
+    InvitationQuery statements;
+    @Inject
     Mailer mailer;
 
-
-    public record Request(String email, String fullName, String phone, String role, String leadTrainerId,
-            String requestKey) {
+    /** A form whose own rules passed, with what {@link #check} found: the lead trainer, and any problems. */
+    public record Checked(InvitationForm form, StaffMember lead, Map<String, String> problems) {
     }
 
     public sealed interface Outcome {
@@ -56,50 +58,54 @@ public class InvitationService {
         record AlreadySent(Invitation invitation) implements Outcome {
         }
 
-        record Refused(FormErrors errors) implements Outcome {
+        /** The address is taken: {@code message} belongs to the form's {@code field}. */
+        record Refused(String field, String message) implements Outcome {
         }
     }
 
-    @Transactional
-    public Outcome invite(Request request) {
-        FormErrors errors = new FormErrors();
-        String email = errors.text("email", request.email(), 254, true, "Email").toLowerCase();
+    /**
+     * The rules the form cannot state itself, needing the signed-in person or the clinic's staff: the problems map
+     * each field to its message (the first found), empty when there is none.
+     */
+    public Checked check(InvitationForm form) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String email = Typed.text(form.email()).toLowerCase();
         if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-            errors.add("email", "“" + request.email().strip() + "” does not look like an email address.");
+            problems.put("email", "“" + Typed.text(form.email()) + "” does not look like an email address.");
         }
-        String fullName = errors.text("fullName", request.fullName(), 160, true, "Name");
-        String phone = errors.text("phone", request.phone(), 40, false, "Phone");
-        String role = request.role() == null ? "" : request.role().strip();
+        String role = Typed.text(form.role());
         if (!mayInvite(role)) {
-            errors.add("role", "Choose whom you are inviting: a client" + (currentUser.isAdmin() ? ", a trainer or an admin." : "."));
+            problems.put("role", "Choose whom you are inviting: a client" + (currentUser.isAdmin() ? ", a trainer or an admin." : "."));
         }
-        UUID requestKey = parse(request.requestKey());
-        if (requestKey == null) {
-            errors.add("email", "The form expired; please submit it again.");
-        }
-        StaffMember lead = CurrentUser.CLIENT.equals(role) ? leadTrainer(request.leadTrainerId(), errors) : null;
-        if (!errors.isEmpty()) {
-            return new Outcome.Refused(errors);
-        }
+        StaffMember lead = CurrentUser.CLIENT.equals(role) ? leadTrainer(form.leadTrainerId(), problems) : null;
+        return new Checked(form, lead, problems);
+    }
+
+    /** Only for a form that passed its rules and {@link #check}'s. */
+    @Transactional
+    public Outcome invite(Checked checked) {
+        InvitationForm form = checked.form();
+        String email = Typed.text(form.email()).toLowerCase();
+        String fullName = Typed.text(form.fullName());
+        String phone = Typed.text(form.phone());
+        String role = Typed.text(form.role());
+        UUID requestKey = UUID.fromString(form.requestKey().strip());
+        StaffMember lead = checked.lead();
         // One invitation per clinic and address at a time, even when the same form arrives twice at once.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", currentUser.getClinic().id + "|" + email).getSingleResult();
+        statements.lockAddress(email);
         Optional<Invitation> same = Invitation.byRequestKey(requestKey);
         if (same.isPresent()) {
             return new Outcome.AlreadySent(same.get());
         }
         if (Invitation.pendingFor(email).isPresent()) {
-            errors.add("email", email + " already has an invitation waiting. Resend it from the list below.");
-            return new Outcome.Refused(errors);
+            return new Outcome.Refused("email", email + " already has an invitation waiting. Resend it from the list below.");
         }
         if (memberByEmail(email)) {
-            errors.add("email", email + " already belongs to this clinic.");
-            return new Outcome.Refused(errors);
+            return new Outcome.Refused("email", email + " already belongs to this clinic.");
         }
         Optional<UUID> existing = keycloak.findByEmail(email);
         if (existing.isPresent() && memberByAccount(existing.get())) {
-            errors.add("email", email + " already belongs to this clinic.");
-            return new Outcome.Refused(errors);
+            return new Outcome.Refused("email", email + " already belongs to this clinic.");
         }
         // Whoever has no password yet needs the set-password email, not "sign in with your account": a new account,
         // one another clinic invited them to that they have not opened yet, or one an earlier try left behind (Keycloak
@@ -152,14 +158,14 @@ public class InvitationService {
         };
     }
 
-    private StaffMember leadTrainer(String leadTrainerId, FormErrors errors) {
+    private StaffMember leadTrainer(String leadTrainerId, Map<String, String> problems) {
         if (currentUser.isTrainer() && (leadTrainerId == null || leadTrainerId.isBlank())) {
             return StaffMember.signedIn(currentUser).orElse(null);
         }
         UUID id = parse(leadTrainerId);
         StaffMember lead = id == null ? null : StaffMember.find("id", id).firstResult();
         if (lead == null || !lead.active || !CurrentUser.TRAINER.equals(lead.role)) {
-            errors.add("leadTrainerId", "Choose the trainer who will lead this client's care team.");
+            problems.put("leadTrainerId", "Choose the trainer who will lead this client's care team.");
             return null;
         }
         return lead;

@@ -7,22 +7,24 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.keycloak.KeycloakAccounts;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
+import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -35,9 +37,11 @@ public class Invitations extends Controller {
     InvitationService invitations;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    SubmittedForm submitted;
 
     public record Page(List<Invitation> pending, List<StaffMember> trainers, Map<String, String> form,
-            FormErrors errors, String requestKey) {
+            String requestKey) {
     }
 
     @CheckedTemplate
@@ -51,32 +55,37 @@ public class Invitations extends Controller {
         Map<String, String> form = new HashMap<>();
         form.put("role", invitations.mayInvite(role == null ? "" : role) ? role : CurrentUser.CLIENT);
         StaffMember.signedIn(currentUser).filter(StaffMember::isTrainer).ifPresent(me -> form.put("leadTrainerId", me.id.toString()));
-        return Templates.index(page(form, new FormErrors()));
+        return Templates.index(page(form));
     }
 
     @POST
     @Path("")
-    public Object invite(@RestForm String fullName, @RestForm String email, @RestForm String phone,
-            @RestForm String role, @RestForm String leadTrainerId, @RestForm String requestKey) {
-        var request = new InvitationService.Request(email, fullName, phone, role, leadTrainerId, requestKey);
+    public Object invite(@BeanParam @Valid InvitationForm form) {
+        InvitationService.Checked checked = invitations.check(form);
+        checked.problems().forEach(this::refuse);
+        if (validation.hasErrors()) {
+            return refused(400);
+        }
         InvitationService.Outcome outcome;
         try {
-            outcome = invitations.invite(request);
+            outcome = invitations.invite(checked);
         } catch (KeycloakAccounts.KeycloakUnavailable e) {
-            FormErrors errors = new FormErrors().add("email",
-                    "The invitation could not be sent just now (the sign-in service or the mail server did not answer). Nothing was saved; please try again.");
-            return refused(request, errors, 503);
+            refuse("email", "The invitation could not be sent just now (the sign-in service or the mail server did not answer). Nothing was saved; please try again.");
+            return refused(503);
         }
         return switch (outcome) {
             case InvitationService.Outcome.Sent sent -> {
                 flash("message", "Invitation sent to " + sent.invitation().email + ".");
-                yield seeOther("/invitations");
+                yield backToList();
             }
             case InvitationService.Outcome.AlreadySent same -> {
                 flash("message", "This invitation was already sent to " + same.invitation().email + ".");
-                yield seeOther("/invitations");
+                yield backToList();
             }
-            case InvitationService.Outcome.Refused refused -> refused(request, refused.errors(), 400);
+            case InvitationService.Outcome.Refused refused -> {
+                refuse(refused.field(), refused.message());
+                yield refused(400);
+            }
         };
     }
 
@@ -86,7 +95,7 @@ public class Invitations extends Controller {
         Invitation invitation = visible(id);
         invitations.resend(invitation).ifPresentOrElse(problem -> flash("message", problem),
                 () -> flash("message", "Sent the invitation to " + invitation.email + " again."));
-        return seeOther("/invitations");
+        return backToList();
     }
 
     @POST
@@ -95,23 +104,29 @@ public class Invitations extends Controller {
         Invitation invitation = visible(id);
         invitations.revoke(invitation);
         flash("message", "Revoked the invitation to " + invitation.email + ". Its link no longer works.");
-        return seeOther("/invitations");
+        return backToList();
     }
 
-    private Response refused(InvitationService.Request request, FormErrors errors, int status) {
-        Map<String, String> form = new HashMap<>();
-        form.put("fullName", request.fullName());
-        form.put("email", request.email());
-        form.put("phone", request.phone());
-        form.put("role", request.role());
-        form.put("leadTrainerId", request.leadTrainerId());
-        return Response.status(status).entity(Templates.index(page(form, errors))).build();
+    /** One message per field, the first found, as the form always showed. */
+    private void refuse(String field, String message) {
+        if (!validation.hasError(field)) {
+            validation.addError(field, message);
+        }
     }
 
-    private Page page(Map<String, String> form, FormErrors errors) {
+    /** The form again, with what was typed and the messages. */
+    private Response refused(int status) {
+        return Response.status(status).entity(Templates.index(page(submitted.values()))).build();
+    }
+
+    private Response backToList() {
+        return seeOther(Router.getURI(Invitations::index, (String) null));
+    }
+
+    private Page page(Map<String, String> form) {
         List<Invitation> pending = Invitation.pending().stream().filter(this::mayManage).toList();
         List<StaffMember> trainers = StaffMember.list("role = ?1 and active order by fullName", CurrentUser.TRAINER);
-        return new Page(pending, trainers, form, errors, UUID.randomUUID().toString());
+        return new Page(pending, trainers, form, UUID.randomUUID().toString());
     }
 
     /** Trainers manage client invitations only; another clinic's invitation is simply not found. */

@@ -23,11 +23,13 @@ import io.quarkus.panache.common.Parameters;
 public class ClientAccess {
     private final CurrentUser currentUser;
     private final CurrentClinic currentClinic;
+    private final ClientQuery clients;
 
     @Inject
-    public ClientAccess(CurrentUser currentUser, CurrentClinic currentClinic) {
+    public ClientAccess(CurrentUser currentUser, CurrentClinic currentClinic, ClientQuery clients) {
         this.currentUser = currentUser;
         this.currentClinic = currentClinic;
+        this.clients = clients;
     }
 
     /**
@@ -37,15 +39,12 @@ public class ClientAccess {
     public static final String VISIBLE = "c.clinic_id = :clinic and "
             + CareTeamRule.visibleTo(":admin", "c.clinic_id", "c.id", ":staff");
 
-    /*
-     * Native, naming the clinic: the client pages start here (the progress page's GET reads the client with its own
-     * statement instead, see ClientPageQuery), and Hibernate translates a filtered HQL query anew on every run (a
-     * tenth of the client page's CPU). The result is a managed entity, as from HQL.
+    /**
+     * The client pages start here (the progress page's GET reads the client with its own statement instead, see
+     * ClientPageQuery): one native statement, {@link ClientQuery}.
      */
     public Optional<Client> visibleClient(UUID clientId) {
-        var query = bindVisibility(Client.getEntityManager().createNativeQuery(
-                "select * from client c where c.id = :id and " + VISIBLE, Client.class)).setParameter("id", clientId);
-        return ((List<?>) query.getResultList()).stream().map(Client.class::cast).findFirst();
+        return clients.visibleClient(clientId, currentUser.isAdmin(), currentStaffId());
     }
 
     /** Binds {@link #VISIBLE}'s parameters for the signed-in person. */

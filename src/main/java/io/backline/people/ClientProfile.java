@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -18,9 +20,11 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.backline.clinic.CurrentUser;
 import io.backline.audit.AuditTrail;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
+import io.backline.web.form.SubmittedForm;
+import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -40,12 +44,14 @@ public class ClientProfile extends Controller {
     Memberships memberships;
     @Inject
     AuditTrail audit;
+    @Inject
+    SubmittedForm submitted;
 
     public record TeamMember(StaffMember staff, boolean lead) {
     }
 
-    public record Page(Client client, Map<String, String> form, FormErrors errors, List<TeamMember> team,
-            List<StaffMember> addable, boolean mayEditTeam, FormErrors teamErrors) {
+    public record Page(Client client, Map<String, String> form, List<TeamMember> team, List<StaffMember> addable,
+            boolean mayEditTeam) {
     }
 
     @CheckedTemplate
@@ -58,37 +64,31 @@ public class ClientProfile extends Controller {
     public TemplateInstance profile(@RestPath String id) {
         Client client = client(id);
         audit.record(client.id, "viewed profile", null);
-        return Templates.profile(page(client, formOf(client), new FormErrors(), new FormErrors()));
+        return Templates.profile(page(client, formOf(client)));
     }
 
     @POST
     @Path("")
-    public Object save(@RestPath String id, @RestForm String fullName, @RestForm String preferredName,
-            @RestForm String phone, @RestForm String notes) {
+    public Object save(@RestPath String id,
+            @RestForm @NotBlank(message = "Name is required.")
+            @Size(max = 160, message = "Name can be at most {max} characters.") String fullName,
+            @RestForm @Size(max = 80, message = "Preferred name can be at most {max} characters.") String preferredName,
+            @RestForm @Size(max = 40, message = "Phone can be at most {max} characters.") String phone,
+            @RestForm @Size(max = 2000, message = "Notes can be at most {max} characters.") String notes) {
         Client client = client(id);
-        FormErrors errors = new FormErrors();
-        String name = errors.text("fullName", fullName, 160, true, "Name");
-        String preferred = errors.text("preferredName", preferredName, 80, false, "Preferred name");
-        String phoneNumber = errors.text("phone", phone, 40, false, "Phone");
-        String staffNotes = errors.text("notes", notes, 2000, false, "Notes");
-        if (client.erasedAt != null) {
-            errors.add("fullName", "This client's personal data was erased; the profile cannot be changed.");
+        if (client.erasedAt != null && !validation.hasError("fullName")) {
+            validation.addError("fullName", "This client's personal data was erased; the profile cannot be changed.");
         }
-        if (!errors.isEmpty()) {
-            Map<String, String> form = new HashMap<>();
-            form.put("fullName", fullName);
-            form.put("preferredName", preferredName);
-            form.put("phone", phone);
-            form.put("notes", notes);
-            return Response.status(400).entity(Templates.profile(page(client, form, errors, new FormErrors()))).build();
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(Templates.profile(page(client, submitted.values()))).build();
         }
-        client.fullName = name;
-        client.preferredName = preferred.isEmpty() ? null : preferred;
-        client.phone = phoneNumber.isEmpty() ? null : phoneNumber;
-        client.notes = staffNotes.isEmpty() ? null : staffNotes;
+        client.fullName = Typed.text(fullName);
+        client.preferredName = emptyAsNull(Typed.text(preferredName));
+        client.phone = emptyAsNull(Typed.text(phone));
+        client.notes = emptyAsNull(Typed.text(notes));
         audit.record(client.id, "changed profile", null);
         flash("message", "Saved " + client.fullName + "'s profile.");
-        return seeOther(profileOf(client));
+        return profileOf(client);
     }
 
     @POST
@@ -99,8 +99,9 @@ public class ClientProfile extends Controller {
         UUID trainerId = Ids.parseOrNull(staffId);
         StaffMember trainer = trainerId == null ? null : StaffMember.find("id", trainerId).firstResult();
         if (trainer == null || !trainer.active || !trainer.isTrainer()) {
-            FormErrors teamErrors = new FormErrors().add("staffId", "Choose a trainer to add.");
-            return Response.status(400).entity(Templates.profile(page(client, formOf(client), new FormErrors(), teamErrors))).build();
+            validation.addError("staffId", "Choose a trainer to add.");
+            // The profile form shows what is saved: this post typed nothing into it.
+            return Response.status(400).entity(Templates.profile(page(client, formOf(client)))).build();
         }
         if (CareTeamMember.count("key.clientId = ?1 and key.staffMemberId = ?2", client.id, trainer.id) == 0) {
             CareTeamMember member = new CareTeamMember();
@@ -109,7 +110,7 @@ public class ClientProfile extends Controller {
             audit.record(client.id, "added to care team", trainer.fullName);
         }
         flash("message", trainer.fullName + " is on " + client.fullName + "'s care team.");
-        return seeOther(profileOf(client));
+        return profileOf(client);
     }
 
     @POST
@@ -125,7 +126,7 @@ public class ClientProfile extends Controller {
             audit.record(client.id, "removed from care team", nameOf(member));
             flash("message", nameOf(member) + " is no longer on " + client.fullName + "'s care team.");
         }
-        return seeOther(profileOf(client));
+        return profileOf(client);
     }
 
     @POST
@@ -139,7 +140,7 @@ public class ClientProfile extends Controller {
             audit.record(client.id, "changed lead trainer", nameOf(member));
         }
         flash("message", nameOf(member) + " now leads " + client.fullName + "'s care team.");
-        return seeOther(profileOf(client));
+        return profileOf(client);
     }
 
     @POST
@@ -152,7 +153,7 @@ public class ClientProfile extends Controller {
             audit.record(client.id, "deactivated client", null);
         }
         flash("message", client.fullName + " can no longer sign in to this clinic. Their history stays.");
-        return seeOther(profileOf(client));
+        return profileOf(client);
     }
 
     @POST
@@ -165,10 +166,10 @@ public class ClientProfile extends Controller {
             audit.record(client.id, "reactivated client", null);
         }
         flash("message", client.fullName + " can sign in to this clinic again.");
-        return seeOther(profileOf(client));
+        return profileOf(client);
     }
 
-    private Page page(Client client, Map<String, String> form, FormErrors errors, FormErrors teamErrors) {
+    private Page page(Client client, Map<String, String> form) {
         List<CareTeamMember> members = CareTeamMember.list("key.clientId", client.id);
         Map<UUID, StaffMember> staff = new HashMap<>();
         StaffMember.<StaffMember> list("role = ?1 order by fullName", CurrentUser.TRAINER)
@@ -179,7 +180,7 @@ public class ClientProfile extends Controller {
         List<StaffMember> addable = staff.values().stream().filter(trainer -> trainer.active)
                 .filter(trainer -> members.stream().noneMatch(member -> member.key.staffMemberId().equals(trainer.id)))
                 .sorted((a, b) -> a.fullName.compareToIgnoreCase(b.fullName)).toList();
-        return new Page(client, form, errors, team, addable, mayEditTeam(members), teamErrors);
+        return new Page(client, form, team, addable, mayEditTeam(members));
     }
 
     private boolean mayEditTeam(List<CareTeamMember> members) {
@@ -219,8 +220,8 @@ public class ClientProfile extends Controller {
         return form;
     }
 
-    private static String profileOf(Client client) {
-        return "/clients/" + client.id + "/profile";
+    private static Response profileOf(Client client) {
+        return seeOther(Router.getURI(ClientProfile::profile, client.id.toString()));
     }
 
     private Client client(String id) {

@@ -27,6 +27,8 @@ public class Memberships {
     Event<Deactivated> deactivated;
     @Inject
     EntityManager entityManager;
+    @Inject
+    CareTeamQuery careTeams;
 
     /** Clients who would have no lead trainer if this staff member left: they need a successor. */
     public long clientsLedBy(StaffMember staff) {
@@ -41,12 +43,7 @@ public class Memberships {
         if (!led.isEmpty()) {
             // The successor leads every client the leaver led: promoted where already on the team, added elsewhere.
             entityManager.flush();
-            entityManager.createNativeQuery("""
-                    insert into care_team_member (clinic_id, client_id, staff_member_id, lead)
-                    select :clinic, client_id, :successor, true from unnest(cast(:clients as uuid[])) as led(client_id)
-                    on conflict (client_id, staff_member_id) do update set lead = true""")
-                    .setParameter("clinic", staff.clinicId).setParameter("successor", successor.id)
-                    .setParameter("clients", led.toArray(UUID[]::new)).executeUpdate();
+            careTeams.handOver(led, successor.id);
         }
         staff.active = false;
         staff.deactivatedAt = Instant.now();

@@ -1,6 +1,7 @@
 package io.backline.people;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,10 +18,11 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.clinic.CurrentUser;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.backline.web.Paged;
+import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -34,9 +36,11 @@ public class Staff extends Controller {
     Memberships memberships;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    SubmittedForm submitted;
 
     public record Person(StaffMember staff, long clientsLed, long careTeams, List<StaffMember> successors,
-            boolean self, FormErrors errors, String successorId) {
+            boolean self, Map<String, String> form) {
     }
 
     @CheckedTemplate
@@ -59,7 +63,7 @@ public class Staff extends Controller {
     @GET
     @Path("{id}")
     public TemplateInstance person(@RestPath String id) {
-        return Templates.person(person(staff(id), new FormErrors(), ""));
+        return Templates.person(personOf(staff(id), Map.of()));
     }
 
     @POST
@@ -68,28 +72,27 @@ public class Staff extends Controller {
         StaffMember staff = staff(id);
         if (!staff.active) {
             flash("message", staff.fullName + " is already deactivated.");
-            return seeOther("/staff/" + staff.id);
+            return pageOf(staff);
         }
-        FormErrors errors = new FormErrors();
         if (isSelf(staff)) {
-            errors.add("successorId", "You cannot deactivate yourself; ask another clinic admin.");
+            validation.addError("successorId", "You cannot deactivate yourself; ask another clinic admin.");
         }
         StaffMember successor = null;
         if (memberships.clientsLedBy(staff) > 0) {
             successor = Optional.ofNullable(successorId).map(String::strip).filter(s -> !s.isEmpty())
                     .map(Ids::parseOrNull).map(sid -> StaffMember.<StaffMember> find("id", sid).<StaffMember> firstResult())
                     .filter(s -> s.active && s.isTrainer() && !s.id.equals(staff.id)).orElse(null);
-            if (successor == null) {
-                errors.add("successorId", "Choose the trainer who takes over " + staff.fullName + "'s clients.");
+            if (successor == null && !validation.hasError("successorId")) {
+                validation.addError("successorId", "Choose the trainer who takes over " + staff.fullName + "'s clients.");
             }
         }
-        if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.person(person(staff, errors, successorId))).build();
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(Templates.person(personOf(staff, submitted.values()))).build();
         }
         memberships.deactivate(staff, successor);
         flash("message", staff.fullName + " is deactivated and can no longer sign in to this clinic."
                 + (successor == null ? "" : " Their clients now have " + successor.fullName + " as lead trainer."));
-        return seeOther("/staff/" + staff.id);
+        return pageOf(staff);
     }
 
     @POST
@@ -100,15 +103,18 @@ public class Staff extends Controller {
             memberships.reactivate(staff);
         }
         flash("message", staff.fullName + " can sign in to this clinic again.");
-        return seeOther("/staff/" + staff.id);
+        return pageOf(staff);
     }
 
-    private Person person(StaffMember staff, FormErrors errors, String successorId) {
+    private Person personOf(StaffMember staff, Map<String, String> form) {
         List<StaffMember> successors = StaffMember.list("role = ?1 and active and id <> ?2 order by fullName",
                 CurrentUser.TRAINER, staff.id);
         return new Person(staff, memberships.clientsLedBy(staff),
-                CareTeamMember.count("key.staffMemberId", staff.id), successors, isSelf(staff), errors,
-                successorId == null ? "" : successorId);
+                CareTeamMember.count("key.staffMemberId", staff.id), successors, isSelf(staff), form);
+    }
+
+    private static Response pageOf(StaffMember staff) {
+        return seeOther(Router.getURI(Staff::person, staff.id.toString()));
     }
 
     private boolean isSelf(StaffMember staff) {

@@ -31,11 +31,12 @@ public class AuditLog extends Controller {
     public record Row(AuditEvent event, String clientName) {
     }
 
+    /** {@code actor}: the user id the list is narrowed to, or null. */
     public record Page(Paged<AuditEvent> events, List<Row> rows, Client client, String actor,
             List<StaffMember> staff) {
-        /** The filters as a query string for the pager links. */
+        /** The filters as a query string for the pager links (tags/pager adds the page). */
         public String filters() {
-            return (client == null ? "" : "client=" + client.id + "&") + (actor.isEmpty() ? "" : "actor=" + actor + "&");
+            return (client == null ? "" : "client=" + client.id + "&") + (actor == null ? "" : "actor=" + actor + "&");
         }
     }
 
@@ -68,7 +69,7 @@ public class AuditLog extends Controller {
         List<Row> rows = events.items().stream().map(event -> new Row(event,
                 clients.containsKey(event.clientId) ? clients.get(event.clientId).fullName : "")).toList();
         Client filtered = clientId == null ? null : Client.<Client> find("id", clientId).firstResult();
-        return Templates.index(new Page(events, rows, filtered, actorId == null ? "" : actorId.toString(),
+        return Templates.index(new Page(events, rows, filtered, actorId == null ? null : actorId.toString(),
                 StaffMember.list("order by fullName")));
     }
 }

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.backline.keycloak.KeycloakAccounts;
@@ -20,55 +19,17 @@ import io.backline.people.Client;
 public class ClientErasure {
     static final String ERASED_NAME = "Erased client";
 
-    /** Free text about the client, and what shares it, per table; each statement takes (clinic id, client id). */
-    private static final String[] FREE_TEXT = {
-            "update session_log set note = null where clinic_id = ?1 and client_id = ?2",
-            "update symptom_flag set description = null where clinic_id = ?1 and client_id = ?2",
-            """
-            update flag_note set text = null where clinic_id = ?1
-                and flag_id in (select id from symptom_flag where clinic_id = ?1 and client_id = ?2)""",
-            """
-            update prescription set notes = null where clinic_id = ?1
-                and assignment_id in (select id from assignment where clinic_id = ?1 and client_id = ?2)""",
-            """
-            update assignment_event set reason = null where clinic_id = ?1
-                and assignment_id in (select id from assignment where clinic_id = ?1 and client_id = ?2)""",
-            "update referral_draft set reason = null where clinic_id = ?1 and client_id = ?2",
-            // The pre-exercise answers are health data with nothing to count: they go whole.
-            "delete from screening where clinic_id = ?1 and client_id = ?2",
-            "update clearance set note = '(erased)' where clinic_id = ?1 and client_id = ?2",
-            """
-            update referral set reason = '(erased)', message = null, provider_findings = null,
-                provider_recommendations = null, link_revoked_at = coalesce(link_revoked_at, now())
-            where clinic_id = ?1 and client_id = ?2""",
-            // Nothing about an erased client is shared any more, not even an email still waiting to go out.
-            """
-            delete from referral_mail where clinic_id = ?1 and sent_at is null
-                and referral_id in (select id from referral where clinic_id = ?1 and client_id = ?2)""",
-            """
-            update referral_consent set revoked_at = now(), revoked_by = 'Erasure on request'
-            where clinic_id = ?1 and client_id = ?2 and revoked_at is null""",
-    };
-
     @Inject
-    EntityManager entityManager;
+    ErasureQuery statements;
     @Inject
     KeycloakAccounts keycloak;
 
     @Transactional
     public void erase(Client client) {
         UUID userId = client.userId;
-        for (String statement : FREE_TEXT) {
-            entityManager.createNativeQuery(statement).setParameter(1, client.clinicId).setParameter(2, client.id)
-                    .executeUpdate();
-        }
+        statements.eraseFreeText(client.id);
         if (userId != null) {
-            entityManager.createNativeQuery("""
-                    update invitation set email = 'erased@invalid', full_name = :name,
-                        status = case when status = 'pending' then 'revoked' else status end
-                    where clinic_id = :clinic and user_id = :user""")
-                    .setParameter("name", ERASED_NAME).setParameter("clinic", client.clinicId)
-                    .setParameter("user", userId).executeUpdate();
+            statements.eraseInvitations(userId, ERASED_NAME);
         }
         client.fullName = ERASED_NAME;
         client.preferredName = null;

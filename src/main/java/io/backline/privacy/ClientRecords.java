@@ -1,6 +1,7 @@
 package io.backline.privacy;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,10 +18,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
+import io.backline.people.ClientProfile;
 import io.backline.clinic.CurrentUser;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
+import io.backline.web.form.SubmittedForm;
+import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -37,10 +41,12 @@ public class ClientRecords extends Controller {
     ClientErasure erasure;
     @Inject
     AuditTrail audit;
+    @Inject
+    SubmittedForm submitted;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance erase(Client client, String typed, FormErrors errors);
+        static native TemplateInstance erase(Client client, Map<String, String> form);
     }
 
     @GET
@@ -51,8 +57,7 @@ public class ClientRecords extends Controller {
             throw new NotFoundException();
         }
         audit.record(client.id, "exported data", null);
-        String clinicId = client.clinicId;
-        StreamingOutput zip = output -> export.write(clinicId, client.id, output);
+        StreamingOutput zip = export.zip(client.id);
         return Response.ok(zip, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"backline-client-" + client.id + "-"
                         + LocalDate.now() + ".zip\"")
@@ -62,7 +67,7 @@ public class ClientRecords extends Controller {
     @GET
     @Path("erase")
     public TemplateInstance confirmErase(@RestPath String id) {
-        return Templates.erase(client(id), "", new FormErrors());
+        return Templates.erase(client(id), Map.of());
     }
 
     @POST
@@ -71,19 +76,22 @@ public class ClientRecords extends Controller {
         Client client = client(id);
         if (client.erasedAt != null) {
             flash("message", "This client's personal data was already erased.");
-            return seeOther("/clients/" + client.id + "/profile");
+            return profileOf(client);
         }
-        String typed = confirmName == null ? "" : confirmName.strip();
-        if (!typed.equalsIgnoreCase(client.fullName)) {
-            FormErrors errors = new FormErrors().add("confirmName",
+        if (!Typed.text(confirmName).equalsIgnoreCase(client.fullName)) {
+            validation.addError("confirmName",
                     "Type the client's full name exactly as shown (" + client.fullName + ") to confirm.");
-            return Response.status(400).entity(Templates.erase(client, typed, errors)).build();
+            return Response.status(400).entity(Templates.erase(client, submitted.values())).build();
         }
         String name = client.fullName;
         erasure.erase(client);
         audit.record(client.id, "erased personal data", null);
         flash("message", "Erased " + name + "'s personal data. Their sessions and flags stay in the clinic's counts, without anything that identifies them.");
-        return seeOther("/clients/" + client.id + "/profile");
+        return profileOf(client);
+    }
+
+    private Response profileOf(Client client) {
+        return seeOther(Router.getURI(ClientProfile::profile, client.id.toString()));
     }
 
     private Client client(String id) {
