@@ -90,7 +90,7 @@ public final class SignIn {
 
         /** Opens a page as a browser tab would, keeping the cookies it sets. */
         public Response open(String pagePath) {
-            Response page = request().get(pagePath);
+            Response page = request().get(APP + pagePath); // absolute: also before Quarkus sets RestAssured's port
             keep(page);
             return page;
         }
