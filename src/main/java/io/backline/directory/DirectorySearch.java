@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jboss.resteasy.reactive.RestQuery;
+
 /**
- * What a person asked the directory for, as typed into the search form (and kept in the address, so a search can be
- * bookmarked). {@link #problems()} explains anything that could not be used.
+ * What a person asked the directory for, as typed into the search form and kept in the address, so a search can be
+ * bookmarked: the search page's query parameters, bound as one record ({@code @BeanParam}). Anything that could not
+ * be used is explained in {@link Directory.Result#problems()}.
  */
-public record DirectorySearch(String q, String specialty, String place, String near, String lat, String lon,
-        String radiusKm, boolean accepting, String language, String insurance, String sort, String page,
-        boolean favourites) {
+public record DirectorySearch(@RestQuery String q, @RestQuery String specialty, @RestQuery String place,
+        @RestQuery String near, @RestQuery String lat, @RestQuery String lon, @RestQuery String radiusKm,
+        @RestQuery boolean accepting, @RestQuery String language, @RestQuery String insurance, @RestQuery String sort,
+        @RestQuery String page, @RestQuery boolean favourites) {
 
     /** Browsers send a form's spaces as '+' in the query string, and the server leaves them as they came. */
     public DirectorySearch {
@@ -75,7 +79,11 @@ public record DirectorySearch(String q, String specialty, String place, String n
         return text(insurance);
     }
 
-    /** The search as a query string, for bookmarks and pager links (page left out). */
+    /**
+     * The search as a query string, for bookmarks and pager links (page left out). Written here rather than by
+     * Renarde's {@code uri:}, which leaves a {@code @BeanParam} out of the links it builds, and whose URI templates
+     * would read a typed "{" as a placeholder.
+     */
     public String query() {
         StringBuilder query = new StringBuilder();
         append(query, "q", q);

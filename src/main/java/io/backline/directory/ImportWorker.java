@@ -31,13 +31,15 @@ public class ImportWorker {
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    ImportQuery query;
 
     @Scheduled(every = "${backline.imports.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "3s")
     void work() {
-        Object[] next;
+        ImportQuery.Waiting next;
         try {
-            next = QuarkusTransaction.requiringNew().call(this::nextWaiting);
+            next = QuarkusTransaction.requiringNew().call(() -> query.nextWaiting().orElse(null));
         } catch (RuntimeException e) {
             Log.debugf("Import run skipped: %s", e.getClass().getSimpleName());
             return;
@@ -45,11 +47,11 @@ public class ImportWorker {
         if (next == null) {
             return;
         }
-        UUID importId = (UUID) next[0];
+        UUID importId = next.importId();
         var context = Arc.container().requestContext();
         context.activate();
         try {
-            Arc.container().instance(CurrentClinic.class).get().workFor((String) next[1]);
+            Arc.container().instance(CurrentClinic.class).get().workFor(next.clinicId());
             work(importId);
         } catch (RuntimeException e) {
             Log.warnf(e, "Import %s failed", importId);
@@ -59,14 +61,6 @@ public class ImportWorker {
         } finally {
             context.terminate();
         }
-    }
-
-    private Object[] nextWaiting() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, clinic_id from provider_import where status in ('WAITING', 'RUNNING')
-                order by created_at limit 1 for update skip locked""").getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
     }
 
     void work(UUID importId) {

@@ -36,7 +36,7 @@ public class ProviderImports extends Controller {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<ProviderImport> recent, String error, List<String> columns);
+        static native TemplateInstance index(List<ProviderImport> recent, List<String> columns);
 
         static native TemplateInstance progress(ProviderImport job);
     }
@@ -44,28 +44,28 @@ public class ProviderImports extends Controller {
     @GET
     @Path("")
     public TemplateInstance index() {
-        return Templates.index(recent(), null, ProviderCsv.COLUMNS);
+        return Templates.index(recent(), ProviderCsv.COLUMNS);
     }
 
+    /** The file's rules need its content, so they are checked here rather than by constraints. */
     @POST
     @Path("")
     public Object upload(@RestForm("file") FileUpload file) throws IOException {
-        String error = null;
         String content = null;
         if (file == null || file.fileName() == null || file.fileName().isBlank() || file.size() == 0) {
-            error = "Choose a CSV file to import.";
+            validation.addError("file", "Choose a CSV file to import.");
         } else if (file.size() > MAX_BYTES) {
-            error = "The file is larger than 5 MB; split it into smaller files.";
+            validation.addError("file", "The file is larger than 5 MB; split it into smaller files.");
         } else {
             content = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
             try {
                 ProviderCsv.records(content);
             } catch (IOException | RuntimeException e) {
-                error = "“" + file.fileName() + "” could not be read as CSV: " + e.getMessage();
+                validation.addError("file", "“" + file.fileName() + "” could not be read as CSV: " + e.getMessage());
             }
         }
-        if (error != null) {
-            return Response.status(400).entity(Templates.index(recent(), error, ProviderCsv.COLUMNS)).build();
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(Templates.index(recent(), ProviderCsv.COLUMNS)).build();
         }
         ProviderImport job = new ProviderImport();
         job.id = UUID.randomUUID();
@@ -75,7 +75,7 @@ public class ProviderImports extends Controller {
         job.createdBy = currentUser.userId();
         job.createdAt = Instant.now();
         job.persist();
-        return seeOther("/directory/imports/" + job.id);
+        return redirect(ProviderImports.class).progress(job.id.toString());
     }
 
     @GET

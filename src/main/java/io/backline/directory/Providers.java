@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -32,19 +33,15 @@ public class Providers extends Controller {
     @Inject
     Directory directory;
 
-    /** The client (and flag) a search was started for, carried to the referral form. */
+    /** The client (and flag) a search was started for, carried to the referral form; null when absent. */
     public record ReferringFor(String client, String flag) {
         public boolean present() {
-            return !client.isEmpty();
-        }
-
-        public String query() {
-            return "client=" + client + (flag.isEmpty() ? "" : "&flag=" + flag);
+            return client != null;
         }
 
         /** What the pager's links carry of it: nothing when no referral is under way. */
         public String pagerQuery() {
-            return present() ? query() + "&" : "";
+            return present() ? "client=" + client + (flag == null ? "" : "&flag=" + flag) + "&" : "";
         }
     }
 
@@ -68,15 +65,13 @@ public class Providers extends Controller {
         static native TemplateInstance provider(Provider provider, boolean favourite, ReferringFor referringFor);
     }
 
+    /**
+     * The search page. Its filters come as one record, which Renarde's {@code uri:} leaves out of the links it builds:
+     * {@code {uri:Providers.index(null, null, null)}} is the plain page, and {@link DirectoryLinks} adds filters.
+     */
     @GET
     @Path("")
-    public TemplateInstance index(@RestQuery String q, @RestQuery String specialty, @RestQuery String place,
-            @RestQuery String near, @RestQuery String lat, @RestQuery String lon, @RestQuery String radiusKm,
-            @RestQuery boolean accepting, @RestQuery String language, @RestQuery String insurance,
-            @RestQuery String sort, @RestQuery String page, @RestQuery String client, @RestQuery String flag,
-            @RestQuery boolean favourites) {
-        DirectorySearch search = new DirectorySearch(q, specialty, place, near, lat, lon, radiusKm, accepting, language,
-                insurance, sort, page, favourites);
+    public TemplateInstance index(@BeanParam DirectorySearch search, @RestQuery String client, @RestQuery String flag) {
         Directory.Result result = directory.search(search);
         ReferringFor referringFor = referringFor(client, flag);
         return Templates.index(search, result, rows(result, referringFor), specialtyChoices(search.specialtyValue()), referringFor);
@@ -85,13 +80,12 @@ public class Providers extends Controller {
     private static List<Row> rows(Directory.Result result, ReferringFor referringFor) {
         return result.hits().stream().map(hit -> {
             String id = hit.provider().id().toString();
-            if (!referringFor.present()) {
-                return new Row(hit, "/directory/" + id, null);
-            }
-            String referHref = hit.provider().acceptsTrainerReferrals()
-                    ? "/referrals/new?provider=" + id + "&" + referringFor.query()
+            String href = Router.getURI(Providers::provider, id, referringFor.client(), referringFor.flag()).toString();
+            // By name: the referral package uses the directory, so a typed reference back would make a cycle.
+            String referHref = referringFor.present() && hit.provider().acceptsTrainerReferrals()
+                    ? Router.findURI("Referrals.create", false, id, referringFor.client(), referringFor.flag()).toString()
                     : null;
-            return new Row(hit, "/directory/" + id + "?" + referringFor.query(), referHref);
+            return new Row(hit, href, referHref);
         }).toList();
     }
 
@@ -108,7 +102,7 @@ public class Providers extends Controller {
 
     @POST
     @Path("{id}/favourite")
-    public Response toggleFavourite(@RestPath String id) {
+    public Object toggleFavourite(@RestPath String id) {
         Provider provider = visible(id);
         if (FavouriteProvider.delete("providerId", provider.id) == 0) {
             FavouriteProvider favourite = new FavouriteProvider();
@@ -118,16 +112,17 @@ public class Providers extends Controller {
         } else {
             flash("message", provider.fullName + " is no longer a favourite.");
         }
-        return seeOther("/directory/" + provider.id);
+        return redirect(Providers.class).provider(provider.id.toString(), null, null);
     }
 
     private Provider visible(String id) {
         return directory.visible(Ids.parse(id)).orElseThrow(NotFoundException::new);
     }
 
+    /** Ids people can edit in the address: a malformed one is left out, and a flag only comes with a client. */
     private static ReferringFor referringFor(String client, String flag) {
         UUID clientId = Ids.parseOrNull(client);
-        UUID flagId = Ids.parseOrNull(flag);
-        return new ReferringFor(clientId == null ? "" : clientId.toString(), flagId == null ? "" : flagId.toString());
+        UUID flagId = clientId == null ? null : Ids.parseOrNull(flag);
+        return new ReferringFor(clientId == null ? null : clientId.toString(), flagId == null ? null : flagId.toString());
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -78,22 +77,22 @@ public class MyReferrals extends Controller {
 
     @POST
     @Path("{id}/consent")
-    public Response consent(@RestPath String id) {
+    public Object consent(@RestPath String id) {
         Item item = item(id);
         referrals.consent(item.referral(), ReferralService.CLIENT, "In my Backline account", Instant.now(), currentUser.getName());
         audit.record(item.referral().clientId, "gave consent", item.provider().fullName);
         flash("message", "Thank you. Your care team can now share this referral with " + item.provider().fullName + ".");
-        return seeOther("/today/referrals/" + item.referral().id);
+        return redirect(MyReferrals.class).show(item.referral().id.toString());
     }
 
     @POST
     @Path("{id}/consent/revoke")
-    public Response revoke(@RestPath String id) {
+    public Object revoke(@RestPath String id) {
         Item item = item(id);
         referrals.revokeConsent(item.referral(), currentUser.getName(), ReferralService.CLIENT);
         audit.record(item.referral().clientId, "withdrew consent", item.provider().fullName);
         flash("message", "Consent withdrawn: " + item.provider().fullName + " can no longer see this referral.");
-        return seeOther("/today/referrals/" + item.referral().id);
+        return redirect(MyReferrals.class).show(item.referral().id.toString());
     }
 
     private Item item(String id) {

@@ -13,11 +13,11 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import jakarta.inject.Inject;
 
 import io.backline.config.BacklineConfig;
+import io.quarkiverse.renarde.router.Router;
 
 /**
  * The provider's link to one referral: it names the referral, its expiry and a nonce, signed with a server secret.
@@ -31,9 +31,6 @@ public class ReferralLinks {
     @Inject
     BacklineConfig config;
 
-
-
-
     /** Gives the referral a fresh nonce and expiry, and returns the link to email. */
     public String issue(Referral referral) {
         byte[] nonce = new byte[18];
@@ -44,10 +41,14 @@ public class ReferralLinks {
         return link(referral);
     }
 
+    /**
+     * The link to the provider's page, at the address people reach Backline at: the route and its parameters' names
+     * come from {@link ProviderReferrals#show}. Built while serving a request, which Renarde's router reads.
+     */
     public String link(Referral referral) {
         long expires = referral.linkExpiresAt.getEpochSecond();
-        return config.baseUrl() + "/provider/referrals/" + referral.id + "?e=" + expires + "&s="
-                + sign(referral.id, expires, referral.linkNonce);
+        return config.baseUrl() + Router.getURI(ProviderReferrals::show, referral.id.toString(), String.valueOf(expires),
+                sign(referral.id, expires, referral.linkNonce), null, null);
     }
 
     public enum Check {

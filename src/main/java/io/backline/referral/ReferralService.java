@@ -32,6 +32,8 @@ public class ReferralService {
     ReferralLinks links;
     @Inject
     Clearances clearances;
+    @Inject
+    ReferralQuery query;
 
     public record Draft(Client client, Provider provider, String reason, Referral.Urgency urgency, String message,
             boolean shareProgram, boolean shareAdherence, boolean shareSessions, boolean shareFlags, List<UUID> flagIds,
@@ -42,9 +44,7 @@ public class ReferralService {
     @Transactional
     public Referral draft(Draft draft) {
         // The same form arriving twice at once waits here for the first, then finds what it saved.
-        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "referral|" + draft.requestKey()).getSingleResult();
+        query.lockRequestKey(draft.requestKey());
         Optional<Referral> same = Referral.find("requestKey", draft.requestKey()).firstResultOptional();
         if (same.isPresent()) {
             return same.get();

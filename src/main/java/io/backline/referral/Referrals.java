@@ -3,7 +3,6 @@ package io.backline.referral;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,8 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -32,9 +33,10 @@ import io.backline.people.ClientAccess;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.symptom.SymptomFlag;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
 import io.backline.web.Paged;
+import io.backline.web.form.SubmittedForm;
+import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -57,15 +59,17 @@ public class Referrals extends Controller {
     ReferralPacket packets;
     @Inject
     AuditTrail audit;
+    @Inject
+    SubmittedForm submitted;
 
     public record Form(Client client, List<Client> clients, Provider provider, List<SymptomFlag> flags,
-            Map<String, String> values, List<String> checkedFlags, FormErrors errors, String requestKey) {
+            Map<String, String> values, List<String> checkedFlags, String requestKey) {
     }
 
     /** {@code providerEmail}: the latest email to the provider, or null before sending (it leaves from an outbox). */
     public record Page(Referral referral, Client client, Provider provider, ReferralPacket.Packet packet,
             ReferralConsent consent, List<ReferralEvent> timeline, boolean overdue, List<String> consentMethods,
-            Map<String, String> consentForm, FormErrors errors, String today, ReferralMail providerEmail) {
+            Map<String, String> consentForm, String today, ReferralMail providerEmail) {
     }
 
     public record Row(Referral referral, Client client, Provider provider, boolean overdue) {
@@ -127,57 +131,37 @@ public class Referrals extends Controller {
             values.put("reason", linked.type.label + " (" + linked.severity + "/10), reported " + linked.reportedAt.toString().substring(0, 10));
             values.put("urgency", linked.isUrgent() ? Referral.Urgency.URGENT.name() : Referral.Urgency.SOON.name());
         }
-        return Templates.create(form(chosen, to, values, checked, new FormErrors()));
+        return Templates.create(form(chosen, to, values, checked));
     }
 
     @POST
     @Path("")
-    public Object save(@RestForm String clientId, @RestForm String providerId, @RestForm String reason,
-            @RestForm String urgency, @RestForm String message, @RestForm String shareProgram,
-            @RestForm String shareAdherence, @RestForm String shareSessions, @RestForm String shareFlags,
-            @RestForm List<String> flagIds, @RestForm String requestKey) {
-        Client client = client(clientId);
-        Provider provider = provider(providerId);
-        FormErrors errors = new FormErrors();
+    public Object save(@BeanParam @Valid ReferralForm typed) {
+        Client client = client(typed.clientId());
+        Provider provider = provider(typed.providerId());
         if (client == null) {
-            errors.add("clientId", "Choose the client you are referring.");
+            validation.addError("clientId", "Choose the client you are referring.");
         }
-        String why = errors.text("reason", reason, 1000, true, "Reason");
-        String note = errors.text("message", message, 2000, false, "Message");
-        Referral.Urgency level = null;
-        try {
-            level = Referral.Urgency.valueOf(urgency == null ? "" : urgency.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add("urgency", "Choose how urgent the referral is.");
+        Referral.Urgency level = typed.urgencyLevel();
+        if (level == null) {
+            validation.addError("urgency", "Choose how urgent the referral is.");
         }
         if (!provider.acceptsTrainerReferrals) {
-            errors.add("reason", provider.fullName + " does not take referrals from trainers; choose another provider.");
+            validation.addError("reason", provider.fullName + " does not take referrals from trainers; choose another provider.");
         }
-        UUID key = Ids.parseOrNull(requestKey);
-        if (key == null) {
-            errors.add("reason", "The form expired; please submit it again.");
-        }
-        List<String> checked = flagIds == null ? List.of() : flagIds;
+        List<String> checked = typed.checkedFlags();
         List<UUID> flags = client == null ? List.of() : SymptomFlag.<SymptomFlag> list("clientId = ?1", client.id).stream()
                 .map(f -> f.id).filter(id -> checked.contains(id.toString())).toList();
-        if (!errors.isEmpty()) {
-            Map<String, String> values = new HashMap<>();
-            values.put("reason", reason);
-            values.put("message", message);
-            values.put("urgency", urgency);
-            values.put("shareProgram", shareProgram);
-            values.put("shareAdherence", shareAdherence);
-            values.put("shareSessions", shareSessions);
-            values.put("shareFlags", shareFlags);
-            return Response.status(400).entity(Templates.create(form(client, provider, values, checked, errors))).build();
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(Templates.create(form(client, provider, submitted.values(), checked))).build();
         }
         StaffMember me = StaffMember.signedIn(currentUser).orElseThrow(NotFoundException::new);
-        Referral referral = referrals.draft(new ReferralService.Draft(client, provider, why, level, note.isEmpty() ? null : note,
-                shareProgram != null, shareAdherence != null, shareSessions != null, shareFlags != null, flags, key,
-                me.id, currentUser.getName()));
+        Referral referral = referrals.draft(new ReferralService.Draft(client, provider, typed.reasonText(), level,
+                typed.messageText(), typed.shareProgram() != null, typed.shareAdherence() != null,
+                typed.shareSessions() != null, typed.shareFlags() != null, flags, typed.key(), me.id, currentUser.getName()));
         audit.record(client.id, "drafted referral", provider.specialty.label);
         flash("message", "Referral drafted. Next: the client's consent, then send it.");
-        return seeOther("/referrals/" + referral.id);
+        return redirect(Referrals.class).show(referral.id.toString());
     }
 
     @GET
@@ -185,7 +169,7 @@ public class Referrals extends Controller {
     public TemplateInstance show(@RestPath String id) {
         Referral referral = referral(id);
         audit.record(referral.clientId, "viewed referral", null);
-        return Templates.show(page(referral, defaultConsentForm(), new FormErrors()));
+        return Templates.show(page(referral, defaultConsentForm()));
     }
 
     @GET
@@ -194,52 +178,47 @@ public class Referrals extends Controller {
         Referral referral = referral(id);
         audit.record(referral.clientId, "printed referral letter", null);
         StaffMember author = StaffMember.find("id", referral.createdBy).firstResult();
-        return Templates.letter(page(referral, defaultConsentForm(), new FormErrors()), author);
+        return Templates.letter(page(referral, defaultConsentForm()), author);
     }
 
+    /** Both rules need more than the field: the list of ways to consent, and today in the clinic's zone. */
     @POST
     @Path("{id}/consent")
     public Object recordConsent(@RestPath String id, @RestForm String method, @RestForm String givenOn) {
         Referral referral = referral(id);
-        FormErrors errors = new FormErrors();
         if (method == null || !CONSENT_METHODS.contains(method)) {
-            errors.add("method", "Choose how the client gave consent.");
+            validation.addError("method", "Choose how the client gave consent.");
         }
-        LocalDate day = null;
-        try {
-            day = LocalDate.parse(givenOn == null ? "" : givenOn.strip());
-            if (day.isAfter(LocalDate.now(zone()))) {
-                errors.add("givenOn", "Consent cannot be given in the future.");
-            }
-        } catch (DateTimeParseException e) {
-            errors.add("givenOn", "Enter the day the client consented, e.g. " + LocalDate.now(zone()) + ".");
+        LocalDate today = LocalDate.now(zone());
+        LocalDate day = Typed.day(givenOn);
+        if (day == null) {
+            validation.addError("givenOn", "Enter the day the client consented, e.g. " + today + ".");
+        } else if (day.isAfter(today)) {
+            validation.addError("givenOn", "Consent cannot be given in the future.");
         }
-        if (!errors.isEmpty()) {
-            Map<String, String> values = new HashMap<>();
-            values.put("method", method);
-            values.put("givenOn", givenOn);
-            return Response.status(400).entity(Templates.show(page(referral, values, errors))).build();
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(Templates.show(page(referral, submitted.values()))).build();
         }
         Instant givenAt = day.atStartOfDay(zone()).toInstant();
         referrals.consent(referral, ReferralService.STAFF, method, givenAt, currentUser.getName());
         audit.record(referral.clientId, "recorded consent", method);
         flash("message", "Consent recorded.");
-        return seeOther("/referrals/" + referral.id);
+        return redirect(Referrals.class).show(referral.id.toString());
     }
 
     @POST
     @Path("{id}/consent/revoke")
-    public Response revokeConsent(@RestPath String id) {
+    public Object revokeConsent(@RestPath String id) {
         Referral referral = referral(id);
         referrals.revokeConsent(referral, currentUser.getName(), ReferralService.STAFF);
         audit.record(referral.clientId, "withdrew consent", null);
         flash("message", "Consent withdrawn. The provider can no longer open the referral.");
-        return seeOther("/referrals/" + referral.id);
+        return redirect(Referrals.class).show(referral.id.toString());
     }
 
     @POST
     @Path("{id}/send")
-    public Response send(@RestPath String id) {
+    public Object send(@RestPath String id) {
         Referral referral = referral(id);
         Provider provider = Provider.findById(referral.providerId);
         switch (referrals.send(referral, provider, currentUser.getClinic(), currentUser.getName())) {
@@ -250,43 +229,43 @@ public class Referrals extends Controller {
             }
             case ReferralService.SendOutcome.Refused refused -> flash("message", refused.reason());
         }
-        return seeOther("/referrals/" + referral.id);
+        return redirect(Referrals.class).show(referral.id.toString());
     }
 
     @POST
     @Path("{id}/revoke-link")
-    public Response revokeLink(@RestPath String id) {
+    public Object revokeLink(@RestPath String id) {
         Referral referral = referral(id);
         referrals.revokeLink(referral, currentUser.getName());
         flash("message", "The provider's link no longer works.");
-        return seeOther("/referrals/" + referral.id);
+        return redirect(Referrals.class).show(referral.id.toString());
     }
 
     @POST
     @Path("{id}/cancel")
-    public Response cancel(@RestPath String id, @RestForm String reason) {
+    public Object cancel(@RestPath String id, @RestForm String reason) {
         Referral referral = referral(id);
         referrals.cancel(referral, currentUser.getName(), reason == null ? null : reason.strip());
         audit.record(referral.clientId, "cancelled referral", null);
         flash("message", "Referral cancelled.");
-        return seeOther("/referrals/" + referral.id);
+        return redirect(Referrals.class).show(referral.id.toString());
     }
 
     @POST
     @Path("{id}/complete")
-    public Response complete(@RestPath String id) {
+    public Object complete(@RestPath String id) {
         Referral referral = referral(id);
         referrals.complete(referral, currentUser.getName(), ReferralService.STAFF);
         flash("message", "Referral marked completed.");
-        return seeOther("/referrals/" + referral.id);
+        return redirect(Referrals.class).show(referral.id.toString());
     }
 
-    private Page page(Referral referral, Map<String, String> consentForm, FormErrors errors) {
+    private Page page(Referral referral, Map<String, String> consentForm) {
         Client client = Client.find("id", referral.clientId).firstResult();
         Provider provider = Provider.findById(referral.providerId);
         return new Page(referral, client, provider, packets.of(referral, zone()),
                 referrals.activeConsent(referral).orElse(null), referrals.timeline(referral),
-                referral.isOverdue(currentUser.getClinic().referralAckDays), CONSENT_METHODS, consentForm, errors,
+                referral.isOverdue(currentUser.getClinic().referralAckDays), CONSENT_METHODS, consentForm,
                 LocalDate.now(zone()).toString(), ReferralMail.<ReferralMail> find(
                         "referralId = ?1 and kind = ?2 order by createdAt desc", referral.id, ReferralMail.Kind.PROVIDER)
                         .firstResult());
@@ -298,11 +277,11 @@ public class Referrals extends Controller {
         return values;
     }
 
-    private Form form(Client client, Provider provider, Map<String, String> values, List<String> checked, FormErrors errors) {
+    private Form form(Client client, Provider provider, Map<String, String> values, List<String> checked) {
         List<SymptomFlag> flags = client == null ? List.of()
                 : SymptomFlag.<SymptomFlag> find("clientId = ?1 order by reportedAt desc", client.id).page(0, 10).list();
         return new Form(client, client == null ? access.activeVisible(500) : List.of(), provider, flags, values, checked,
-                errors, UUID.randomUUID().toString());
+                UUID.randomUUID().toString());
     }
 
     /** A referral whose client this person may see; anything else is not found. */

@@ -198,6 +198,31 @@ class ReferralsTest {
     }
 
     @Test
+    void aLinkEmailedWithTheFormerParameterNamesStillOpensAndActs() {
+        var trainer = SignIn.as("rose-trainer");
+        String id = draft(trainer, "Former Link Holder");
+        recordConsent(trainer, id);
+        send(trainer, id);
+        String link = providerLink(id);
+        assertTrue(link.contains("?expires=") && link.contains("&signature="), link);
+
+        // Links sent before the parameters were named carry the expiry as e and the signature as s.
+        String former = link.replace("?expires=", "?e=").replace("&signature=", "&s=");
+        given().get(former).then().statusCode(200).body(containsString("Former Link Holder"));
+        given().get(former.substring(0, former.length() - 1) + (former.endsWith("0") ? "1" : "0")).then().statusCode(404);
+
+        // A page opened before the change posts them under those names too.
+        var provider = new SignIn.Session("provider", new HashMap<>());
+        String path = former.substring("http://localhost:8081".length());
+        String action = "/provider/referrals/" + id + "/acknowledge";
+        Map<String, String> hidden = new HashMap<>(provider.hiddenFields(path, action));
+        hidden.put("e", hidden.remove("expires"));
+        hidden.put("s", hidden.remove("signature"));
+        provider.resubmit(path, action, Map.of(), hidden).then().statusCode(303);
+        assertEquals("ACKNOWLEDGED", TestData.string("select status from referral where id = ?::uuid", id));
+    }
+
+    @Test
     void aMailOutageNeitherHoldsTheSendNorLosesTheEmail() {
         var trainer = SignIn.as("rose-trainer");
         String id = draft(trainer, "Outage Referral");
