@@ -24,7 +24,7 @@ import io.backline.web.form.WholeNumber;
 public record CheckOffForm(
         @RestForm @NotNull(message = CheckOffForm.EXPIRED)
         @UUID(message = CheckOffForm.EXPIRED, letterCase = UUID.LetterCase.INSENSITIVE,
-                version = { 1, 2, 3, 4, 5, 6, 7, 8 }) String idempotencyKey,
+                version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String idempotencyKey,
         @RestForm @NotBlank(message = CheckOffForm.DATE) @IsoDate(message = CheckOffForm.DATE) String performedOn,
         @RestForm("hold") List<@HoldSeconds String> holdSeconds,
         @RestForm @WholeNumber(min = 0, max = 10, message = "Choose a discomfort level from 0 to {max}.") String discomfort,
