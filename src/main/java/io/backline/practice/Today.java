@@ -155,10 +155,12 @@ public class Today extends Controller {
         Plan plan = plan(mine).orElseThrow(NotFoundException::new);
         // One box per prescribed level, as the page shows them.
         CheckOffForm form = sent.withLevels(plan.prescription().levels);
-        for (CheckOffService.FieldError error : checkOffs.check(form, plan.prescription())) {
-            // The one-time key has no box of its own: its message shows with the day.
+        List<CheckOffService.FieldError> errors = checkOffs.check(form, plan.prescription()).stream()
+                // The one-time key has no box of its own: its message shows with the day, unless the day has its own.
+                .sorted(java.util.Comparator.comparing(error -> error.field().equals("idempotencyKey"))).toList();
+        for (CheckOffService.FieldError error : errors) {
             String field = switch (error.field()) {
-                case "holdSeconds" -> "hold" + error.level();
+                case "holdSeconds" -> "hold" + (error.level() == null ? 0 : error.level());
                 case "idempotencyKey" -> "performedOn";
                 default -> error.field();
             };
