@@ -3,13 +3,16 @@ package io.backline.clientpage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -37,8 +40,8 @@ import io.backline.practice.Adherence;
 import io.backline.practice.AdherenceService;
 import io.backline.practice.SessionLog;
 import io.backline.practice.SvgCharts;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
+import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -50,6 +53,9 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/clients/{id}")
 @RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
 public class ClientPage extends Controller {
+    private static final String EXPIRED = "The form expired; please submit it again.";
+    private static final int MAX_REASON = 500;
+    private static final String REASON = "The reason can be at most 500 characters.";
     private static final int CHART_SESSIONS = 60;
     /** Entries of the access log and flags shown. */
     private static final int LISTED = 20;
@@ -70,14 +76,21 @@ public class ClientPage extends Controller {
     AuditTrail audit;
     @Inject
     Clearances clearances;
+    @Inject
+    SubmittedForm submitted;
 
+    /** An assignment's part of the page; {@code failed}: its change form was refused, and shows the messages. */
     public record AssignmentView(Assignment assignment, ProgramVersion version, Prescription current,
             List<Prescription> history, List<AssignmentEvent> events, Adherence.Report report, String holdsChart,
-            String discomfortChart, List<SessionLog> sessions, Map<String, String> form, FormErrors errors) {
+            String discomfortChart, List<SessionLog> sessions, Map<String, String> form, boolean failed) {
     }
 
+    /**
+     * The page; {@code form} is the assign form's, and {@code assignFailed} says it was refused and shows the
+     * messages (the page has a prescription form per assignment too, with the same field names).
+     */
     public record Page(Client client, List<AssignmentView> assignments, List<ProgramVersion> programs,
-            Map<String, String> form, FormErrors errors, String requestKey, String selectedVersion,
+            Map<String, String> form, boolean assignFailed, String requestKey, String selectedVersion,
             List<AuditEvent> access, List<io.backline.symptom.SymptomFlag> flags) {
         /** The most levels any listed program names, for the assign form's limit. */
         public int maxLevels() {
@@ -97,39 +110,34 @@ public class ClientPage extends Controller {
         ClientPageQuery.Rows rows = pageQuery.read(Ids.parse(id), CHART_SESSIONS, LISTED);
         Client client = rows.client().orElseThrow(NotFoundException::new);
         audit.record(client.id, AuditTrail.VIEWED_PROGRESS, null);
-        return Templates.show(page(client, rows, PrescriptionForm.defaults(today()).asMap(), new FormErrors(), null,
-                null, null));
+        return Templates.show(page(client, rows, PrescriptionForm.defaults(today()).asMap(), false, null, null, null));
     }
 
     @POST
     @Path("assignments")
-    public Object assign(@RestPath String id, @RestForm String programVersionId, @RestForm String holdSeconds,
-            @RestForm String levels, @RestForm String sessionsPerWeek, @RestForm String startDate,
-            @RestForm String endDate, @RestForm String notes, @RestForm String requestKey) {
+    public Object assign(@RestPath String id, @BeanParam @Valid PrescriptionForm form,
+            @RestForm String programVersionId,
+            @RestForm @NotNull(message = EXPIRED) @org.hibernate.validator.constraints.UUID(message = EXPIRED,
+                    letterCase = org.hibernate.validator.constraints.UUID.LetterCase.INSENSITIVE,
+                    version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String requestKey) {
         Client client = client(id);
-        PrescriptionForm form = new PrescriptionForm(holdSeconds, levels, sessionsPerWeek, startDate, endDate, notes);
-        FormErrors errors = new FormErrors();
         ProgramVersion version = parseOptional(programVersionId).flatMap(catalog::version).orElse(null);
         if (version == null) {
-            errors.add("programVersionId", "Choose a program.");
+            validation.addError("programVersionId", "Choose a program.");
+        } else {
+            form.check(version, validation);
         }
-        UUID key = parseOptional(requestKey).orElse(null);
-        if (key == null) {
-            errors.add("requestKey", "The form expired; please submit it again.");
-        }
-        AssignmentService.PrescriptionInput input = version == null ? null : form.check(version, errors);
-        if (!errors.isEmpty()) {
-            return badRequest(page(client, form.asMap(), errors, null, null, programVersionId));
+        if (validation.hasErrors()) {
+            return assignRefused(400, client, programVersionId);
         }
         try {
             clearances.requireCleared(client.id, zone());
         } catch (Clearances.NotCleared e) {
-            errors.add("programVersionId", e.getMessage());
-            return Response.status(409).entity(Templates.show(page(client, form.asMap(), errors, null, null,
-                    programVersionId))).build();
+            validation.addError("programVersionId", e.getMessage());
+            return assignRefused(409, client, programVersionId);
         }
-        AssignmentService.Outcome outcome = assignments.assign(client, version, input, key, me().id,
-                currentUser.userId(), today());
+        AssignmentService.Outcome outcome = assignments.assign(client, version, form.input(),
+                UUID.fromString(requestKey.strip()), me().id, currentUser.userId(), today());
         switch (outcome) {
             case AssignmentService.Outcome.Created created -> {
                 audit.record(client.id, AuditTrail.ASSIGNED, version.title + " v" + version.version);
@@ -137,85 +145,109 @@ public class ClientPage extends Controller {
             }
             case AssignmentService.Outcome.AlreadyCreated same -> flash("message", "This assignment was already saved.");
             case AssignmentService.Outcome.AlreadyOpen open -> {
-                errors.add("programVersionId", client.fullName + " already follows this program. Change, pause or "
-                        + "end the current assignment instead.");
-                return badRequest(page(client, form.asMap(), errors, null, null, programVersionId));
+                validation.addError("programVersionId", client.fullName + " already follows this program. Change, "
+                        + "pause or end the current assignment instead.");
+                return assignRefused(400, client, programVersionId);
             }
         }
-        return seeOther("/clients/" + client.id);
+        return redirect(ClientPage.class).show(client.id.toString());
     }
 
     @POST
     @Path("assignments/{assignmentId}/prescription")
-    public Object change(@RestPath String id, @RestPath String assignmentId, @RestForm String holdSeconds,
-            @RestForm String levels, @RestForm String sessionsPerWeek, @RestForm String startDate,
-            @RestForm String endDate, @RestForm String notes) {
+    public Object change(@RestPath String id, @RestPath String assignmentId, @BeanParam @Valid PrescriptionForm form) {
         Client client = client(id);
         Assignment assignment = assignment(client, assignmentId);
-        PrescriptionForm form = new PrescriptionForm(holdSeconds, levels, sessionsPerWeek, startDate, endDate, notes);
-        FormErrors errors = new FormErrors();
-        if (assignment.isEnded()) {
-            errors.add("holdSeconds", "This assignment has ended; assign the program again instead.");
+        if (assignment.isEnded() && !validation.hasError("holdSeconds")) {
+            validation.addError("holdSeconds", "This assignment has ended; assign the program again instead.");
         }
-        ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
-        AssignmentService.PrescriptionInput input = form.check(version, errors);
-        if (!errors.isEmpty()) {
-            return badRequest(page(client, PrescriptionForm.defaults(today()).asMap(), new FormErrors(), assignment.id,
-                    Map.entry(form.asMap(), errors), null));
+        form.check(catalog.version(assignment.programVersionId).orElseThrow(), validation);
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(Templates.show(page(client, PrescriptionForm.defaults(today()).asMap(),
+                    false, assignment.id, submitted.values(), null))).build();
         }
-        Prescription changed = assignments.change(assignment, input, me().id, currentUser.userId(), today());
+        Prescription changed = assignments.change(assignment, form.input(), me().id, currentUser.userId(), today());
         audit.record(client.id, AuditTrail.CHANGED_PRESCRIPTION, "version " + changed.version);
         flash("message", "Prescription changed (version " + changed.version + "). The earlier ones stay in the history.");
-        return seeOther("/clients/" + client.id);
+        return redirect(ClientPage.class).show(client.id.toString());
     }
 
     @POST
     @Path("assignments/{assignmentId}/pause")
-    public Response pause(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
+    public Object pause(@RestPath String id, @RestPath String assignmentId,
+            @RestForm @Size(max = MAX_REASON, message = REASON) String reason) {
         Client client = client(id);
-        assignments.pause(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
-        audit.record(client.id, AuditTrail.PAUSED, limit(reason));
+        Assignment assignment = assignment(client, assignmentId);
+        if (validation.hasErrors()) {
+            return refused(400, client);
+        }
+        assignments.pause(assignment, reason, currentUser.userId(), today());
+        audit.record(client.id, AuditTrail.PAUSED, reason == null ? null : reason.strip());
         flash("message", "Paused. " + client.fullName + " will see that the program is on hold.");
-        return seeOther("/clients/" + client.id);
+        return redirect(ClientPage.class).show(client.id.toString());
     }
 
     @POST
     @Path("assignments/{assignmentId}/resume")
-    public Response resume(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
+    public Object resume(@RestPath String id, @RestPath String assignmentId,
+            @RestForm @Size(max = MAX_REASON, message = REASON) String reason) {
         Client client = client(id);
+        if (validation.hasErrors()) {
+            assignment(client, assignmentId);
+            return refused(400, client);
+        }
         try {
             clearances.requireCleared(client.id, zone());
         } catch (Clearances.NotCleared e) {
-            FormErrors errors = new FormErrors().add("resume", e.getMessage());
-            return Response.status(409).entity(Templates.show(page(client, PrescriptionForm.defaults(today()).asMap(),
-                    errors, null, null, null))).build();
+            validation.addError("resume", e.getMessage());
+            return refused(409, client);
         }
-        assignments.resume(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
-        audit.record(client.id, AuditTrail.RESUMED, limit(reason));
+        assignments.resume(assignment(client, assignmentId), reason, currentUser.userId(), today());
+        audit.record(client.id, AuditTrail.RESUMED, reason == null ? null : reason.strip());
         flash("message", "Resumed.");
-        return seeOther("/clients/" + client.id);
+        return redirect(ClientPage.class).show(client.id.toString());
     }
 
     @POST
     @Path("assignments/{assignmentId}/end")
-    public Response end(@RestPath String id, @RestPath String assignmentId, @RestForm String reason) {
+    public Object end(@RestPath String id, @RestPath String assignmentId,
+            @RestForm @Size(max = MAX_REASON, message = REASON) String reason) {
         Client client = client(id);
-        assignments.end(assignment(client, assignmentId), limit(reason), currentUser.userId(), today());
-        audit.record(client.id, AuditTrail.ENDED, limit(reason));
+        Assignment assignment = assignment(client, assignmentId);
+        if (validation.hasErrors()) {
+            return refused(400, client);
+        }
+        assignments.end(assignment, reason, currentUser.userId(), today());
+        audit.record(client.id, AuditTrail.ENDED, reason == null ? null : reason.strip());
         flash("message", "Ended. The history stays on this page.");
-        return seeOther("/clients/" + client.id);
+        return redirect(ClientPage.class).show(client.id.toString());
     }
 
-    /** The page again after a refused form, for a client already found visible. */
-    private Page page(Client client, Map<String, String> form, FormErrors errors, UUID failedAssignment,
-            Map.Entry<Map<String, String>, FormErrors> failedChange, String selectedVersion) {
-        return page(client, pageQuery.read(client.id, CHART_SESSIONS, LISTED), form, errors, failedAssignment,
+    /** The page again with the assign form as typed and its messages. */
+    private Response assignRefused(int status, Client client, String programVersionId) {
+        return Response.status(status).entity(Templates.show(page(client, submitted.values(), true, null, null,
+                programVersionId))).build();
+    }
+
+    /** The page again with a message at the top: a pause, resume or end refused. */
+    private Response refused(int status, Client client) {
+        return Response.status(status).entity(Templates.show(page(client, PrescriptionForm.defaults(today()).asMap(),
+                false, null, null, null))).build();
+    }
+
+    /**
+     * The page again after a refused form, for a client already found visible: {@code failedChange} is what was typed
+     * into the change form of {@code failedAssignment}, when that is the one refused.
+     */
+    private Page page(Client client, Map<String, String> form, boolean assignFailed, UUID failedAssignment,
+            Map<String, String> failedChange, String selectedVersion) {
+        return page(client, pageQuery.read(client.id, CHART_SESSIONS, LISTED), form, assignFailed, failedAssignment,
                 failedChange, selectedVersion);
     }
 
     /** One statement's rows for all the page shows, however many assignments and sessions the client has. */
-    private Page page(Client client, ClientPageQuery.Rows rows, Map<String, String> form, FormErrors errors,
-            UUID failedAssignment, Map.Entry<Map<String, String>, FormErrors> failedChange, String selectedVersion) {
+    private Page page(Client client, ClientPageQuery.Rows rows, Map<String, String> form, boolean assignFailed,
+            UUID failedAssignment, Map<String, String> failedChange, String selectedVersion) {
         ZoneId zone = zone();
         Map<UUID, Adherence.Report> reports = adherence.reports(rows.assignments(), zone, rows.prescriptions(),
                 rows.events(), rows.sessionDays());
@@ -230,10 +262,9 @@ public class ClientPage extends Controller {
                     rows.events().getOrDefault(assignment.id, List.of()), reports.get(assignment.id),
                     holdsChart(version, current, sessions), discomfortChart(sessions),
                     sessions.subList(0, Math.min(10, sessions.size())),
-                    failed ? failedChange.getKey() : PrescriptionForm.of(current).asMap(),
-                    failed ? failedChange.getValue() : new FormErrors()));
+                    failed ? failedChange : PrescriptionForm.of(current).asMap(), failed));
         }
-        return new Page(client, views, programs(rows.latestProgramVersions()), form, errors,
+        return new Page(client, views, programs(rows.latestProgramVersions()), form, assignFailed,
                 UUID.randomUUID().toString(), selectedVersion == null ? "" : selectedVersion, rows.access(),
                 rows.flags());
     }
@@ -300,17 +331,5 @@ public class ClientPage extends Controller {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
-    }
-
-    private static String limit(String reason) {
-        if (reason == null) {
-            return null;
-        }
-        String text = reason.strip();
-        return text.length() > 500 ? text.substring(0, 500) : text;
-    }
-
-    static Map<String, String> copy(Map<String, String> map) {
-        return new HashMap<>(map);
     }
 }

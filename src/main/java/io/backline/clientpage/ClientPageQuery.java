@@ -22,6 +22,7 @@ import io.backline.program.Assignment;
 import io.backline.program.AssignmentEvent;
 import io.backline.program.Prescription;
 import io.backline.audit.AuditEvent;
+import io.backline.clinic.ClinicSql;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.practice.SessionLog;
@@ -96,6 +97,8 @@ public class ClientPageQuery {
     @Inject
     ClientAccess access;
     @Inject
+    ClinicSql sql;
+    @Inject
     ObjectMapper objectMapper;
 
     private ObjectMapper rows;
@@ -112,7 +115,7 @@ public class ClientPageQuery {
      * client pages make with {@link ClientAccess#visibleClient}); {@code listed} caps the access and flag lists.
      */
     public Rows read(UUID clientId, int recentSessions, int listed) {
-        Object[] row = (Object[]) access.bindVisibility(Assignment.getEntityManager().createNativeQuery(PAGE, Object[].class))
+        Object[] row = (Object[]) access.bindVisibility(sql.query(PAGE))
                 .setParameter("client", clientId).setParameter("recent", recentSessions).setParameter("listed", listed)
                 .getSingleResult();
         try {

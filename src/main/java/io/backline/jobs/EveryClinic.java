@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
@@ -26,17 +25,17 @@ public class EveryClinic {
     private static final int JOB_TRANSACTION_SECONDS = 300;
 
     @Inject
-    EntityManager entityManager;
+    DueClinicQuery dueClinics;
 
     /**
-     * Runs the work for each clinic whose id the native query returns (it takes no parameters and names the clinics
-     * with something due, without the tenant filter).
+     * Runs the work for each clinic whose id the statement returns (it takes no parameters and names the clinics
+     * with something due, across clinics: see {@link DueClinicQuery}).
      */
     public void runWhereDue(String job, String dueClinicIds, Consumer<Clinic> work) {
         List<Clinic> clinics;
         try {
             clinics = QuarkusTransaction.requiringNew().call(() -> {
-                List<?> ids = entityManager.createNativeQuery(dueClinicIds).getResultList();
+                List<String> ids = dueClinics.clinicIds(dueClinicIds);
                 return ids.isEmpty() ? List.<Clinic> of() : Clinic.<Clinic> list("id in ?1", ids);
             });
         } catch (RuntimeException e) {

@@ -23,7 +23,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.backline.config.BacklineConfig;
-import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentEvent;
 import io.backline.program.Prescription;
@@ -35,25 +34,6 @@ import io.backline.program.Prescription;
  */
 @ApplicationScoped
 public class AdherenceService {
-    /*
-     * Plain SQL: the three histories come back as one stream of tagged rows, oldest first per kind, and only the
-     * columns the arithmetic needs (a session's day, not its notes). The ids come from assignments the caller
-     * loaded through the tenant filter; the clinic is named as well, so no row of another clinic can join in.
-     */
-    private static final String HISTORY = """
-            select s.assignment_id, 'SESSION' as kind, s.performed_on - date '1970-01-01' as day, 0 as at_millis,
-                   0 as version, 0 as per_week, cast(null as integer) as until
-            from session_log s where s.clinic_id = :clinic and s.assignment_id in (:ids)
-            union all
-            select e.assignment_id, e.kind, e.effective_on - date '1970-01-01',
-                   cast(extract(epoch from e.happened_at) * 1000 as bigint), 0, 0, null
-            from assignment_event e where e.clinic_id = :clinic and e.assignment_id in (:ids)
-            union all
-            select p.assignment_id, 'PRESCRIPTION', p.start_date - date '1970-01-01',
-                   cast(extract(epoch from p.created_at) * 1000 as bigint), p.version, p.sessions_per_week,
-                   p.end_date - date '1970-01-01'
-            from prescription p where p.clinic_id = :clinic and p.assignment_id in (:ids)""";
-
     /** The prescription facts adherence depends on. */
     record Term(int version, LocalDate startDate, LocalDate endDate, int sessionsPerWeek, Instant createdAt) {
     }
@@ -74,8 +54,7 @@ public class AdherenceService {
     @Inject
     BacklineConfig config;
     @Inject
-    CurrentClinic currentClinic;
-
+    AdherenceQuery query;
 
     private Cache<ReportKey, Adherence.Report> computed;
 
@@ -163,35 +142,25 @@ public class AdherenceService {
             return history;
         }
 
-        /** Rounded to the millisecond as HISTORY's cast rounds: both readings cache their figures under one key. */
+        /** Rounded to the millisecond as AdherenceQuery's cast rounds: both readings cache their figures under one key. */
         private static Instant toMillis(Instant instant) {
             long millis = instant.toEpochMilli() + (instant.getNano() % 1_000_000 >= 500_000 ? 1 : 0);
             return Instant.ofEpochMilli(millis);
         }
     }
 
-    /*
-     * Days as numbers: a dashboard reads thousands of session days, and decoding each through java.sql.Date cost
-     * more than everything else on the page.
-     */
     private History read(Collection<UUID> assignmentIds) {
-        List<Object[]> rows = SessionLog.getEntityManager().createNativeQuery(HISTORY, Object[].class)
-                .setParameter("clinic", currentClinic.requireId())
-                .setParameter("ids", List.copyOf(assignmentIds))
-                .getResultList();
         History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>());
-        for (Object[] row : rows) {
-            UUID assignmentId = (UUID) row[0];
-            String kind = (String) row[1];
-            LocalDate day = LocalDate.ofEpochDay(((Number) row[2]).longValue());
-            switch (kind) {
+        for (AdherenceQuery.Row row : query.history(assignmentIds)) {
+            UUID assignmentId = row.assignmentId();
+            LocalDate day = LocalDate.ofEpochDay(row.day());
+            switch (row.kind()) {
                 case "SESSION" -> history.days().computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(day);
                 case "PRESCRIPTION" -> history.terms().computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(new Term(
-                        ((Number) row[4]).intValue(), day,
-                        row[6] == null ? null : LocalDate.ofEpochDay(((Number) row[6]).longValue()),
-                        ((Number) row[5]).intValue(), Instant.ofEpochMilli(((Number) row[3]).longValue())));
+                        row.version(), day, row.until() == null ? null : LocalDate.ofEpochDay(row.until()),
+                        row.perWeek(), Instant.ofEpochMilli(row.atMillis())));
                 default -> history.changes().computeIfAbsent(assignmentId, id -> new ArrayList<>()).add(new Change(
-                        AssignmentEvent.Kind.valueOf(kind), day, Instant.ofEpochMilli(((Number) row[3]).longValue())));
+                        AssignmentEvent.Kind.valueOf(row.kind()), day, Instant.ofEpochMilli(row.atMillis())));
             }
         }
         return history;

@@ -2,20 +2,24 @@ package io.backline.practice;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hibernate.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.backline.clinic.ClinicSql;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 
 /**
- * The check-off's reads, the API's busiest write: native, naming the clinic (docs/adr/0001). Unique indexes on
- * (clinic, idempotency key) and (assignment, day) settle a race with a concurrent save.
+ * The check-off's reads, the API's busiest write: native, naming the clinic (docs/adr/0001), read back as managed
+ * entities. Unique indexes on (clinic, idempotency key) and (assignment, day) settle a race with a concurrent save.
  */
-final class CheckOffQuery {
+@ApplicationScoped
+class CheckOffQuery {
     /*
      * The client's assignment with its current prescription, and the earlier save of this very submission or the
      * session already recorded on that day (at most two rows), in one statement.
@@ -28,33 +32,32 @@ final class CheckOffQuery {
             where a.clinic_id = :clinic and a.id = :assignment and a.client_id = :client"""
             .formatted(AssignmentService.CURRENT_PRESCRIPTION);
 
-    private CheckOffQuery() {
-    }
+    private static final String SAME_SUBMISSION_OR_DAY = """
+            select {s.*} from session_log s where s.clinic_id = :clinic
+            and (s.idempotency_key = :key or (s.assignment_id = :assignment and s.performed_on = :day))""";
 
-    static Optional<CheckOffService.Target> target(String clinicId, UUID assignmentId, UUID clientId,
-            UUID idempotencyKey, LocalDate day) {
-        List<?> rows = SessionLog.getEntityManager().unwrap(Session.class).createNativeQuery(TARGET)
+    @Inject
+    ClinicSql sql;
+
+    Optional<CheckOffService.Target> target(UUID assignmentId, UUID clientId, UUID idempotencyKey, LocalDate day) {
+        List<?> rows = sql.query(TARGET)
                 .addEntity("a", Assignment.class).addEntity("p", Prescription.class).addEntity("s", SessionLog.class)
-                .setParameter("clinic", clinicId).setParameter("assignment", assignmentId)
-                .setParameter("client", clientId).setParameter("key", idempotencyKey).setParameter("day", day)
+                .setParameter("assignment", assignmentId).setParameter("client", clientId)
+                .setParameter("key", idempotencyKey).setParameter("day", day)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] first = (Object[]) rows.get(0);
         List<SessionLog> related = rows.stream().map(row -> (SessionLog) ((Object[]) row)[2])
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
         return Optional.of(new CheckOffService.Target((Assignment) first[0], (Prescription) first[1], related));
     }
 
     /** The earlier save of this very submission and the session already recorded on that day. */
-    @SuppressWarnings("unchecked")
-    static List<SessionLog> sameSubmissionOrDay(Assignment assignment, UUID idempotencyKey, LocalDate day) {
-        return SessionLog.getEntityManager().createNativeQuery("""
-                select * from session_log where clinic_id = :clinic
-                and (idempotency_key = :key or (assignment_id = :assignment and performed_on = :day))""", SessionLog.class)
-                .setParameter("clinic", assignment.clinicId).setParameter("key", idempotencyKey)
-                .setParameter("assignment", assignment.id).setParameter("day", day)
-                .getResultList();
+    List<SessionLog> sameSubmissionOrDay(Assignment assignment, UUID idempotencyKey, LocalDate day) {
+        return sql.query(SAME_SUBMISSION_OR_DAY).addEntity("s", SessionLog.class)
+                .setParameter("key", idempotencyKey).setParameter("assignment", assignment.id).setParameter("day", day)
+                .getResultList().stream().map(SessionLog.class::cast).toList();
     }
 }

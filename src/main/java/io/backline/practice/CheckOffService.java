@@ -3,7 +3,10 @@ package io.backline.practice;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,30 +14,47 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 
 import io.backline.audit.AuditTrail;
-import io.backline.clinic.CurrentClinic;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 import io.quarkus.panache.common.Parameters;
 
 /**
- * Records checked-off sessions. The same submission twice (same idempotency key) saves once; a second session on
- * the same day corrects the first if it was recorded that same day; future days and paused or ended assignments
- * are refused with a reason.
+ * Checks and records checked-off sessions, for the today page and the API alike. A check-off's fields are checked
+ * here ({@link #check}), then {@link #record} saves it: the same submission twice (same idempotency key) saves once;
+ * a second session on the same day corrects the first if it was recorded that same day; future days and paused or
+ * ended assignments are refused with a reason.
  */
 @ApplicationScoped
 public class CheckOffService {
-    @Inject
-    CurrentClinic currentClinic;
+    /** The fields in the order their messages are listed (the API reports the first). */
+    private static final List<String> FIELDS = List.of("idempotencyKey", "performedOn", "holdSeconds", "discomfort",
+            "feeling", "note");
+
     @Inject
     AuditTrail audit;
     @Inject
     Event<WorseOrUnsafeTicked> ticked;
+    @Inject
+    Validator validator;
+    @Inject
+    CheckOffQuery query;
 
+    /** A check-off whose fields passed {@link #check}. */
     public record CheckOff(LocalDate performedOn, int[] holdSeconds, int discomfort, SessionLog.Feeling feeling,
             String note, boolean worseOrUnsafe, UUID idempotencyKey) {
+    }
+
+    /**
+     * A field refused, with its message: {@code level} is the hold's index for a message about one level's hold, null
+     * otherwise.
+     */
+    public record FieldError(String field, Integer level, String message) {
     }
 
     public sealed interface Result {
@@ -55,7 +75,34 @@ public class CheckOffService {
 
     /** The check-off's target in one statement (see {@link CheckOffQuery}); empty when it is not the client's. */
     public Optional<Target> target(UUID assignmentId, UUID clientId, UUID idempotencyKey, LocalDate day) {
-        return CheckOffQuery.target(currentClinic.requireId(), assignmentId, clientId, idempotencyKey, day);
+        return query.target(assignmentId, clientId, idempotencyKey, day);
+    }
+
+    /**
+     * What is wrong with a check-off as sent, in {@link #FIELDS} order, one message per field (per level for holds);
+     * empty when it can be recorded. With the prescription (when known), a hold for each of its levels is required.
+     */
+    public List<FieldError> check(CheckOffForm form, Prescription prescription) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<CheckOffForm> violation : validator.validate(form)) {
+            String field = null;
+            Integer level = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                field = field == null ? node.getName() : field;
+                level = node.getIndex() == null ? level : node.getIndex();
+            }
+            FieldError error = new FieldError(field, level, violation.getMessage());
+            if (errors.stream().noneMatch(e -> e.field().equals(error.field()) && Objects.equals(e.level(), error.level()))) {
+                errors.add(error);
+            }
+        }
+        if (prescription != null && form.holdSeconds().size() != prescription.levels) {
+            errors.add(new FieldError("holdSeconds", null,
+                    "Give a hold time for each of the " + prescription.levels + " levels."));
+        }
+        errors.sort(Comparator.<FieldError> comparingInt(e -> FIELDS.indexOf(e.field()))
+                .thenComparingInt(e -> e.level() == null ? -1 : e.level()));
+        return errors;
     }
 
     /**
@@ -110,9 +157,6 @@ public class CheckOffService {
         if (prescription.endDate != null && checkOff.performedOn().isAfter(prescription.endDate)) {
             return new Result.Refused("performedOn", "Your program ended on " + prescription.endDate + ".");
         }
-        if (checkOff.holdSeconds().length != prescription.levels) {
-            return new Result.Refused("hold", "Give a hold time for each of the " + prescription.levels + " levels.");
-        }
         Optional<SessionLog> sameDay = related.stream()
                 .filter(s -> s.assignmentId.equals(assignment.id) && s.performedOn.equals(checkOff.performedOn()))
                 .findFirst();
@@ -141,7 +185,7 @@ public class CheckOffService {
     }
 
     private List<SessionLog> sameSubmissionOrDay(Assignment assignment, CheckOff checkOff) {
-        return CheckOffQuery.sameSubmissionOrDay(assignment, checkOff.idempotencyKey(), checkOff.performedOn());
+        return query.sameSubmissionOrDay(assignment, checkOff.idempotencyKey(), checkOff.performedOn());
     }
 
     /** The latest sessions of one assignment, newest first. */

@@ -61,6 +61,16 @@ public class SessionApi {
 
     public record CheckOffRequest(LocalDate performedOn, List<Integer> holdSeconds, Integer discomfort,
             String feeling, String note, Boolean worseOrUnsafe, UUID idempotencyKey) {
+        /** As the today page's form sends it, to be checked by the same rules. */
+        CheckOffForm form() {
+            return new CheckOffForm(text(idempotencyKey), text(performedOn),
+                    holdSeconds == null ? null : holdSeconds.stream().map(CheckOffRequest::text).toList(),
+                    text(discomfort), feeling, note, Boolean.TRUE.equals(worseOrUnsafe) ? "on" : null);
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
+        }
     }
 
     public record SessionView(UUID id, LocalDate performedOn, int[] holdSeconds, int discomfort, String feeling,
@@ -118,21 +128,26 @@ public class SessionApi {
     public Response checkOff(@RestPath String id, CheckOffRequest request) {
         UUID clientId = currentUser.clientId().orElseThrow(NotFoundException::new);
         UUID assignmentId = Ids.parse(id);
-        if (request == null || request.idempotencyKey() == null || request.performedOn() == null) {
-            // Checked before the lookup, which needs both; another client's assignment still answers 404 first.
+        if (request == null) {
+            // Another client's assignment still answers 404 first.
             assignments.prescribedFor(assignmentId, clientId).orElseThrow(NotFoundException::new);
-            return Response.status(400).entity(validate(request, null)).build();
+            return Response.status(400).entity(new Problem(400, "Send a JSON body.", null)).build();
+        }
+        CheckOffForm form = request.form();
+        List<CheckOffService.FieldError> errors = checkOffs.check(form, null);
+        if (!errors.isEmpty()) {
+            // Checked before the lookup, which needs the key and the day; another client's assignment still answers
+            // 404 first.
+            assignments.prescribedFor(assignmentId, clientId).orElseThrow(NotFoundException::new);
+            return problem(errors);
         }
         CheckOffService.Target target = checkOffs.target(assignmentId, clientId, request.idempotencyKey(),
                 request.performedOn()).orElseThrow(NotFoundException::new);
-        Problem problem = validate(request, target.prescription());
-        if (problem != null) {
-            return Response.status(400).entity(problem).build();
+        errors = checkOffs.check(form, target.prescription());
+        if (!errors.isEmpty()) {
+            return problem(errors);
         }
-        int[] holds = request.holdSeconds().stream().mapToInt(Integer::intValue).toArray();
-        var checkOff = new CheckOffService.CheckOff(request.performedOn(), holds, request.discomfort(),
-                SessionLog.Feeling.valueOf(request.feeling()), request.note(),
-                Boolean.TRUE.equals(request.worseOrUnsafe()), request.idempotencyKey());
+        CheckOffService.CheckOff checkOff = form.checked();
         CheckOffService.Result result;
         try {
             result = checkOffs.record(target, checkOff, zone(), " (API)");
@@ -152,33 +167,10 @@ public class SessionApi {
         };
     }
 
-    static Problem validate(CheckOffRequest request, Prescription prescription) {
-        if (request == null) {
-            return new Problem(400, "Send a JSON body.", null);
-        }
-        if (request.idempotencyKey() == null) {
-            return new Problem(400, "idempotencyKey is required (a UUID the app makes once per session).", "idempotencyKey");
-        }
-        if (request.performedOn() == null) {
-            return new Problem(400, "performedOn is required (YYYY-MM-DD).", "performedOn");
-        }
-        if (request.holdSeconds() == null || request.holdSeconds().size() != prescription.levels
-                || request.holdSeconds().stream().anyMatch(s -> s == null || s < 0 || s > 1800)) {
-            return new Problem(400, "holdSeconds needs one value from 0 to 1800 for each of the " + prescription.levels
-                    + " levels.", "holdSeconds");
-        }
-        if (request.discomfort() == null || request.discomfort() < 0 || request.discomfort() > 10) {
-            return new Problem(400, "discomfort must be from 0 to 10.", "discomfort");
-        }
-        try {
-            SessionLog.Feeling.valueOf(request.feeling() == null ? "" : request.feeling());
-        } catch (IllegalArgumentException e) {
-            return new Problem(400, "feeling must be one of EASY, GOOD, INTENSE, HARD.", "feeling");
-        }
-        if (request.note() != null && request.note().length() > 1000) {
-            return new Problem(400, "note can be at most 1000 characters.", "note");
-        }
-        return null;
+    /** The first refused field, with the message the today page shows for it. */
+    private static Response problem(List<CheckOffService.FieldError> errors) {
+        CheckOffService.FieldError first = errors.get(0);
+        return Response.status(400).entity(new Problem(400, first.message(), first.field())).build();
     }
 
     private Client me() {

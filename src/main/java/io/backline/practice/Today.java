@@ -2,10 +2,8 @@ package io.backline.practice;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +12,12 @@ import java.util.stream.IntStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
@@ -30,9 +26,11 @@ import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 import io.backline.program.ProgramCatalog;
 import io.backline.program.ProgramVersion;
+import io.backline.safety.ClientScreening;
 import io.backline.safety.Clearances;
-import io.backline.web.FormErrors;
+import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -55,6 +53,8 @@ public class Today extends Controller {
     io.backline.audit.AuditTrail audit;
     @Inject
     Clearances clearances;
+    @Inject
+    SubmittedForm submitted;
 
     private static final List<String> DISCOMFORT_CHOICES = IntStream.rangeClosed(0, 10).mapToObj(String::valueOf)
             .toList();
@@ -106,8 +106,8 @@ public class Today extends Controller {
     public record Level(String name, String hint) {
     }
 
-    /** One level's hold field of the check-off form: what was typed and, when it was refused, why. */
-    public record HoldField(int index, String name, String value, String error) {
+    /** One level's hold box of the check-off form: its field name for messages ("hold0", …) and what it shows. */
+    public record HoldField(int index, String key, String name, String value) {
     }
 
     /** A choice of how the session felt, and whether it is the one chosen. */
@@ -122,8 +122,7 @@ public class Today extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance today(Client client, Plan plan, ProgramVersion version, Prescription p,
-                LocalDate today, Map<String, String> form, List<HoldField> holdFields, FormErrors errors,
-                String idempotencyKey, List<FeelingChoice> feelings, List<io.backline.audit.AuditTrail.Entry> access,
+                LocalDate today, Map<String, String> form, List<HoldField> holdFields, String idempotencyKey, List<FeelingChoice> feelings, List<io.backline.audit.AuditTrail.Entry> access,
                 boolean awaitsClearance, List<String> discomforts);
 
         static native TemplateInstance print(Client client, Plan plan);
@@ -134,10 +133,11 @@ public class Today extends Controller {
     public Object todayPage() {
         AssignmentService.ClientPlan mine = mine();
         if (mine.client().screenedAt == null) {
-            return seeOther("/today/screening"); // the pre-exercise questions come before the first session
+            // The pre-exercise questions come before the first session.
+            return seeOther(Router.getURI(ClientScreening::form));
         }
         Plan plan = plan(mine).orElse(null);
-        return render(mine.client(), plan, defaults(plan), new FormErrors());
+        return render(mine.client(), plan, defaults(), List.of());
     }
 
     @GET
@@ -149,60 +149,35 @@ public class Today extends Controller {
 
     @POST
     @Path("sessions")
-    public Object checkOff(@RestForm String performedOn, @RestForm List<String> hold, @RestForm String discomfort,
-            @RestForm String feeling, @RestForm String note, @RestForm String worseOrUnsafe,
-            @RestForm String idempotencyKey) {
+    public Object checkOff(@BeanParam CheckOffForm sent) {
         AssignmentService.ClientPlan mine = mine();
         Client client = mine.client();
         Plan plan = plan(mine).orElseThrow(NotFoundException::new);
-        Map<String, String> typed = new HashMap<>();
-        typed.put("performedOn", performedOn == null ? "" : performedOn);
-        typed.put("discomfort", discomfort == null ? "" : discomfort);
-        typed.put("feeling", feeling == null ? "" : feeling);
-        typed.put("note", note == null ? "" : note);
-        typed.put("worseOrUnsafe", worseOrUnsafe == null ? "" : "on");
-        List<String> holds = hold == null ? List.of() : hold;
-        for (int i = 0; i < plan.prescription().levels; i++) {
-            typed.put("hold" + i, i < holds.size() && holds.get(i) != null ? holds.get(i) : "");
+        // One box per prescribed level, as the page shows them.
+        CheckOffForm form = sent.withLevels(plan.prescription().levels);
+        List<CheckOffService.FieldError> errors = checkOffs.check(form, plan.prescription()).stream()
+                // The one-time key has no box of its own: its message shows with the day, unless the day has its own.
+                .sorted(java.util.Comparator.comparing(error -> error.field().equals("idempotencyKey"))).toList();
+        for (CheckOffService.FieldError error : errors) {
+            String field = switch (error.field()) {
+                case "holdSeconds" -> "hold" + (error.level() == null ? 0 : error.level());
+                case "idempotencyKey" -> "performedOn";
+                default -> error.field();
+            };
+            if (!validation.hasError(field)) {
+                validation.addError(field, error.message());
+            }
         }
-
-        FormErrors errors = new FormErrors();
-        LocalDate day = null;
-        try {
-            day = LocalDate.parse(typed.get("performedOn").strip());
-        } catch (DateTimeParseException e) {
-            errors.add("performedOn", "Write the date as YYYY-MM-DD.");
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(render(client, plan, submitted.values(), form.holdSeconds())).build();
         }
-        int[] seconds = new int[plan.prescription().levels];
-        for (int i = 0; i < seconds.length; i++) {
-            Integer value = errors.integer("hold" + i, typed.get("hold" + i), 0, 1800,
-                    "Give the seconds you held at this level, from 0 to 1800 (30 minutes).");
-            seconds[i] = value == null ? 0 : value;
-        }
-        Integer pain = errors.integer("discomfort", discomfort, 0, 10, "Choose a discomfort level from 0 to 10.");
-        SessionLog.Feeling felt = null;
-        try {
-            felt = SessionLog.Feeling.valueOf(typed.get("feeling"));
-        } catch (IllegalArgumentException e) {
-            errors.add("feeling", "Choose how the session felt.");
-        }
-        errors.text("note", note, 1000, false, "The note");
-        UUID key = null;
-        try {
-            key = UUID.fromString(idempotencyKey == null ? "" : idempotencyKey);
-        } catch (IllegalArgumentException e) {
-            errors.add("performedOn", "The form expired; please submit it again.");
-        }
-        if (!errors.isEmpty()) {
-            return Response.status(400).entity(render(client, plan, typed, errors)).build();
-        }
-        CheckOffService.CheckOff checkOff = new CheckOffService.CheckOff(day, seconds, pain, felt, note,
-                worseOrUnsafe != null, key);
+        CheckOffService.CheckOff checkOff = form.checked();
         CheckOffService.Result result = record(plan, checkOff);
         switch (result) {
             case CheckOffService.Result.Refused refused -> {
-                errors.add(refused.field().equals("assignment") ? "performedOn" : refused.field(), refused.message());
-                return Response.status(409).entity(render(client, plan, typed, errors)).build();
+                validation.addError(refused.field().equals("assignment") ? "performedOn" : refused.field(),
+                        refused.message());
+                return Response.status(409).entity(render(client, plan, submitted.values(), form.holdSeconds())).build();
             }
             case CheckOffService.Result.Saved saved ->
                 flash("message", saved.corrected() ? "Today's session was corrected." : "Session checked off. Well done.");
@@ -216,9 +191,10 @@ public class Today extends Controller {
                 case CheckOffService.Result.AlreadySaved same -> same.session().id;
                 case CheckOffService.Result.Refused refused -> null;
             };
-            return seeOther("/today/flags/new?session=" + sessionId);
+            // Named, not referenced: the symptom package sits above this one (it observes the tick).
+            return seeOther(Router.findURI("MyFlags.report", false, String.valueOf(sessionId)));
         }
-        return seeOther("/today");
+        return redirect(Today.class).todayPage();
     }
 
     /** A double click can race two identical submissions: the loser finds the winner's row. */
@@ -234,31 +210,28 @@ public class Today extends Controller {
         }
     }
 
-    private TemplateInstance render(Client client, Plan plan, Map<String, String> form, FormErrors errors) {
-        List<HoldField> holds = new ArrayList<>();
+    /** The page; {@code holds} are the hold boxes' values (repeated fields, which the form's map keeps one of). */
+    private TemplateInstance render(Client client, Plan plan, Map<String, String> form, List<String> holds) {
+        List<HoldField> holdFields = new ArrayList<>();
         for (int i = 0; plan != null && i < plan.prescription().levels; i++) {
-            holds.add(new HoldField(i, plan.version().levelName(i), form.getOrDefault("hold" + i, ""),
-                    errors.getLevel("hold", i)));
+            holdFields.add(new HoldField(i, "hold" + i, plan.version().levelName(i), i < holds.size() ? holds.get(i) : ""));
         }
         List<FeelingChoice> feelings = Arrays.stream(SessionLog.Feeling.values())
                 .map(feeling -> new FeelingChoice(feeling, feeling.name().equals(form.get("feeling")))).toList();
         boolean awaitsClearance = plan != null && plan.assignment().isPaused()
                 && clearances.status(client.id, zone()).needed();
         return Templates.today(client, plan, plan == null ? null : plan.version(),
-                plan == null ? null : plan.prescription(), localToday(), form, holds, errors,
+                plan == null ? null : plan.prescription(), localToday(), form, holdFields,
                 UUID.randomUUID().toString(), feelings, audit.forClient(client.id, 10), awaitsClearance,
                 DISCOMFORT_CHOICES);
     }
 
-    private Map<String, String> defaults(Plan plan) {
-        Map<String, String> form = new HashMap<>();
-        form.put("performedOn", localToday().toString());
-        form.put("discomfort", ""); // chosen by the client each time, never assumed
-        form.put("feeling", "");
-        form.put("note", "");
-        form.put("worseOrUnsafe", "");
-        // Holds stay empty: the timer fills in what was held, or the client types it; never the prescription.
-        return form;
+    /*
+     * Holds stay empty: the timer fills in what was held, or the client types it; never the prescription. Discomfort
+     * is chosen by the client each time, never assumed.
+     */
+    private Map<String, String> defaults() {
+        return Map.of("performedOn", localToday().toString());
     }
 
     /** The client's newest open assignment, with its version and current prescription. */

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
 import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
@@ -19,14 +18,12 @@ public class BuiltInProgramSeeder {
 
     @Inject
     ProgramCatalog catalog;
+    @Inject
+    BuiltInProgramQuery query;
 
     void onStart(@Observes StartupEvent event) {
-        // One plain statement on a usual start, when every clinic has its copy: this runs before the first request is
-        // served, and each clinic's query through the tenant filter would be translated from HQL anew.
-        List<String> clinics = QuarkusTransaction.requiringNew().call(() -> Clinic.getEntityManager().createNativeQuery("""
-                select c.id from clinic c
-                where not exists (select 1 from program p where p.clinic_id = c.id and p.built_in_key = :key)""")
-                .setParameter("key", BuiltInProgram.THORACIC).getResultList().stream().map(String.class::cast).toList());
+        List<String> clinics = QuarkusTransaction.requiringNew()
+                .call(() -> query.clinicsWithout(BuiltInProgram.THORACIC));
         for (String clinicId : clinics) {
             var context = Arc.container().requestContext();
             context.activate();

@@ -1,15 +1,36 @@
 package io.backline.program;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.backline.web.FormErrors;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-/** The prescription fields as typed, checked against the program version's limits, with a message per field. */
-public record PrescriptionForm(String holdSeconds, String levels, String sessionsPerWeek, String startDate,
-        String endDate, String notes) {
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.backline.web.form.IsoDate;
+import io.backline.web.form.Typed;
+import io.backline.web.form.WholeNumber;
+import io.quarkiverse.renarde.util.Validation;
+
+/**
+ * The prescription fields as typed (the client page's assign and change forms), each rule stated once: the
+ * constraints here, and {@link #check} for the rules that need the program version or another field.
+ */
+public record PrescriptionForm(
+        @RestForm @WholeNumber(min = Prescription.MIN_HOLD_SECONDS, max = Prescription.MAX_HOLD_SECONDS,
+                message = "Hold time must be between 30 seconds and 30 minutes (30 to 1800 seconds).") String holdSeconds,
+        /** Its limit is the program version's level count: see {@link #check}. */
+        @RestForm String levels,
+        @RestForm @WholeNumber(min = 1, max = PrescriptionForm.MAX_SESSIONS_PER_WEEK,
+                message = "Sessions per week must be between 1 and {max}.") String sessionsPerWeek,
+        @RestForm @NotBlank(message = "Choose a date.") @IsoDate String startDate,
+        @RestForm @IsoDate String endDate,
+        @RestForm @Size(max = 2000, message = "The notes can be at most {max} characters.") String notes) {
+
+    /** One session a day at most: the joints need the rest between sessions. */
+    public static final int MAX_SESSIONS_PER_WEEK = 7;
 
     public static PrescriptionForm defaults(LocalDate today) {
         return new PrescriptionForm("60", "3", "3", today.toString(), today.plusWeeks(6).toString(), "");
@@ -21,68 +42,45 @@ public record PrescriptionForm(String holdSeconds, String levels, String session
                 current.endDate == null ? "" : current.endDate.toString(), current.notes == null ? "" : current.notes);
     }
 
-    /** One session a day at most: the joints need the rest between sessions. */
-    public static final int MAX_SESSIONS_PER_WEEK = 7;
-
-    /** The checked input, or null with the reasons in {@code errors}. */
-    public AssignmentService.PrescriptionInput check(ProgramVersion version, FormErrors errors) {
-        Integer hold = errors.integer("holdSeconds", holdSeconds, Prescription.MIN_HOLD_SECONDS,
-                Prescription.MAX_HOLD_SECONDS,
-                "Hold time must be between 30 seconds and 30 minutes (30 to 1800 seconds).");
-        if (hold != null && (hold < version.minHoldSeconds || hold > version.maxHoldSeconds)) {
-            errors.add("holdSeconds", "This program allows holds from " + Durations.text(version.minHoldSeconds)
+    /**
+     * The rules that need the program version or two fields, added to {@code validation} where a field has no message
+     * yet (its constraints were checked first).
+     */
+    public void check(ProgramVersion version, Validation validation) {
+        Integer hold = Typed.wholeNumber(holdSeconds);
+        if (!validation.hasError("holdSeconds") && hold != null
+                && (hold < version.minHoldSeconds || hold > version.maxHoldSeconds)) {
+            validation.addError("holdSeconds", "This program allows holds from " + Durations.text(version.minHoldSeconds)
                     + " to " + Durations.text(version.maxHoldSeconds) + ".");
-            hold = null;
         }
         int maxLevels = Math.max(1, version.levelNameList().size());
-        Integer levelCount = errors.integer("levels", levels, 1, maxLevels,
-                "Choose between 1 and " + maxLevels + " roller levels.");
-        Integer perWeek = errors.integer("sessionsPerWeek", sessionsPerWeek, 1, MAX_SESSIONS_PER_WEEK,
-                "Sessions per week must be between 1 and " + MAX_SESSIONS_PER_WEEK + ".");
-        LocalDate start = date("startDate", startDate, true, errors);
-        LocalDate end = date("endDate", endDate, false, errors);
-        if (start != null && end != null && end.isBefore(start)) {
-            errors.add("endDate", "The end date cannot be before the start date.");
+        Integer levelCount = Typed.wholeNumber(levels);
+        if (levelCount == null || levelCount < 1 || levelCount > maxLevels) {
+            validation.addError("levels", "Choose between 1 and " + maxLevels + " roller levels.");
         }
-        String note = errors.text("notes", notes, 2000, false, "The notes");
-        if (!errors.isEmpty()) {
-            return null;
+        LocalDate start = Typed.day(startDate);
+        LocalDate end = Typed.day(endDate);
+        if (!validation.hasError("startDate") && !validation.hasError("endDate") && start != null && end != null
+                && end.isBefore(start)) {
+            validation.addError("endDate", "The end date cannot be before the start date.");
         }
-        return new AssignmentService.PrescriptionInput(hold, levelCount, perWeek, start, end, note);
     }
 
+    /** The checked input; only once the constraints and {@link #check} found nothing to refuse. */
+    public AssignmentService.PrescriptionInput input() {
+        return new AssignmentService.PrescriptionInput(Typed.wholeNumber(holdSeconds), Typed.wholeNumber(levels),
+                Typed.wholeNumber(sessionsPerWeek), Typed.day(startDate), Typed.day(endDate), Typed.text(notes));
+    }
+
+    /** The fields as the form shows them, for a prescription not typed by anyone yet (the defaults, the current one). */
     public Map<String, String> asMap() {
         Map<String, String> map = new HashMap<>();
-        map.put("holdSeconds", orEmpty(holdSeconds));
-        map.put("levels", orEmpty(levels));
-        map.put("sessionsPerWeek", orEmpty(sessionsPerWeek));
-        map.put("startDate", orEmpty(startDate));
-        map.put("endDate", orEmpty(endDate));
-        map.put("notes", orEmpty(notes));
+        map.put("holdSeconds", holdSeconds);
+        map.put("levels", levels);
+        map.put("sessionsPerWeek", sessionsPerWeek);
+        map.put("startDate", startDate);
+        map.put("endDate", endDate);
+        map.put("notes", notes);
         return map;
-    }
-
-    private static LocalDate date(String field, String typed, boolean required, FormErrors errors) {
-        if (typed == null || typed.isBlank()) {
-            if (required) {
-                errors.add(field, "Choose a date.");
-            }
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(typed.strip());
-            if (date.getYear() < 2000 || date.getYear() > 2100) {
-                errors.add(field, "Choose a date between 2000 and 2100.");
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add(field, "Write the date as YYYY-MM-DD.");
-            return null;
-        }
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -2,11 +2,11 @@ package io.backline.safety;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,8 +16,9 @@ import jakarta.ws.rs.core.Response;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
-import io.backline.web.FormErrors;
+import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -31,42 +32,39 @@ public class ClientScreening extends Controller {
     Clearances clearances;
     @Inject
     AuditTrail audit;
+    @Inject
+    SubmittedForm submitted;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance screening(List<ScreeningForm.Row> rows, FormErrors errors, String requestKey,
-                boolean first);
+        static native TemplateInstance screening(List<ScreeningForm.Row> rows, String requestKey, boolean first);
     }
 
     @GET
     @Path("")
     public TemplateInstance form() {
         Client client = Client.signedIn(currentUser);
-        return render(client, Map.of(), new FormErrors());
+        return render(client, Map.of());
     }
 
     @POST
     @Path("")
-    public Object answer(@BeanParam ScreeningForm.Answers answers) {
+    public Object answer(@BeanParam @Valid ScreeningForm answers) {
         Client client = Client.signedIn(currentUser);
-        Map<String, String> typed = answers.typed();
-        FormErrors errors = new FormErrors();
-        Set<ScreeningQuestion> yes = ScreeningForm.check(typed, errors);
-        UUID key = errors.requestKey(answers.requestKey);
-        if (yes == null || key == null) {
-            return Response.status(400).entity(render(client, typed, errors)).build();
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(render(client, submitted.values())).build();
         }
-        Screening screening = clearances.answer(client, yes, currentUser.userId(), false, key);
+        Screening screening = clearances.answer(client, answers.yes(), currentUser.userId(), false, answers.key());
         audit.record(client.id, "answered pre-exercise questions", screening.needsClearance() ? "needs clearance" : "no yes");
         flash("message", screening.needsClearance()
                 ? "Thank you. Because of a “yes”, a health professional needs to clear you before you exercise. "
                         + "Your trainer will contact you."
                 : "Thank you. You are ready to start.");
-        return seeOther("/today");
+        // Named, not referenced: the today page (practice) sits above this package and sends clients here.
+        return seeOther(Router.findURI("Today.todayPage", false));
     }
 
-    private TemplateInstance render(Client client, Map<String, String> typed, FormErrors errors) {
-        return Templates.screening(ScreeningForm.rows(typed, errors), errors, UUID.randomUUID().toString(),
-                client.screenedAt == null);
+    private TemplateInstance render(Client client, Map<String, String> typed) {
+        return Templates.screening(ScreeningForm.rows(typed), UUID.randomUUID().toString(), client.screenedAt == null);
     }
 }

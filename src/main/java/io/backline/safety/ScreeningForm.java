@@ -1,81 +1,65 @@
 package io.backline.safety;
 
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.backline.web.FormErrors;
+/**
+ * The pre-exercise questions as typed, by the client (ClientScreening) or by staff for them (StaffSafety): every
+ * question needs a yes or a no. Each answer's field, and so its component here, is named as its question.
+ */
+public record ScreeningForm(
+        @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String OSTEOPOROSIS,
+        @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String SPINE_OR_RIB_INJURY,
+        @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String PREGNANCY,
+        @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String CANCER,
+        @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String INFLAMMATORY_ARTHRITIS,
+        @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String HYPERMOBILITY,
+        @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String BLOOD_THINNERS,
+        @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String WEIGHT_LOSS_OR_NIGHT_PAIN,
+        /** The form's one-time key: the same answers sent twice save once. */
+        @RestForm @NotNull(message = ScreeningForm.EXPIRED)
+        @org.hibernate.validator.constraints.UUID(message = ScreeningForm.EXPIRED,
+                letterCase = org.hibernate.validator.constraints.UUID.LetterCase.INSENSITIVE,
+                version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String requestKey) {
 
-/** The pre-exercise questions as typed: every question needs a yes or a no. */
-public final class ScreeningForm {
-    private ScreeningForm() {
+    static final String ANSWER = "Answer yes or no.";
+    static final String EXPIRED = "The form expired; please send it again.";
+
+    /** One question on the page, with what was chosen ("yes", "no" or nothing). */
+    public record Row(ScreeningQuestion question, String answer) {
     }
 
-    /** One question on the page, with what was chosen and, when it was left out, why it was refused. */
-    public record Row(ScreeningQuestion question, String answer, String error) {
-    }
-
-    /** The "yes" answers, or null with a message on each question left without an answer. */
-    public static Set<ScreeningQuestion> check(Map<String, String> typed, FormErrors errors) {
-        Set<ScreeningQuestion> yes = EnumSet.noneOf(ScreeningQuestion.class);
-        for (ScreeningQuestion question : ScreeningQuestion.values()) {
-            String answer = typed.getOrDefault(question.field(), "");
-            switch (answer) {
-                case "yes" -> yes.add(question);
-                case "no" -> {
-                }
-                default -> errors.add(question.field(), "Answer yes or no.");
-            }
-        }
-        return errors.isEmpty() ? yes : null;
-    }
-
-    public static List<Row> rows(Map<String, String> typed, FormErrors errors) {
+    /** The questions with the answers typed into the form ({@code typed} by field name), to show it again. */
+    public static List<Row> rows(Map<String, String> typed) {
         return List.of(ScreeningQuestion.values()).stream()
-                .map(q -> new Row(q, typed.getOrDefault(q.field(), ""), errors.get(q.field()))).toList();
+                .map(q -> new Row(q, typed.getOrDefault(q.field(), ""))).toList();
     }
 
-    /** What a form post carried, one field per question, named as the question. */
-    public static class Answers {
-        @RestForm("OSTEOPOROSIS")
-        String osteoporosis;
-        @RestForm("SPINE_OR_RIB_INJURY")
-        String spineOrRibInjury;
-        @RestForm("PREGNANCY")
-        String pregnancy;
-        @RestForm("CANCER")
-        String cancer;
-        @RestForm("INFLAMMATORY_ARTHRITIS")
-        String inflammatoryArthritis;
-        @RestForm("HYPERMOBILITY")
-        String hypermobility;
-        @RestForm("BLOOD_THINNERS")
-        String bloodThinners;
-        @RestForm("WEIGHT_LOSS_OR_NIGHT_PAIN")
-        String weightLossOrNightPain;
-        @RestForm
-        public String requestKey;
+    /** The questions answered "yes"; only once every answer passed. */
+    Set<ScreeningQuestion> yes() {
+        Map<ScreeningQuestion, String> answers = Map.of(ScreeningQuestion.OSTEOPOROSIS, OSTEOPOROSIS,
+                ScreeningQuestion.SPINE_OR_RIB_INJURY, SPINE_OR_RIB_INJURY, ScreeningQuestion.PREGNANCY, PREGNANCY,
+                ScreeningQuestion.CANCER, CANCER, ScreeningQuestion.INFLAMMATORY_ARTHRITIS, INFLAMMATORY_ARTHRITIS,
+                ScreeningQuestion.HYPERMOBILITY, HYPERMOBILITY, ScreeningQuestion.BLOOD_THINNERS, BLOOD_THINNERS,
+                ScreeningQuestion.WEIGHT_LOSS_OR_NIGHT_PAIN, WEIGHT_LOSS_OR_NIGHT_PAIN);
+        Set<ScreeningQuestion> yes = EnumSet.noneOf(ScreeningQuestion.class);
+        answers.forEach((question, answer) -> {
+            if ("yes".equals(answer)) {
+                yes.add(question);
+            }
+        });
+        return yes;
+    }
 
-        /** Anything but yes or no counts as no answer. */
-        public Map<String, String> typed() {
-            Map<String, String> typed = new HashMap<>();
-            put(typed, ScreeningQuestion.OSTEOPOROSIS, osteoporosis);
-            put(typed, ScreeningQuestion.SPINE_OR_RIB_INJURY, spineOrRibInjury);
-            put(typed, ScreeningQuestion.PREGNANCY, pregnancy);
-            put(typed, ScreeningQuestion.CANCER, cancer);
-            put(typed, ScreeningQuestion.INFLAMMATORY_ARTHRITIS, inflammatoryArthritis);
-            put(typed, ScreeningQuestion.HYPERMOBILITY, hypermobility);
-            put(typed, ScreeningQuestion.BLOOD_THINNERS, bloodThinners);
-            put(typed, ScreeningQuestion.WEIGHT_LOSS_OR_NIGHT_PAIN, weightLossOrNightPain);
-            return typed;
-        }
-
-        private static void put(Map<String, String> typed, ScreeningQuestion question, String value) {
-            typed.put(question.field(), "yes".equals(value) || "no".equals(value) ? value : "");
-        }
+    UUID key() {
+        return UUID.fromString(requestKey.strip());
     }
 }

@@ -1,15 +1,13 @@
 package io.backline.safety;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,15 +15,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.clinic.CurrentUser;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
+import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,17 +44,18 @@ public class StaffSafety extends Controller {
     Clearances clearances;
     @Inject
     AuditTrail audit;
+    @Inject
+    SubmittedForm submitted;
 
     public record Page(Client client, Clearances.Status status, List<Clearance> history, Map<String, String> form,
-            FormErrors errors, String requestKey, List<Clearance.Role> roles, LocalDate today) {
+            String requestKey, List<Clearance.Role> roles, LocalDate today) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance safety(Page page);
 
-        static native TemplateInstance screening(Client client, List<ScreeningForm.Row> rows, FormErrors errors,
-                String requestKey);
+        static native TemplateInstance screening(Client client, List<ScreeningForm.Row> rows, String requestKey);
     }
 
     @GET
@@ -65,93 +63,52 @@ public class StaffSafety extends Controller {
     public TemplateInstance show(@RestPath String id) {
         Client client = client(id);
         audit.record(client.id, VIEWED, null);
-        Map<String, String> form = new HashMap<>();
-        form.put("clearedOn", today().toString());
-        return Templates.safety(page(client, clearances.status(client.id, currentUser.zone()), form, new FormErrors()));
+        return Templates.safety(page(client, clearances.status(client.id, currentUser.zone()),
+                Map.of("clearedOn", today().toString())));
     }
 
     @POST
     @Path("clearances")
-    public Object recordClearance(@RestPath String id, @RestForm String professionalName,
-            @RestForm String professionalRole, @RestForm String clearedOn, @RestForm String withLimits,
-            @RestForm String note, @RestForm String requestKey) {
+    public Object recordClearance(@RestPath String id, @BeanParam @Valid ClearanceForm form) {
         Client client = client(id);
-        FormErrors errors = new FormErrors();
-        String name = errors.text("professionalName", professionalName, 160, true, "The health professional's name");
-        Clearance.Role role = null;
-        try {
-            role = Clearance.Role.valueOf(professionalRole == null ? "" : professionalRole.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add("professionalRole", "Choose the health professional's role.");
-        }
         Clearances.Status status = clearances.status(client.id, currentUser.zone());
-        LocalDate day = clearedOn(clearedOn, status, errors);
-        String text = errors.text("note", note, 2000, true, "The note");
-        UUID key = errors.requestKey(requestKey);
-        Map<String, String> typed = new HashMap<>();
-        typed.put("professionalName", professionalName == null ? "" : professionalName);
-        typed.put("professionalRole", professionalRole == null ? "" : professionalRole);
-        typed.put("clearedOn", clearedOn == null ? "" : clearedOn);
-        typed.put("withLimits", withLimits == null ? "" : "on");
-        typed.put("note", note == null ? "" : note);
-        if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.safety(page(client, status, typed, errors))).build();
+        form.check(status, today(), currentUser.zone(), validation);
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(Templates.safety(page(client, status, submitted.values()))).build();
         }
-        clearances.record(client.id, new Clearances.Input(name, role, day, withLimits != null, text), null,
-                currentUser.userId(), currentUser.getName(), key);
-        audit.record(client.id, "recorded clearance", role.label);
+        Clearances.Input input = form.input();
+        clearances.record(client.id, input, null, currentUser.userId(), currentUser.getName(), form.key());
+        audit.record(client.id, "recorded clearance", input.role().label);
         flash("message", "Clearance recorded. The program can be resumed or started.");
-        return seeOther("/clients/" + client.id + "/safety");
+        return redirect(StaffSafety.class).show(client.id.toString());
     }
 
     @GET
     @Path("screening")
     public TemplateInstance screeningForm(@RestPath String id) {
         Client client = client(id);
-        return Templates.screening(client, ScreeningForm.rows(Map.of(), new FormErrors()), new FormErrors(),
-                UUID.randomUUID().toString());
+        return Templates.screening(client, ScreeningForm.rows(Map.of()), UUID.randomUUID().toString());
     }
 
     @POST
     @Path("screening")
-    public Object screening(@RestPath String id, @BeanParam ScreeningForm.Answers answers) {
+    public Object screening(@RestPath String id, @BeanParam @Valid ScreeningForm answers) {
         Client client = client(id);
-        Map<String, String> typed = answers.typed();
-        FormErrors errors = new FormErrors();
-        Set<ScreeningQuestion> yes = ScreeningForm.check(typed, errors);
-        UUID key = errors.requestKey(answers.requestKey);
-        if (yes == null || key == null) {
-            return Response.status(400).entity(Templates.screening(client, ScreeningForm.rows(typed, errors), errors,
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(Templates.screening(client, ScreeningForm.rows(submitted.values()),
                     UUID.randomUUID().toString())).build();
         }
-        Screening screening = clearances.answer(client, yes, currentUser.userId(), true, key);
+        Screening screening = clearances.answer(client, answers.yes(), currentUser.userId(), true, answers.key());
         audit.record(client.id, "recorded pre-exercise answers", screening.needsClearance() ? "needs clearance" : "no yes");
         flash("message", screening.needsClearance()
                 ? "Saved. A “yes” means the program waits for a health professional's clearance."
                 : "Saved. Nothing in the answers asks for a clearance.");
-        return seeOther("/clients/" + client.id + "/safety");
+        return redirect(StaffSafety.class).show(client.id.toString());
     }
 
-    /** The day of the clearance: not in the future, and not before what asked for it. */
-    private LocalDate clearedOn(String typed, Clearances.Status status, FormErrors errors) {
-        try {
-            LocalDate day = LocalDate.parse(typed == null ? "" : typed.strip());
-            if (day.isAfter(today())) {
-                errors.add("clearedOn", "The clearance date can't be in the future.");
-            } else if (status.neededSince() != null
-                    && day.isBefore(LocalDate.ofInstant(status.neededSince(), currentUser.zone()))) {
-                errors.add("clearedOn", "A clearance must come after what asked for it: " + status.why() + ".");
-            }
-            return day;
-        } catch (DateTimeException e) {
-            errors.add("clearedOn", "Give the date of the clearance (YYYY-MM-DD).");
-            return null;
-        }
-    }
-
-    private Page page(Client client, Clearances.Status status, Map<String, String> form, FormErrors errors) {
+    private Page page(Client client, Clearances.Status status, Map<String, String> form) {
         return new Page(client, status,
-                Clearance.list("clientId = ?1 order by recordedAt desc", client.id), form, errors,
+                Clearance.list("clientId = ?1 order by recordedAt desc", client.id), form,
                 UUID.randomUUID().toString(), List.of(Clearance.Role.values()), today());
     }
 

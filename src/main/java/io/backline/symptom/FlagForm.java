@@ -8,78 +8,89 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
-import io.backline.web.FormErrors;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
-/** The symptom form as typed, checked field by field; nothing is saved unless every field is right. */
-public record FlagForm(String type, String severity, String region, String when, List<String> signs,
-        String painBefore, String description, String sessionId) {
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.backline.web.form.Typed;
+import io.backline.web.form.WholeNumber;
+
+/**
+ * The symptom report as sent, by the client's form, the staff's form or the API, each rule stated once:
+ * {@link FlagService#check} validates it for all three, and nothing is saved unless every field is right. The values
+ * stay text so that "abc" gets its message; the API turns its typed JSON into this shape.
+ */
+public record FlagForm(
+        @RestForm @FlagChoice(value = FlagChoice.Of.TYPE, message = "Choose what happened.") String type,
+        @RestForm @WholeNumber(min = 0, max = 10,
+                message = "Choose how strong it is, from 0 (none) to 10 (worst you can imagine).") String severity,
+        @RestForm @FlagChoice(value = FlagChoice.Of.REGION, message = "Choose where you feel it.") String region,
+        @RestForm @FlagChoice(value = FlagChoice.Of.WHEN, message = "Choose when it started.") String when,
+        @RestForm("sign") List<@FlagChoice(value = FlagChoice.Of.SIGN,
+                message = "Tick only the signs listed here.") String> signs,
+        @RestForm @WholeNumber(min = 0, max = 10, optional = true,
+                message = "Pain before the session is from 0 to 10.") String painBefore,
+        @RestForm @Size(max = FlagForm.MAX_DESCRIPTION,
+                message = "The description can be at most {max} characters.") String description,
+        /** A check-off's session the report follows; a stale or edited one is ignored rather than refused. */
+        @RestForm String sessionId,
+        /** The form's one-time key: the same form sent twice saves once. */
+        @RestForm @NotNull(message = FlagForm.EXPIRED)
+        @org.hibernate.validator.constraints.UUID(message = FlagForm.EXPIRED,
+                letterCase = org.hibernate.validator.constraints.UUID.LetterCase.INSENSITIVE,
+                version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String requestKey) {
 
     public static final int MAX_DESCRIPTION = 2000;
+    static final String EXPIRED = "The form expired; please send it again.";
 
     public FlagForm {
         signs = signs == null ? List.of() : List.copyOf(signs.stream().filter(s -> s != null).toList());
     }
 
-    public static FlagForm blank(String sessionId) {
-        return new FlagForm("", "", "", sessionId == null || sessionId.isBlank() ? "" : "DURING", List.of(), "", "",
-                sessionId == null ? "" : sessionId);
-    }
-
-    public FlagService.FlagInput check(FormErrors errors) {
-        FlagRules.Type parsedType = parse(FlagRules.Type.class, type, "type", "Choose what happened.", errors);
-        if (parsedType != null && !FlagRules.Type.choices().contains(parsedType)) {
-            errors.add("type", "Choose what happened.");
-        }
-        Integer parsedSeverity = errors.integer("severity", severity, 0, 10,
-                "Choose how strong it is, from 0 (none) to 10 (worst you can imagine).");
-        FlagRules.Region parsedRegion = parse(FlagRules.Region.class, region, "region", "Choose where you feel it.", errors);
-        if (parsedRegion != null && !FlagRules.Region.choices().contains(parsedRegion)) {
-            errors.add("region", "Choose where you feel it.");
-        }
-        FlagRules.When parsedWhen = parse(FlagRules.When.class, when, "when", "Choose when it started.", errors);
-        Set<FlagRules.Sign> parsedSigns = EnumSet.noneOf(FlagRules.Sign.class);
-        for (String sign : signs) {
-            FlagRules.Sign parsed = parse(FlagRules.Sign.class, sign, "signs",
-                    "Tick only the signs listed here.", errors);
-            if (parsed != null) {
-                parsedSigns.add(parsed);
-            }
-        }
-        OptionalInt before = OptionalInt.empty();
-        if (painBefore != null && !painBefore.isBlank()) {
-            Integer value = errors.integer("painBefore", painBefore, 0, 10, "Pain before the session is from 0 to 10.");
-            before = value == null ? OptionalInt.empty() : OptionalInt.of(value);
-        }
-        String text = errors.text("description", description, MAX_DESCRIPTION, false, "The description");
-        UUID session = null;
+    /** What an empty form shows; a report that follows a check-off's tick happened during the session. */
+    public static Map<String, String> blank(String sessionId) {
+        Map<String, String> form = new HashMap<>();
         if (sessionId != null && !sessionId.isBlank()) {
-            try {
-                session = UUID.fromString(sessionId.strip());
-            } catch (IllegalArgumentException e) {
-                session = null; // a stale or edited link: report without the session
-            }
+            form.put("when", "DURING");
+            form.put("sessionId", sessionId);
         }
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return new FlagService.FlagInput(parsedType, parsedSeverity, parsedRegion, parsedWhen, parsedSigns, before,
-                text, session);
+        return form;
     }
 
-    /** What was typed, to show again; each ticked sign as "sign.NAME". */
-    public Map<String, String> asMap() {
-        Map<String, String> map = new HashMap<>();
-        map.put("type", orEmpty(type));
-        map.put("severity", orEmpty(severity));
-        map.put("region", orEmpty(region));
-        map.put("when", orEmpty(when));
-        for (String sign : signs) {
-            map.put("sign." + sign, "on");
+    /** The same report without a session: staff record what a client told them, never a check-off's follow-up. */
+    FlagForm withoutSession() {
+        return new FlagForm(type, severity, region, when, signs, painBefore, description, null, requestKey);
+    }
+
+    /** What the form shows again: the fields as typed, and each ticked sign (a repeated field) as "sign.NAME". */
+    Map<String, String> shown(Map<String, String> typed) {
+        Map<String, String> form = new HashMap<>(typed);
+        signs.forEach(sign -> form.put("sign." + sign.strip(), "on"));
+        return form;
+    }
+
+    /** The session it follows, when the form names one that can be read. */
+    UUID session() {
+        try {
+            return sessionId == null || sessionId.isBlank() ? null : UUID.fromString(sessionId.strip());
+        } catch (IllegalArgumentException e) {
+            return null; // a stale or edited link: report without the session
         }
-        map.put("painBefore", orEmpty(painBefore));
-        map.put("description", orEmpty(description));
-        map.put("sessionId", orEmpty(sessionId));
-        return map;
+    }
+
+    UUID key() {
+        return UUID.fromString(requestKey.strip());
+    }
+
+    /** The typed report; only once {@link FlagService#check} found nothing to refuse. */
+    FlagService.FlagInput input() {
+        Set<FlagRules.Sign> ticked = EnumSet.noneOf(FlagRules.Sign.class);
+        signs.forEach(sign -> ticked.add(FlagRules.Sign.valueOf(sign.strip())));
+        Integer before = Typed.wholeNumber(painBefore);
+        return new FlagService.FlagInput(FlagRules.Type.valueOf(type.strip()), Typed.wholeNumber(severity),
+                FlagRules.Region.valueOf(region.strip()), FlagRules.When.valueOf(when.strip()), ticked,
+                before == null ? OptionalInt.empty() : OptionalInt.of(before), Typed.text(description), session());
     }
 
     /** The choices the form offers. */
@@ -89,19 +100,5 @@ public record FlagForm(String type, String severity, String region, String when,
             return new Choices(FlagRules.Type.choices(), FlagRules.Region.choices(), List.of(FlagRules.When.values()),
                     List.of(FlagRules.Sign.values()));
         }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> kind, String value, String field, String message,
-            FormErrors errors) {
-        try {
-            return Enum.valueOf(kind, value == null ? "" : value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(field, message);
-            return null;
-        }
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

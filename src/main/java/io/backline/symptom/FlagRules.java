@@ -123,7 +123,7 @@ public final class FlagRules {
             this.label = label;
         }
 
-        /** The form's key for this sign's checkbox, as {@code FlagForm.asMap} writes it. */
+        /** The form's key for this sign's checkbox, as {@code FlagForm.shown} writes it. */
         public String formKey() {
             return "sign." + name();
         }

@@ -3,7 +3,10 @@ package io.backline.symptom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -13,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 
 import io.backline.config.BacklineConfig;
@@ -44,11 +49,35 @@ public class FlagService {
     AuditTrail audit;
     @Inject
     CurrentClinic currentClinic;
+    @Inject
+    Validator validator;
+
+    /** The report's fields in the form's order, which its messages follow. */
+    private static final List<String> FIELDS = List.of("type", "severity", "region", "when", "signs", "painBefore",
+            "description", "sessionId", "requestKey");
 
 
     /** What the form gave, already checked. */
     public record FlagInput(FlagRules.Type type, int severity, FlagRules.Region region, FlagRules.When when,
             Set<FlagRules.Sign> signs, OptionalInt painBefore, String description, UUID sessionId) {
+    }
+
+    /**
+     * What is wrong with a report as sent, field by field in the form's order (a sign not listed as "signs"), one
+     * message each; empty when it can be saved. The pages and the API show the same messages.
+     */
+    public Map<String, String> check(FlagForm form) {
+        Map<String, String> messages = new LinkedHashMap<>();
+        validator.validate(form).stream()
+                .sorted(Comparator.comparingInt((ConstraintViolation<FlagForm> v) -> FIELDS.indexOf(field(v)))
+                        .thenComparing(ConstraintViolation::getMessage))
+                .forEach(violation -> messages.putIfAbsent(field(violation), violation.getMessage()));
+        return messages;
+    }
+
+    /** The form field a violation is about: a ticked sign's is the list's. */
+    private static String field(ConstraintViolation<FlagForm> violation) {
+        return violation.getPropertyPath().iterator().next().getName();
     }
 
     /** What a report did: the flag, and whether it added detail to the check-off's tick rather than starting anew. */

@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -23,8 +26,8 @@ import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.clinic.CurrentUser;
 import io.backline.symptom.FlagQueueQuery.QueueRow;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
+import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,6 +36,10 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/flags")
 @RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
 public class Flags extends Controller {
+    private static final int MAX_NOTE = 2000;
+    private static final String NOTE = "Write a note of up to 2000 characters.";
+    /** The page's message when a step is not allowed yet (acknowledge before resolving, a clearance first). */
+    static final String NOT_YET = "flag";
 
     @Inject
     CurrentUser currentUser;
@@ -44,19 +51,22 @@ public class Flags extends Controller {
     FlagService flags;
     @Inject
     AuditTrail audit;
+    @Inject
+    SubmittedForm submitted;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(List<QueueRow> rows, int page, boolean hasNext);
 
-        static native TemplateInstance flag(SymptomFlag flag, Client client, List<FlagNote> timeline, String error,
+        static native TemplateInstance flag(SymptomFlag flag, Client client, List<FlagNote> timeline,
                 String suggestion);
 
-        static native TemplateInstance record(Client client, Map<String, String> form, FormErrors errors,
-                String requestKey, FlagForm.Choices choices);
+        static native TemplateInstance record(Client client, Map<String, String> form, String requestKey,
+                FlagForm.Choices choices);
 
-        static native TemplateInstance draft(ReferralDraft draft, Client client, SymptomFlag flag, String specialty,
-                String directorySpecialty);
+        /** {@code flagId}: the flag's id for the directory's link, null without a flag. */
+        static native TemplateInstance draft(ReferralDraft draft, Client client, SymptomFlag flag, String flagId,
+                String specialty, String directorySpecialty);
     }
 
     @GET
@@ -78,57 +88,69 @@ public class Flags extends Controller {
     @GET
     @Path("{id}")
     public TemplateInstance flag(@RestPath String id) {
-        return show(visibleFlag(id), null);
+        return show(visibleFlag(id));
     }
 
     @POST
     @Path("{id}/acknowledge")
-    public Response acknowledge(@RestPath String id, @RestForm String note) {
+    public Object acknowledge(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String note) {
         SymptomFlag flag = visibleFlag(id);
-        review.acknowledge(flag, currentUser.userId(), currentUser.getName(), limit(note));
+        if (validation.hasErrors()) {
+            return refused(400, flag);
+        }
+        review.acknowledge(flag, currentUser.userId(), currentUser.getName(), note);
         audit.record(flag.clientId, "acknowledged flag", flag.level.name());
         flash("message", "Acknowledged.");
-        return seeOther("/flags/" + flag.id);
+        return redirect(Flags.class).flag(flag.id.toString());
     }
 
     @POST
     @Path("{id}/note")
-    public Object note(@RestPath String id, @RestForm String note) {
+    public Object note(@RestPath String id,
+            @RestForm @NotBlank(message = NOTE) @Size(max = MAX_NOTE, message = NOTE) String note) {
         SymptomFlag flag = visibleFlag(id);
-        if (note == null || note.isBlank() || note.length() > 2000) {
-            return Response.status(400).entity(show(flag, "Write a note of up to 2000 characters.")).build();
+        if (validation.hasErrors()) {
+            return refused(400, flag);
         }
         review.addNote(flag, currentUser.userId(), currentUser.getName(), note);
         audit.record(flag.clientId, "noted flag", null);
-        return seeOther("/flags/" + flag.id);
+        return redirect(Flags.class).flag(flag.id.toString());
     }
 
     @POST
     @Path("{id}/resolve")
-    public Object resolve(@RestPath String id, @RestForm String note) {
+    public Object resolve(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String note) {
         SymptomFlag flag = visibleFlag(id);
+        if (validation.hasErrors()) {
+            return refused(400, flag);
+        }
         try {
-            review.resolve(flag, currentUser.userId(), currentUser.getName(), limit(note));
+            review.resolve(flag, currentUser.userId(), currentUser.getName(), note);
         } catch (FlagReview.NotAllowedYet e) {
-            return Response.status(409).entity(show(flag, e.getMessage())).build();
+            validation.addError(NOT_YET, e.getMessage());
+            return refused(409, flag);
         }
         audit.record(flag.clientId, "resolved flag", flag.level.name());
         flash("message", "Resolved.");
-        return seeOther("/flags/" + flag.id);
+        return redirect(Flags.class).flag(flag.id.toString());
     }
 
     @POST
     @Path("{id}/resume")
-    public Object resume(@RestPath String id, @RestForm String reason) {
+    public Object resume(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String reason) {
         SymptomFlag flag = visibleFlag(id);
+        if (validation.hasErrors()) {
+            return refused(400, flag);
+        }
         try {
-            review.resumeProgram(flag, currentUser.getClinic(), currentUser.userId(), currentUser.getName(), limit(reason));
+            review.resumeProgram(flag, currentUser.getClinic(), currentUser.userId(), currentUser.getName(), reason);
         } catch (FlagReview.NotAllowedYet e) {
-            return Response.status(409).entity(show(flag, e.getMessage())).build();
+            validation.addError(NOT_YET, e.getMessage());
+            return refused(409, flag);
         }
         audit.record(flag.clientId, "resumed program after flag", null);
         flash("message", "The program is running again.");
-        return seeOther("/flags/" + flag.id);
+        return redirect(Flags.class).flag(flag.id.toString());
     }
 
     @POST
@@ -139,10 +161,11 @@ public class Flags extends Controller {
         try {
             draft = review.refer(flag, currentUser.userId(), currentUser.getName());
         } catch (FlagReview.NotAllowedYet e) {
-            return Response.status(409).entity(show(flag, e.getMessage())).build();
+            validation.addError(NOT_YET, e.getMessage());
+            return refused(409, flag);
         }
         audit.record(flag.clientId, "drafted referral", draft.suggestedSpecialty);
-        return seeOther("/flags/drafts/" + draft.id);
+        return redirect(Flags.class).draft(draft.id.toString());
     }
 
     @GET
@@ -157,42 +180,45 @@ public class Flags extends Controller {
         // "Chiropractor or physical therapist" starts the search at chiropractors; the trainer can widen it.
         String directorySpecialty = suggestion == ReferralSuggestion.CHIROPRACTOR_OR_PHYSICAL_THERAPIST ? "CHIROPRACTOR"
                 : suggestion.name();
-        return Templates.draft(draft, client, flag, suggestion.label, directorySpecialty);
+        return Templates.draft(draft, client, flag, flag == null ? null : flag.id.toString(), suggestion.label,
+                directorySpecialty);
     }
 
     @GET
     @Path("record/{id}")
     public TemplateInstance recordForm(@RestPath String id) {
         Client client = access.visibleClient(Ids.parse(id)).orElseThrow(NotFoundException::new);
-        return recordPage(client, FlagForm.blank(null).asMap(), new FormErrors());
+        return recordPage(client, FlagForm.blank(null));
     }
 
     @POST
     @Path("record/{id}")
-    public Object record(@RestPath String id, @RestForm String type, @RestForm String severity,
-            @RestForm String region, @RestForm String when, @RestForm List<String> sign,
-            @RestForm String painBefore, @RestForm String description, @RestForm String requestKey) {
+    public Object record(@RestPath String id, @BeanParam FlagForm sent) {
         Client client = access.visibleClient(Ids.parse(id)).orElseThrow(NotFoundException::new);
-        FlagForm form = new FlagForm(type, severity, region, when, sign, painBefore, description, null);
-        FormErrors errors = new FormErrors();
-        FlagService.FlagInput input = form.check(errors);
-        UUID key = errors.requestKey(requestKey);
-        if (input == null || key == null) {
-            return Response.status(400).entity(recordPage(client, form.asMap(), errors)).build();
+        FlagForm form = sent.withoutSession();
+        flags.check(form).forEach(validation::addError);
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(recordPage(client, form.shown(submitted.values()))).build();
         }
-        SymptomFlag flag = flags.report(currentUser.getClinic(), client, input, currentUser.userId(), true, key).flag();
+        SymptomFlag flag = flags.report(currentUser.getClinic(), client, form.input(), currentUser.userId(), true,
+                form.key()).flag();
         audit.record(client.id, "recorded symptom", flag.level.name());
-        return seeOther("/flags/" + flag.id);
+        return redirect(Flags.class).flag(flag.id.toString());
     }
 
-    private TemplateInstance show(SymptomFlag flag, String error) {
+    private TemplateInstance show(SymptomFlag flag) {
         Client client = access.visibleClient(flag.clientId).orElseThrow(NotFoundException::new);
         audit.record(client.id, "viewed flag", flag.level.name());
-        return Templates.flag(flag, client, review.timeline(flag.id), error, ReferralSuggestion.forFlag(flag).label);
+        return Templates.flag(flag, client, review.timeline(flag.id), ReferralSuggestion.forFlag(flag).label);
     }
 
-    private TemplateInstance recordPage(Client client, Map<String, String> form, FormErrors errors) {
-        return Templates.record(client, form, errors, UUID.randomUUID().toString(), FlagForm.Choices.all());
+    /** The flag's page again, with the message of what was refused (a note's length, or a step not allowed yet). */
+    private Response refused(int status, SymptomFlag flag) {
+        return Response.status(status).entity(show(flag)).build();
+    }
+
+    private TemplateInstance recordPage(Client client, Map<String, String> form) {
+        return Templates.record(client, form, UUID.randomUUID().toString(), FlagForm.Choices.all());
     }
 
     /** A flag of a client this person may see; anything else is simply not there. */
@@ -201,9 +227,5 @@ public class Flags extends Controller {
                 .orElseThrow(NotFoundException::new);
         access.visibleClient(flag.clientId).orElseThrow(NotFoundException::new);
         return flag;
-    }
-
-    private static String limit(String text) {
-        return text == null ? null : text.length() > 2000 ? text.substring(0, 2000) : text;
     }
 }

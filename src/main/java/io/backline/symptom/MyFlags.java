@@ -6,21 +6,21 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
-import io.backline.web.FormErrors;
 import io.backline.web.Ids;
+import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,11 +38,13 @@ public class MyFlags extends Controller {
     FlagReview review;
     @Inject
     AuditTrail audit;
+    @Inject
+    SubmittedForm submitted;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance report(Map<String, String> form, FormErrors errors, String requestKey,
-                FlagForm.Choices choices, SymptomFlag tick);
+        static native TemplateInstance report(Map<String, String> form, String requestKey, FlagForm.Choices choices,
+                SymptomFlag tick);
 
         static native TemplateInstance flag(SymptomFlag flag);
 
@@ -58,27 +60,22 @@ public class MyFlags extends Controller {
     @GET
     @Path("new")
     public TemplateInstance report(@RestQuery String session) {
-        return render(FlagForm.blank(session), new FormErrors());
+        return render(FlagForm.blank(session), session);
     }
 
     @POST
     @Path("")
-    public Object submit(@RestForm String type, @RestForm String severity, @RestForm String region,
-            @RestForm String when, @RestForm List<String> sign, @RestForm String painBefore,
-            @RestForm String description, @RestForm String sessionId, @RestForm String requestKey) {
+    public Object submit(@BeanParam FlagForm form) {
         Client client = me();
-        FlagForm form = new FlagForm(type, severity, region, when, sign, painBefore, description, sessionId);
-        FormErrors errors = new FormErrors();
-        FlagService.FlagInput input = form.check(errors);
-        UUID key = errors.requestKey(requestKey);
-        if (input == null || key == null) {
-            return Response.status(400).entity(render(form, errors)).build();
+        flags.check(form).forEach(validation::addError);
+        if (validation.hasErrors()) {
+            return Response.status(400).entity(render(form.shown(submitted.values()), form.sessionId())).build();
         }
-        FlagService.Reported reported = flags.report(currentUser.getClinic(), client, input, currentUser.userId(),
-                false, key);
+        FlagService.Reported reported = flags.report(currentUser.getClinic(), client, form.input(), currentUser.userId(),
+                false, form.key());
         audit.record(client.id, reported.detailAdded() ? "added detail to symptom report" : "reported symptom",
                 reported.flag().level.name());
-        return seeOther("/today/flags/" + reported.flag().id);
+        return redirect(MyFlags.class).flag(reported.flag().id.toString());
     }
 
     @GET
@@ -90,16 +87,17 @@ public class MyFlags extends Controller {
         return Templates.flag(flag);
     }
 
-    private TemplateInstance render(FlagForm form, FormErrors errors) {
+    /** The report form; after a check-off's tick ({@code sessionId} names its session), with the stop guidance. */
+    private TemplateInstance render(Map<String, String> form, String sessionId) {
         SymptomFlag tick = null;
-        if (!form.sessionId().isBlank()) {
+        if (sessionId != null && !sessionId.isBlank()) {
             try {
-                tick = SymptomFlag.tickOf(UUID.fromString(form.sessionId().strip()), me().id).orElse(null);
+                tick = SymptomFlag.tickOf(UUID.fromString(sessionId.strip()), me().id).orElse(null);
             } catch (IllegalArgumentException e) {
                 tick = null; // an edited link: the form still reports
             }
         }
-        return Templates.report(form.asMap(), errors, UUID.randomUUID().toString(), FlagForm.Choices.all(), tick);
+        return Templates.report(form, UUID.randomUUID().toString(), FlagForm.Choices.all(), tick);
     }
 
     private Client me() {

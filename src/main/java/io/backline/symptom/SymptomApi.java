@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
-import io.backline.web.FormErrors;
 
 /** What the report form does, for a mobile app: a client reports a symptom and reads what happens next. */
 @Path("/api/v1/symptoms")
@@ -40,6 +39,15 @@ public class SymptomApi {
     /** Names as on the report form; {@code sessionId} links the report to a checked-off session (and its tick). */
     public record ReportRequest(String type, Integer severity, String region, String when, List<String> signs,
             Integer painBefore, String description, UUID sessionId, UUID requestKey) {
+        /** As the report form sends it, to be checked by the same rules. */
+        FlagForm form() {
+            return new FlagForm(type, text(severity), region, when, signs, text(painBefore), description,
+                    text(sessionId), text(requestKey));
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
+        }
     }
 
     public record FlagView(UUID id, String level, String explanation, boolean programPaused, boolean seePhysician,
@@ -73,22 +81,15 @@ public class SymptomApi {
             return Response.status(400).entity(new Problem(400, "Send a JSON body with a requestKey (a UUID the app "
                     + "makes once per report).", Map.of("requestKey", "required"))).build();
         }
-        FlagForm form = new FlagForm(request.type(), text(request.severity()), request.region(), request.when(),
-                request.signs(), text(request.painBefore()), request.description(),
-                request.sessionId() == null ? "" : request.sessionId().toString());
-        FormErrors errors = new FormErrors();
-        FlagService.FlagInput input = form.check(errors);
-        if (input == null) {
-            return Response.status(400).entity(new Problem(400, "Some fields need a change.", errors.all())).build();
+        FlagForm form = request.form();
+        Map<String, String> refused = flags.check(form);
+        if (!refused.isEmpty()) {
+            return Response.status(400).entity(new Problem(400, "Some fields need a change.", refused)).build();
         }
-        FlagService.Reported reported = flags.report(currentUser.getClinic(), client, input, currentUser.userId(),
-                false, request.requestKey());
+        FlagService.Reported reported = flags.report(currentUser.getClinic(), client, form.input(),
+                currentUser.userId(), false, request.requestKey());
         audit.record(client.id, reported.detailAdded() ? "added detail to symptom report" : "reported symptom",
                 reported.flag().level.name() + " (API)");
         return Response.status(201).entity(FlagView.of(reported.flag())).build();
-    }
-
-    private static String text(Integer value) {
-        return value == null ? "" : value.toString();
     }
 }

@@ -163,7 +163,7 @@ class CheckOffTest {
                 CLIENT.toString(), today().minusDays(2) + " (API)"));
         given().auth().oauth2(token).contentType("application/json").body("{\"performedOn\":\"2026-01-01\"}")
                 .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(400)
-                .body("title", containsString("idempotencyKey"));
+                .body("field", equalTo("idempotencyKey")).body("title", containsString("The form expired"));
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.backline.practice;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.hibernate.validator.constraints.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.backline.web.form.IsoDate;
+import io.backline.web.form.Typed;
+import io.backline.web.form.WholeNumber;
+
+/**
+ * A check-off as sent, by the today page's form or the API, each rule stated once: {@link CheckOffService#check}
+ * validates it for both, and adds the rule that needs the prescription (one hold per level). The values stay text so
+ * that "abc" gets its message; the API turns its typed JSON into this shape. The components are in the order the API
+ * reports the first refused one.
+ */
+public record CheckOffForm(
+        @RestForm @NotNull(message = CheckOffForm.EXPIRED)
+        @UUID(message = CheckOffForm.EXPIRED, letterCase = UUID.LetterCase.INSENSITIVE,
+                version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String idempotencyKey,
+        @RestForm @NotBlank(message = CheckOffForm.DATE) @IsoDate(message = CheckOffForm.DATE) String performedOn,
+        @RestForm("hold") List<@HoldSeconds String> holdSeconds,
+        @RestForm @WholeNumber(min = 0, max = 10, message = "Choose a discomfort level from 0 to {max}.") String discomfort,
+        @RestForm @NotNull(message = CheckOffForm.FEELING)
+        @Pattern(regexp = "EASY|GOOD|INTENSE|HARD", message = CheckOffForm.FEELING) String feeling,
+        @RestForm @Size(max = 1000, message = "The note can be at most {max} characters.") String note,
+        /** The form's checkbox: present ("on") when ticked. */
+        @RestForm String worseOrUnsafe) {
+
+    static final String EXPIRED = "The form expired; please submit it again.";
+    static final String DATE = "Write the date as YYYY-MM-DD, between 2000 and 2100.";
+    static final String FEELING = "Choose how the session felt.";
+
+    public CheckOffForm {
+        holdSeconds = holdSeconds == null ? List.of() : new ArrayList<>(holdSeconds);
+    }
+
+    /** The page's form has one hold box per prescribed level: those, an empty one for each not sent. */
+    CheckOffForm withLevels(int levels) {
+        List<String> holds = new ArrayList<>();
+        for (int i = 0; i < levels; i++) {
+            holds.add(i < holdSeconds.size() && holdSeconds.get(i) != null ? holdSeconds.get(i) : "");
+        }
+        return new CheckOffForm(idempotencyKey, performedOn, holds, discomfort, feeling, note, worseOrUnsafe);
+    }
+
+    public boolean ticked() {
+        return worseOrUnsafe != null;
+    }
+
+    /** The typed check-off; only once {@link CheckOffService#check} found nothing to refuse. */
+    CheckOffService.CheckOff checked() {
+        return new CheckOffService.CheckOff(Typed.day(performedOn),
+                holdSeconds.stream().mapToInt(Typed::wholeNumber).toArray(), Typed.wholeNumber(discomfort),
+                SessionLog.Feeling.valueOf(feeling), note, ticked(), java.util.UUID.fromString(idempotencyKey.strip()));
+    }
+}
