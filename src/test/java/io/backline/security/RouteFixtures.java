@@ -1,5 +1,6 @@
 package io.backline.security;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,15 +26,22 @@ final class RouteFixtures {
         String client = TestData.clientOnCareTeam(clinicId, staffUsername, "Route Fixture").toString();
         ids.put(Kind.CLIENT, client);
         ids.put(Kind.STAFF, staff);
-        String program = TestData.string("select id from program where clinic_id = ? order by created_at limit 1", clinicId);
-        String version = TestData.string("select id from program_version where program_id = ?::uuid order by version limit 1", program);
+        // A clinic's own copy of the built-in program: the built-in one cannot be edited.
+        String builtIn = TestData.string("select id from program_version where clinic_id = ? order by created_at limit 1", clinicId);
+        String program = UUID.randomUUID().toString();
+        TestData.sql("insert into program (id, clinic_id) values (?::uuid, ?)", program, clinicId);
+        String version = insert("""
+                insert into program_version (id, clinic_id, program_id, version, title, summary, purpose, region_rule,
+                    steps, cues, hold_guidance, stop_rule, when_to_see_professional, disclaimer, level_names,
+                    level_hints, min_hold_seconds, max_hold_seconds)
+                select ?::uuid, clinic_id, ?::uuid, 1, 'Route fixture copy', summary, purpose, region_rule, steps, cues,
+                    hold_guidance, stop_rule, when_to_see_professional, disclaimer, level_names, level_hints,
+                    min_hold_seconds, max_hold_seconds
+                from program_version where id = ?::uuid""", program, builtIn);
         ids.put(Kind.PROGRAM, program);
         ids.put(Kind.VERSION, version);
-        ids.put(Kind.ASSIGNMENT, insert("""
-                insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key,
-                    created_by, ended_at)
-                values (?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, 'ENDED', gen_random_uuid(), ?::uuid, now())""",
-                clinicId, client, program, version, staff));
+        ids.put(Kind.ASSIGNMENT, TestData.assignBuiltInProgram(clinicId, UUID.fromString(client), staffUsername,
+                LocalDate.now(), 3).toString());
         String flag = insert("""
                 insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
                     status, reported_by, reported_by_staff, request_key, source, resolved_at, resolved_by)

@@ -250,7 +250,8 @@ class RouteMatrixTest {
                     || (route.kinds().length > 0 && route.audience() == Audience.CLIENT)) {
                 return; // the provider's pages need a link; a client's own records are covered by their journeys
             }
-            String path = fill(key, route, rose);
+            String path = fill(key, route, rose) + (key.equals("GET /referrals/new")
+                    ? "?provider=" + rose.get(Kind.PROVIDER) + "&client=" + rose.get(Kind.CLIENT) : "");
             boolean api = route.audience().name().startsWith("API");
             check(wrong, key, "anonymous", api ? Set.of(401) : route.audience() == Audience.ANYONE ? Set.of(200) : Set.of(302),
                     given().redirects().follow(false).get(path).statusCode());
@@ -307,8 +308,18 @@ class RouteMatrixTest {
         RequestSpecification form = form(session);
         if (session != null) {
             form.formParam(CSRF_COOKIE, session.cookies().get(CSRF_COOKIE));
+        } else {
+            // A provider's browser: not signed in, but holding a CSRF cookie and its token like anyone who loaded a page.
+            String token = anonymousToken();
+            form.cookie(CSRF_COOKIE, token).formParam(CSRF_COOKIE, token);
         }
         return form.post(path);
+    }
+
+    private static String anonymousToken() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static SignIn.Session sessionFor(Audience audience) {
