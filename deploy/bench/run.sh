@@ -39,6 +39,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 work=${BENCH_WORK:-/tmp/backline-bench}
 app_port=${BENCH_APP_PORT:-9181}
+# Health answers on the management port in production (docs/adr/0031).
+management_port=${BENCH_MANAGEMENT_PORT:-9182}
 pg_port=${BENCH_PG_PORT:-56432}
 kc_port=${KEYCLOAK_PORT:-8180}
 own_kc_port=${BENCH_KEYCLOAK_PORT:-8182} # when nothing answers on $kc_port: a Keycloak of this run's own, on another
@@ -100,7 +102,7 @@ cleanup() {
   [ -n "$kc_started" ] && bash "$work/src/deploy/keycloak/dev-keycloak.sh" stop "$work/src/target/keycloak-26.7.3" >/dev/null 2>&1
 }
 trap cleanup EXIT
-for port in "$app_port" "$pg_port"; do
+for port in "$app_port" "$management_port" "$pg_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is taken (BENCH_APP_PORT / BENCH_PG_PORT)"; fi
 done
 if [ -e "$work" ] && [ ! -f "$work/.backline-bench" ]; then die "$work exists and is not this script's; set BENCH_WORK"; fi
@@ -164,7 +166,7 @@ export BACKLINE_SESSION_SECRET=bench-session-secret-0123456789abcdef0123
 export BACKLINE_LINK_SECRET=bench-link-secret-0123456789abcdef0123456
 export BACKLINE_SMTP_HOST=127.0.0.1 BACKLINE_SMTP_PORT="$smtp_port" BACKLINE_SMTP_STARTTLS=DISABLED
 export BACKLINE_BASE_URL="http://localhost:$public_port"
-live() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$app_port/q/health/live" 2>/dev/null || true; }
+live() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$management_port/q/health/live" 2>/dev/null || true; }
 # Waiting for the start must not slow it down: a curl and a sleep every 20 ms used 0.6 of a core (3.3 s of CPU in
 # 5.3 s, measured alone), taken from the start being timed; so did reading /proc/net/tcp with bash, which reads it a
 # byte at a time. Until the app's port accepts a connection, the wait opens one with bash's /dev/tcp and sleeps with
@@ -180,7 +182,7 @@ start_app() { # log-name extra-java-options... ; sets app_pid and startup_ms (la
   local log="$work/logs/$1.log"; shift
   local t0 deadline; t0=$(date +%s%N); deadline=$(( SECONDS + 60 ))
   # shellcheck disable=SC2086
-  env ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} "$java" $java_opts "$@" -Dquarkus.http.port="$app_port" -jar "$jar" >"$log" 2>&1 &
+  env ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} "$java" $java_opts "$@" -Dquarkus.http.port="$app_port" -Dquarkus.management.port="$management_port" -jar "$jar" >"$log" 2>&1 &
   app_pid=$!
   while [ "$SECONDS" -lt "$deadline" ]; do
     if listening "$app_port" && [ "$(live)" = 200 ]; then
@@ -209,7 +211,7 @@ say "Flyway: starting the app on the empty database${aot_training:+ (and trainin
 start_app migrate $aot_training
 echo "migrated; first 200 after $startup_ms ms"
 for _ in 1 2 3; do
-  curl -s -o /dev/null "http://127.0.0.1:$app_port/q/health/ready"
+  curl -s -o /dev/null "http://127.0.0.1:$management_port/q/health/ready"
   curl -s -o /dev/null --connect-to "localhost:$public_port:127.0.0.1:$app_port" "http://localhost:$public_port/today"
 done
 stop_app
@@ -415,7 +417,7 @@ scenario() { # key conns seconds url [wrk args...]; exports the rest through BEN
 base="http://127.0.0.1:$app_port"
 say "scenarios: $connections connections, ${duration}s each after ${warmup}s of warm-up"
 unset BENCH_MODE BENCH_EXPECT
-scenario baseline "$connections" "$duration" "$base/q/health/live"
+scenario baseline "$connections" "$duration" "http://127.0.0.1:$management_port/q/health/live"
 scenario signed-out "$connections" "$duration" "$base/signed-out"
 # Two floors for the signed-in pages: what authentication and the clinic's roles cost before any page work.
 api_token=$(token_for rose-client1)
@@ -484,7 +486,7 @@ client_one=$(sign_in rose-client4 /today)
 client_many=$(sign_in rose-client1 /today)
 declare -A sql
 sql[flag-count]="$(count_statements flag-count-one "Cookie: $cookie_one" "$base/flags/count") | $(count_statements flag-count-many "Cookie: $cookie_many" "$base/flags/count")"
-sql[baseline]="$(count_statements baseline "X-Bench: 1" "$base/q/health/live") | —"
+sql[baseline]="$(count_statements baseline "X-Bench: 1" "http://127.0.0.1:$management_port/q/health/live") | —"
 sql[signed-out]="$(count_statements signed-out "X-Bench: 1" "$base/signed-out") | —"
 sql[api-me]="$(count_statements api-me "Authorization: Bearer $(token_for rose-client1)" "$base/api/v1/me") | —"
 sql[today]="$(count_statements today-one "Cookie: $client_one" "$base/today") | $(count_statements today-many "Cookie: $client_many" "$base/today")"
@@ -512,7 +514,7 @@ say "writing $results"
 row() { jq -r "$2" "$work/out/$1.row.json"; }
 baseline_rps=$(row baseline .rps)
 declare -A label target
-label[baseline]="baseline: \`GET /q/health/live\` (no session)"
+label[baseline]="baseline: \`GET /q/health/live\` on the management port (no session)"
 label[signed-out]="\`GET /signed-out\` (no session; a Qute page)"
 label[api-me]="floor, bearer: \`GET /api/v1/me\` (rose-client1's token)"
 label[flag-count]="floor, page session: \`GET /flags/count\` (rose-trainer; the badge's JSON)"

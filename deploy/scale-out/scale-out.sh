@@ -30,6 +30,8 @@ repo=$(cd "$here/../.." && pwd)
 work=${SCALE_OUT_WORK:-/tmp/backline-scale-out}
 lb_port=${LB_PORT:-8090}
 app_ports=(${APP1_PORT:-9081} ${APP2_PORT:-9082})
+# Health answers on each instance's management port (production profile).
+management_ports=(${APP1_MANAGEMENT_PORT:-9091} ${APP2_MANAGEMENT_PORT:-9092})
 pg_port=${PG_PORT:-55432}
 smtp_port=${SMTP_PORT:-4025}
 mail_api_port=${MAIL_API_PORT:-4080}
@@ -78,7 +80,7 @@ trap cleanup EXIT
 # PostgreSQL refuses to run as root: run it as the postgres user when this script runs as root.
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 psql_app() { PGPASSWORD=backline "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U backline -d backline -v ON_ERROR_STOP=1 -qAt "$@"; }
-for port in "$lb_port" "${app_ports[@]}" "$pg_port" "$smtp_port" "$mail_api_port"; do
+for port in "$lb_port" "${app_ports[@]}" "${management_ports[@]}" "$pg_port" "$smtp_port" "$mail_api_port"; do
   if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is taken; stop what runs there or choose other ports (see the top of this script)." >&2; exit 1
   fi
@@ -154,7 +156,7 @@ export BACKLINE_BASE_URL="http://localhost:$lb_port"
 state_secret_option=${STATE_SECRET_OPTION--Dquarkus.oidc.authentication.state-secret=$BACKLINE_SESSION_SECRET}
 start_instance() { # index
   local i=$1 port=${app_ports[$1]}
-  "$java" -Xmx384m -Dquarkus.http.port="$port" -Dbackline.alerts.every=1s -Dquarkus.mailer.from="Backline instance $((i + 1)) <instance$((i + 1))@backline.example>" \
+  "$java" -Xmx384m -Dquarkus.http.port="$port" -Dquarkus.management.port="${management_ports[$1]}" -Dbackline.alerts.every=1s -Dquarkus.mailer.from="Backline instance $((i + 1)) <instance$((i + 1))@backline.example>" \
     ${state_secret_option} -jar "$jar" >>"$work/logs/app$((i + 1)).log" 2>&1 &
   app_pid[$i]=$!
   pids+=($!)
@@ -171,12 +173,12 @@ t_start=$(date +%s%N)
 start_instance 0
 start_instance 1
 for i in 0 1; do
-  wait_ready "${app_ports[$i]}" 180 || { tail -n 30 "$work/logs/app$((i + 1)).log"; echo "instance $((i + 1)) did not get ready" >&2; exit 1; }
+  wait_ready "${management_ports[$i]}" 180 || { tail -n 30 "$work/logs/app$((i + 1)).log"; echo "instance $((i + 1)) did not get ready" >&2; exit 1; }
 done
 echo "both ready after $(( ($(date +%s%N) - t_start) / 1000000 )) ms"
 # The probes deploy/kubernetes uses.
 for probe in started live ready; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${app_ports[1]}/q/health/$probe")
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${management_ports[1]}/q/health/$probe")
   [ "$code" = 200 ] || fail "/q/health/$probe answered $code"
 done
 migrated=() ; for i in 1 2; do migrated+=("$(grep -c 'Migrating schema' "$work/logs/app$i.log" || true)"); done
@@ -316,7 +318,7 @@ before=$(psql_app -c "select count(*) from session_log")
 
 say "load: $workers workers for ${load_seconds}s through nginx; kill -9 instance 1 at ${kill_at}s, then restart it"
 cat >"$work/out/restart.sh" <<EOF
-cd "$work" && exec "$java" -Xmx384m -Dquarkus.http.port=${app_ports[0]} -Dbackline.alerts.every=1s -Dquarkus.mailer.from="Backline instance 1 <instance1@backline.example>" \
+cd "$work" && exec "$java" -Xmx384m -Dquarkus.http.port=${app_ports[0]} -Dquarkus.management.port=${management_ports[0]} -Dbackline.alerts.every=1s -Dquarkus.mailer.from="Backline instance 1 <instance1@backline.example>" \
   ${state_secret_option} -jar "$jar" >>"$work/logs/app1.log" 2>&1
 EOF
 echo "${app_pid[0]}" >"$work/out/app1.pid"
@@ -342,7 +344,7 @@ echo "acknowledged $acked, of which stored $stored_acked; sessions the load adde
 
 # ---- 6. alert emails exactly once --------------------------------------------------------------------------------------
 say "the restarted instance 1, and the session from before the kill"
-wait_ready "${app_ports[0]}" 180 || fail "the restarted instance 1 did not get ready"
+wait_ready "${management_ports[0]}" 180 || fail "the restarted instance 1 did not get ready"
 restart_line=$(grep -o 'started in [0-9.]*s' "$work/logs/app1.log" | tail -n 1)
 echo "instance 1 restarted under load: $restart_line"
 sleep 3 # nginx tries an instance it marked down again after fail_timeout

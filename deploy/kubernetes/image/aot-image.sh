@@ -24,7 +24,9 @@ out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
 # shellcheck source=image-chroot.sh
 . "$here/image-chroot.sh"
 port=${QUARKUS_HTTP_PORT:-8080}
+management_port=${QUARKUS_MANAGEMENT_PORT:-9000} # health answers there in production
 port_free "$port" # else the readiness check could be answered by whatever listens there
+port_free "$management_port"
 unpack_image "$in"
 [ "$(basename "${image_entrypoint[0]}")" = java ] || { echo "the entrypoint must start with java" >&2; exit 1; }
 if printf '%s\n' "${image_entrypoint[@]}" | grep -q -- '-XX:AOTCache'; then
@@ -39,11 +41,14 @@ image_env+=("JAVA_TOOL_OPTIONS=$pod_options")
 echo "training run (JAVA_TOOL_OPTIONS=$pod_options)"
 log="$image_work/training.log"
 start_image "$log" -XX:AOTCacheOutput="$cache"
-wait_ready "$port" 180 >/dev/null || { tail -n 40 "$log" >&2; echo "the training run did not get ready" >&2; exit 1; }
+wait_ready "$management_port" 180 >/dev/null || { tail -n 40 "$log" >&2; echo "the training run did not get ready" >&2; exit 1; }
 grep -q 'started in' "$log" || { tail -n 40 "$log" >&2; echo "the training run's log shows no start" >&2; exit 1; }
 # What every start and a first visitor go through: health, a page without a session, the redirect to the login,
 # an API call without a token, the stylesheet.
-for path in /q/health/ready /q/health/live /signed-out / /today /clients /api/v1/me /css/app.css /js/hold-timer.js; do
+for path in /q/health/ready /q/health/live; do
+  for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$management_port$path"; done
+done
+for path in /signed-out / /today /clients /api/v1/me /css/app.css /js/hold-timer.js; do
   for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$port$path"; done
 done
 stop_image

@@ -8,7 +8,7 @@
 #                             image_entrypoint
 #   start_image LOG [JVM options...]    starts the entrypoint (the options right after `java`); sets image_pid
 #   stop_image                          SIGTERM, then waits for the JVM (and anything it writes at exit)
-#   wait_ready PORT SECONDS             until /q/health/ready answers 200 (prints it); fails if the app exits
+#   wait_ready PORT SECONDS             until /q/health/ready answers 200 on that (management) port (prints it); fails if the app exits
 #   port_free PORT                      fails when something already listens there
 
 image_work=$(mktemp -d)

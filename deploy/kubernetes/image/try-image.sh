@@ -13,11 +13,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=image-chroot.sh
 . "$here/image-chroot.sh"
 port=${QUARKUS_HTTP_PORT:-8080}
+management_port=${QUARKUS_MANAGEMENT_PORT:-9000} # health answers there in production
 port_free "$port"
+port_free "$management_port"
 unpack_image "${1:-target/backline-image.tar}"
 log="$image_work/app.log"
 start_image "$log"
-if wait_ready "$port" 120; then
+if wait_ready "$management_port" 120; then
   grep -o '"message":"[^"]*started in[^"]*"' "$log" || true
   grep -i 'aot' "$log" | grep -iv '"message"' || true # the JVM's own words when it cannot use the cache
   [ -n "${TRY_IMAGE_LOG:-}" ] && cp "$log" "$TRY_IMAGE_LOG"

@@ -176,7 +176,7 @@ public final class SvgCharts {
         String id = "chart-" + Integer.toHexString(Objects.hash(title, description));
         return new StringBuilder()
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" style=\"width:100%;height:auto\" role=\"img\" aria-labelledby=\"")
+                .append("\" class=\"chart\" role=\"img\" aria-labelledby=\"")
                 .append(id).append("-title ").append(id).append("-desc\" font-family=\"sans-serif\" font-size=\"12\">")
                 .append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>")
                 .append("<desc id=\"").append(id).append("-desc\">").append(escape(description)).append("</desc>");

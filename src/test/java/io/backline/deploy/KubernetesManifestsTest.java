@@ -100,6 +100,8 @@ class KubernetesManifestsTest {
         Container app = pod.getContainers().get(0);
         assertEquals("http", app.getPorts().get(0).getName());
         assertEquals(8080, app.getPorts().get(0).getContainerPort());
+        assertEquals("management", app.getPorts().get(1).getName());
+        assertEquals(9000, app.getPorts().get(1).getContainerPort());
         assertProbe(app.getReadinessProbe(), "/q/health/ready");
         assertProbe(app.getLivenessProbe(), "/q/health/live");
         assertProbe(app.getStartupProbe(), "/q/health/started");
@@ -121,7 +123,7 @@ class KubernetesManifestsTest {
     private static void assertProbe(Probe probe, String path) {
         assertNotNull(probe, "probe on " + path);
         assertEquals(path, probe.getHttpGet().getPath());
-        assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+        assertEquals("management", probe.getHttpGet().getPort().getStrVal()); // off the public port
     }
 
     @ParameterizedTest
