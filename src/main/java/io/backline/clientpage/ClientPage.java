@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backline.web.form.RequestKey;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentEvent;
 import io.backline.program.AssignmentService;
@@ -117,9 +117,7 @@ public class ClientPage extends Controller {
     @Path("assignments")
     public Object assign(@RestPath String id, @BeanParam @Valid PrescriptionForm form,
             @RestForm String programVersionId,
-            @RestForm @NotNull(message = EXPIRED) @org.hibernate.validator.constraints.UUID(message = EXPIRED,
-                    letterCase = org.hibernate.validator.constraints.UUID.LetterCase.INSENSITIVE,
-                    version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String requestKey) {
+            @RestForm @RequestKey(message = EXPIRED) String requestKey) {
         Client client = client(id);
         ProgramVersion version = parseOptional(programVersionId).flatMap(catalog::version).orElse(null);
         if (version == null) {

@@ -1,11 +1,11 @@
 package io.backline.invitation;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.hibernate.validator.constraints.UUID;
 import org.jboss.resteasy.reactive.RestForm;
+
+import io.backline.web.form.RequestKey;
 
 /**
  * The invitation form as typed, each field's own rule stated once; the rules that need the signed-in person or the
@@ -20,7 +20,7 @@ public record InvitationForm(
         @RestForm String role,
         @RestForm String leadTrainerId,
         /** The form's one-time key: a double submit sends one invitation. */
-        @RestForm @NotNull(message = EXPIRED) @UUID(message = EXPIRED) String requestKey) {
+        @RestForm @RequestKey(message = EXPIRED) String requestKey) {
 
     static final String EXPIRED = "The form expired; please submit it again.";
 }

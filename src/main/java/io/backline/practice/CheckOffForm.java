@@ -8,9 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.hibernate.validator.constraints.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.backline.web.form.RequestKey;
 import io.backline.web.form.IsoDate;
 import io.backline.web.form.Typed;
 import io.backline.web.form.WholeNumber;
@@ -22,11 +22,10 @@ import io.backline.web.form.WholeNumber;
  * reports the first refused one.
  */
 public record CheckOffForm(
-        @RestForm @NotNull(message = CheckOffForm.EXPIRED)
-        @UUID(message = CheckOffForm.EXPIRED, letterCase = UUID.LetterCase.INSENSITIVE,
-                version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String idempotencyKey,
+        @RestForm @RequestKey(message = CheckOffForm.EXPIRED) String idempotencyKey,
         @RestForm @NotBlank(message = CheckOffForm.DATE) @IsoDate(message = CheckOffForm.DATE) String performedOn,
-        @RestForm("hold") List<@HoldSeconds String> holdSeconds,
+        @RestForm("hold") List<@WholeNumber(min = 0, max = 1800,
+                message = "Give the seconds you held at this level, from 0 to {max} (30 minutes).") String> holdSeconds,
         @RestForm @WholeNumber(min = 0, max = 10, message = "Choose a discomfort level from 0 to {max}.") String discomfort,
         @RestForm @NotNull(message = CheckOffForm.FEELING)
         @Pattern(regexp = "EASY|GOOD|INTENSE|HARD", message = CheckOffForm.FEELING) String feeling,

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.backline.web.form.RequestKey;
 import io.backline.web.form.Typed;
 
 /**
@@ -27,8 +27,7 @@ public record ReferralForm(
         @RestForm String shareSessions,
         @RestForm String shareFlags,
         @RestForm List<String> flagIds,
-        @RestForm @NotNull(message = ReferralForm.EXPIRED)
-        @org.hibernate.validator.constraints.UUID(message = ReferralForm.EXPIRED) String requestKey) {
+        @RestForm @RequestKey(message = ReferralForm.EXPIRED) String requestKey) {
 
     /** A missing or edited one-time key: the page was not the one this server gave out. */
     static final String EXPIRED = "The form expired; please submit it again.";

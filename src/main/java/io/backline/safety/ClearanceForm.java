@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.backline.web.form.RequestKey;
 import io.backline.web.form.IsoDate;
 import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.util.Validation;
@@ -28,10 +28,7 @@ public record ClearanceForm(
         @RestForm @NotBlank(message = "The note is required.")
         @Size(max = 2000, message = "The note can be at most {max} characters.") String note,
         /** The form's one-time key: the same clearance sent twice saves once. */
-        @RestForm @NotNull(message = ScreeningForm.EXPIRED)
-        @org.hibernate.validator.constraints.UUID(message = ScreeningForm.EXPIRED,
-                letterCase = org.hibernate.validator.constraints.UUID.LetterCase.INSENSITIVE,
-                version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String requestKey) {
+        @RestForm @RequestKey(message = ScreeningForm.EXPIRED) String requestKey) {
 
     static final String DAY = "Give the date of the clearance (YYYY-MM-DD).";
 

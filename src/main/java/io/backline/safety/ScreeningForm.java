@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Pattern;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.backline.web.form.RequestKey;
+
 /**
  * The pre-exercise questions as typed, by the client (ClientScreening) or by staff for them (StaffSafety): every
  * question needs a yes or a no. Each answer's field, and so its component here, is named as its question.
@@ -25,10 +27,7 @@ public record ScreeningForm(
         @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String BLOOD_THINNERS,
         @RestForm @NotNull(message = ScreeningForm.ANSWER) @Pattern(regexp = "yes|no", message = ScreeningForm.ANSWER) String WEIGHT_LOSS_OR_NIGHT_PAIN,
         /** The form's one-time key: the same answers sent twice save once. */
-        @RestForm @NotNull(message = ScreeningForm.EXPIRED)
-        @org.hibernate.validator.constraints.UUID(message = ScreeningForm.EXPIRED,
-                letterCase = org.hibernate.validator.constraints.UUID.LetterCase.INSENSITIVE,
-                version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String requestKey) {
+        @RestForm @RequestKey(message = ScreeningForm.EXPIRED) String requestKey) {
 
     static final String ANSWER = "Answer yes or no.";
     static final String EXPIRED = "The form expired; please send it again.";

@@ -8,11 +8,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.backline.web.form.RequestKey;
 import io.backline.web.form.Typed;
 import io.backline.web.form.WholeNumber;
 
@@ -36,10 +36,7 @@ public record FlagForm(
         /** A check-off's session the report follows; a stale or edited one is ignored rather than refused. */
         @RestForm String sessionId,
         /** The form's one-time key: the same form sent twice saves once. */
-        @RestForm @NotNull(message = FlagForm.EXPIRED)
-        @org.hibernate.validator.constraints.UUID(message = FlagForm.EXPIRED,
-                letterCase = org.hibernate.validator.constraints.UUID.LetterCase.INSENSITIVE,
-                version = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }) String requestKey) {
+        @RestForm @RequestKey(message = FlagForm.EXPIRED) String requestKey) {
 
     public static final int MAX_DESCRIPTION = 2000;
     static final String EXPIRED = "The form expired; please send it again.";

@@ -3,6 +3,7 @@ package io.backline.web.form;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Retention;
@@ -18,7 +19,7 @@ import jakarta.validation.Payload;
  * "abc" or an empty box reaches the page as a message instead of failing the request's parameter conversion.
  */
 @Constraint(validatedBy = WholeNumber.Validator.class)
-@Target({ PARAMETER, FIELD, RECORD_COMPONENT })
+@Target({ PARAMETER, FIELD, RECORD_COMPONENT, TYPE_USE })
 @Retention(RUNTIME)
 public @interface WholeNumber {
     long min();
