@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.csv.CSVRecord;
 
 import io.backline.clinic.CurrentClinic;
+import io.backline.web.SafeLog;
 import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,7 +55,7 @@ public class ImportWorker {
             Arc.container().instance(CurrentClinic.class).get().workFor(next.clinicId());
             work(importId);
         } catch (RuntimeException e) {
-            Log.warnf(e, "Import %s failed", importId);
+            Log.warnf("Import %s failed: %s", importId, SafeLog.describe(e));
             QuarkusTransaction.requiringNew().run(() -> ProviderImport.update(
                     "status = ?1, finishedAt = ?2, errors = coalesce(errors, '') || ?3 where id = ?4",
                     ProviderImport.Status.FAILED, Instant.now(), "The import stopped unexpectedly; rows saved so far stay.", importId));

@@ -63,8 +63,8 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        // The exception type and message can carry user input; the stack trace is enough to find the cause.
-        Log.errorf(e, "Unexpected error, reference %s, on %s", reference, uri.getPath());
+        // Never the exception's message: it can carry row data or what was typed (SafeLog).
+        Log.errorf("Unexpected error, reference %s, on %s: %s", reference, uri.getPath(), SafeLog.describe(e));
         return render(uri, 500, "Something went wrong",
                 "We could not finish that. Nothing more was saved. Please try again; if it keeps happening, tell us the reference below.",
                 reference);
