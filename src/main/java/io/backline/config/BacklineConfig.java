@@ -1,6 +1,8 @@
 package io.backline.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -40,6 +42,10 @@ public interface BacklineConfig {
         /** How long a set-password link in an invitation stays valid. */
         @WithDefault("7")
         int linkDays();
+
+        /** How many invitations (new ones and resends) one clinic may send in an hour; more waits for the next. */
+        @WithDefault("30")
+        int sendsPerHour();
     }
 
     interface Alerts {
@@ -88,5 +94,15 @@ public interface BacklineConfig {
         /** How many adherence reports each instance keeps in memory. */
         @WithDefault("4096")
         int keptReports();
+    }
+
+    RequestIds requestIds();
+
+    interface RequestIds {
+        /**
+         * The proxies (IP addresses or CIDR blocks) whose {@code X-Request-Id} is kept when it is a UUID; none by
+         * default, so every request id is made by the server.
+         */
+        Optional<List<String>> trustedProxies();
     }
 }

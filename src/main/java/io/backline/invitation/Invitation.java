@@ -1,7 +1,6 @@
 package io.backline.invitation;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,10 +46,6 @@ public class Invitation extends ClinicOwned {
             case "trainer" -> "Trainer";
             default -> "Client";
         };
-    }
-
-    public static List<Invitation> pending() {
-        return list("status = ?1 order by createdAt desc", PENDING);
     }
 
     public static Optional<Invitation> pendingFor(String email) {

@@ -3,6 +3,7 @@ package io.backline.invitation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +34,8 @@ import io.quarkus.panache.common.Parameters;
 public class InvitationService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
+    /** The window {@code backline.invitations.sends-per-hour} counts in. */
+    private static final Duration SEND_WINDOW = Duration.ofHours(1);
 
     @Inject
     BacklineConfig config;
@@ -60,6 +63,10 @@ public class InvitationService {
 
         /** The address is taken: {@code message} belongs to the form's {@code field}. */
         record Refused(String field, String message) implements Outcome {
+        }
+
+        /** The clinic sent as many invitations as it may this hour: nothing was saved or sent. */
+        record OverLimit(String message) implements Outcome {
         }
     }
 
@@ -97,6 +104,10 @@ public class InvitationService {
         if (same.isPresent()) {
             return new Outcome.AlreadySent(same.get());
         }
+        Optional<String> overLimit = overSendLimit();
+        if (overLimit.isPresent()) {
+            return new Outcome.OverLimit(overLimit.get());
+        }
         if (Invitation.pendingFor(email).isPresent()) {
             return new Outcome.Refused("email", email + " already has an invitation waiting. Resend it from the list below.");
         }
@@ -133,6 +144,10 @@ public class InvitationService {
         if (invitation.lastSentAt.plus(RESEND_PAUSE).isAfter(Instant.now())) {
             return Optional.of("It was sent less than a minute ago; give the email a moment to arrive.");
         }
+        Optional<String> overLimit = overSendLimit();
+        if (overLimit.isPresent()) {
+            return overLimit;
+        }
         send(invitation);
         invitation.lastSentAt = Instant.now();
         invitation.timesSent++;
@@ -150,12 +165,37 @@ public class InvitationService {
         leaveAndDeleteIfUnused(invitation.userId, invitation.newAccount, invitation.clinicId);
     }
 
+    /** The pending invitations the signed-in person manages (see {@link InvitationQuery}), newest first. */
+    public List<Invitation> pendingManaged() {
+        return statements.pendingManagedBy(manager());
+    }
+
+    /** One invitation the signed-in person manages; empty for another trainer's or another clinic's. */
+    public Optional<Invitation> managed(UUID id) {
+        return statements.managedBy(id, manager());
+    }
+
     public boolean mayInvite(String role) {
         return switch (role) {
             case CurrentUser.CLIENT -> currentUser.isStaff();
             case CurrentUser.TRAINER, CurrentUser.ADMIN -> currentUser.isAdmin();
             default -> false;
         };
+    }
+
+    private InvitationQuery.Manager manager() {
+        return new InvitationQuery.Manager(currentUser.isAdmin(), currentUser.userId(),
+                currentUser.staffMemberId().orElse(null));
+    }
+
+    /** Why no more invitations may go out this hour, counted from the invitation table; empty while they may. */
+    private Optional<String> overSendLimit() {
+        int limit = config.invitations().sendsPerHour();
+        if (statements.sentSince(Instant.now().minus(SEND_WINDOW)) < limit) {
+            return Optional.empty();
+        }
+        return Optional.of("This clinic has sent " + limit + " invitations in the last hour, as many as it may. "
+                + "Nothing was sent; please try again in an hour.");
     }
 
     private StaffMember leadTrainer(String leadTrainerId, Map<String, String> problems) {

@@ -28,7 +28,10 @@ import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** Inviting people: admins invite staff and clients, trainers invite clients; pending invitations can be resent or revoked. */
+/**
+ * Inviting people: admins invite staff and clients, trainers invite clients; pending invitations can be resent or
+ * revoked, by an admin, or by a trainer for the clients they invited or care for.
+ */
 @Path("/invitations")
 @RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
 public class Invitations extends Controller {
@@ -39,6 +42,9 @@ public class Invitations extends Controller {
     CurrentUser currentUser;
     @Inject
     SubmittedForm submitted;
+
+    /** The form's message about the clinic's hourly limit, above its fields. */
+    static final String SEND_LIMIT = "sendLimit";
 
     public record Page(List<Invitation> pending, List<StaffMember> trainers, Map<String, String> form,
             String requestKey) {
@@ -86,6 +92,10 @@ public class Invitations extends Controller {
                 refuse(refused.field(), refused.message());
                 yield refused(400);
             }
+            case InvitationService.Outcome.OverLimit over -> {
+                refuse(SEND_LIMIT, over.message());
+                yield refused(429);
+            }
         };
     }
 
@@ -124,21 +134,13 @@ public class Invitations extends Controller {
     }
 
     private Page page(Map<String, String> form) {
-        List<Invitation> pending = Invitation.pending().stream().filter(this::mayManage).toList();
+        List<Invitation> pending = invitations.pendingManaged();
         List<StaffMember> trainers = StaffMember.list("role = ?1 and active order by fullName", CurrentUser.TRAINER);
         return new Page(pending, trainers, form, UUID.randomUUID().toString());
     }
 
-    /** Trainers manage client invitations only; another clinic's invitation is simply not found. */
+    /** Another trainer's invitation, like another clinic's, is simply not found. */
     private Invitation visible(String id) {
-        Invitation invitation = Invitation.find("id", Ids.parse(id)).firstResult();
-        if (invitation == null || !mayManage(invitation)) {
-            throw new NotFoundException();
-        }
-        return invitation;
-    }
-
-    private boolean mayManage(Invitation invitation) {
-        return invitations.mayInvite(invitation.role);
+        return invitations.managed(Ids.parse(id)).orElseThrow(NotFoundException::new);
     }
 }

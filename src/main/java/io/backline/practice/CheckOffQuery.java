@@ -36,6 +36,10 @@ class CheckOffQuery {
             select {s.*} from session_log s where s.clinic_id = :clinic
             and (s.idempotency_key = :key or (s.assignment_id = :assignment and s.performed_on = :day))""";
 
+    /** Whether any session of the clinic was saved with this key; says nothing of whose. */
+    private static final String KEY_TAKEN = """
+            select exists (select 1 from session_log where clinic_id = :clinic and idempotency_key = ?)""";
+
     @Inject
     ClinicSql sql;
 
@@ -52,6 +56,10 @@ class CheckOffQuery {
         List<SessionLog> related = rows.stream().map(row -> (SessionLog) ((Object[]) row)[2])
                 .filter(Objects::nonNull).toList();
         return Optional.of(new CheckOffService.Target((Assignment) first[0], (Prescription) first[1], related));
+    }
+
+    boolean keyTaken(UUID idempotencyKey) {
+        return sql.list(KEY_TAKEN, row -> row.getBoolean(1), idempotencyKey).get(0);
     }
 
     /** The earlier save of this very submission and the session already recorded on that day. */

@@ -140,6 +140,10 @@ public class CheckOffService {
         if (sameSubmission.isPresent()) {
             return new Result.AlreadySaved(sameSubmission.get());
         }
+        if (related.stream().anyMatch(s -> s.idempotencyKey.equals(checkOff.idempotencyKey()))) {
+            // Another client's key (the clinic's keys are unique): refused, their session never shown.
+            return keyTaken();
+        }
         LocalDate today = LocalDate.now(zone);
         if (assignment.isPaused()) {
             return new Result.Refused("assignment",
@@ -182,6 +186,26 @@ public class CheckOffService {
         apply(session, checkOff);
         session.persist();
         return new Result.Saved(session, false);
+    }
+
+    /**
+     * After a save failed, most likely a double click racing its twin: the winner's session when it is this client's
+     * own; a refusal when the key is another client's; otherwise the failure itself.
+     */
+    public Result afterFailedSave(UUID clientId, UUID idempotencyKey, RuntimeException failure) {
+        Optional<SessionLog> own = SessionLog.<SessionLog> find("clientId = :client and idempotencyKey = :key",
+                Parameters.with("client", clientId).and("key", idempotencyKey)).firstResultOptional();
+        if (own.isPresent()) {
+            return new Result.AlreadySaved(own.get());
+        }
+        if (query.keyTaken(idempotencyKey)) {
+            return keyTaken();
+        }
+        throw failure;
+    }
+
+    private static Result keyTaken() {
+        return new Result.Refused("idempotencyKey", CheckOffForm.EXPIRED);
     }
 
     private List<SessionLog> sameSubmissionOrDay(Assignment assignment, CheckOff checkOff) {

@@ -123,7 +123,8 @@ public class SessionApi {
     @APIResponse(responseCode = "400", description = "A field is missing or out of range",
             content = @Content(schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "Not this client's assignment")
-    @APIResponse(responseCode = "409", description = "Refused: a paused or ended program, a future day",
+    @APIResponse(responseCode = "409", description = "Refused: a paused or ended program, a future day, an "
+            + "idempotencyKey another submission already used",
             content = @Content(schema = @Schema(ref = "Problem")))
     public Response checkOff(@RestPath String id, CheckOffRequest request) {
         UUID clientId = currentUser.clientId().orElseThrow(NotFoundException::new);
@@ -152,11 +153,7 @@ public class SessionApi {
         try {
             result = checkOffs.record(target, checkOff, zone(), " (API)");
         } catch (RuntimeException e) {
-            var saved = SessionLog.<SessionLog> find("idempotencyKey", request.idempotencyKey()).firstResultOptional();
-            if (saved.isEmpty()) {
-                throw e;
-            }
-            result = new CheckOffService.Result.AlreadySaved(saved.get());
+            result = checkOffs.afterFailedSave(clientId, checkOff.idempotencyKey(), e);
         }
         return switch (result) {
             case CheckOffService.Result.Saved saved ->

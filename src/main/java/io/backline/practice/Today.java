@@ -175,8 +175,11 @@ public class Today extends Controller {
         CheckOffService.Result result = record(plan, checkOff);
         switch (result) {
             case CheckOffService.Result.Refused refused -> {
-                validation.addError(refused.field().equals("assignment") ? "performedOn" : refused.field(),
-                        refused.message());
+                // The assignment and the one-time key have no box of their own: their message shows with the day.
+                validation.addError(switch (refused.field()) {
+                    case "assignment", "idempotencyKey" -> "performedOn";
+                    default -> refused.field();
+                }, refused.message());
                 return Response.status(409).entity(render(client, plan, submitted.values(), form.holdSeconds())).build();
             }
             case CheckOffService.Result.Saved saved ->
@@ -202,11 +205,7 @@ public class Today extends Controller {
         try {
             return checkOffs.record(plan.assignment(), plan.prescription(), checkOff, zone(), "");
         } catch (RuntimeException e) {
-            Optional<SessionLog> saved = SessionLog.find("idempotencyKey", checkOff.idempotencyKey()).firstResultOptional();
-            if (saved.isPresent()) {
-                return new CheckOffService.Result.AlreadySaved(saved.get());
-            }
-            throw e;
+            return checkOffs.afterFailedSave(plan.assignment().clientId, checkOff.idempotencyKey(), e);
         }
     }
 

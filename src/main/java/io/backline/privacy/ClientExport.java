@@ -16,15 +16,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.backline.web.SafeCsv;
+
 /**
  * Everything Backline holds about one client, as a zip: one JSON file with every section, and one CSV per section
  * for spreadsheets. Each query names the clinic as well as the client, so an export can never reach across clinics.
+ * The CSV files go through {@link SafeCsv}: a note typed as a formula opens as text.
  */
 @ApplicationScoped
 public class ClientExport {
@@ -67,14 +69,14 @@ public class ClientExport {
             throws IOException {
         // The zip stream stays open after each section, so the printer is flushed but not closed.
         OutputStreamWriter writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).get());
+        CSVPrinter printer = SafeCsv.printer(writer, columns);
         for (Map<String, Object> row : rows) {
             List<Object> values = new ArrayList<>();
             for (String column : columns) {
                 Object value = row.get(column);
                 values.add(value instanceof List<?> list ? String.join(" ", list.stream().map(String::valueOf).toList()) : value);
             }
-            printer.printRecord(values);
+            SafeCsv.printRow(printer, values);
         }
         printer.flush();
     }

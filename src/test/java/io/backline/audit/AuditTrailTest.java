@@ -2,9 +2,11 @@ package io.backline.audit;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,16 +19,39 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AuditTrailTest {
 
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     @Test
     void viewingAClientsProgressIsRecordedWithWhoAndTheRequest() {
         UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Tester");
         var trainer = SignIn.as("rose-trainer");
-        trainer.request().header("X-Request-Id", "req-audit-1").get("/clients/" + client).then().statusCode(200);
+        trainer.request().get("/clients/" + client).then().statusCode(200);
         assertEquals(1, TestData.count("""
                 select count(*) from audit_event where client_id = ?::uuid and action = 'viewed progress'
-                and actor_name = 'Jonas Reyes' and request_id = 'req-audit-1' and clinic_id = 'rose-city'""",
-                client.toString()));
+                and actor_name = 'Jonas Reyes' and request_id ~ ? and clinic_id = 'rose-city'""",
+                client.toString(), "^" + UUID_PATTERN + "$"));
         trainer.request().get("/clients/" + client).then().body(containsString("Jonas Reyes: viewed progress"));
+    }
+
+    @Test
+    void aRequestIdTheBrowserSendsIsReplacedByOneTheServerMakes() {
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Request Ids");
+        var trainer = SignIn.as("rose-trainer");
+        // No proxy is trusted by default: neither markup nor a well-formed UUID from the browser is kept.
+        String wellFormed = UUID.randomUUID().toString();
+        for (String sent : List.of("<script>alert(1)</script>", "req-audit-1", wellFormed)) {
+            trainer.request().header("X-Request-Id", sent).get("/clients/" + client).then().statusCode(200);
+        }
+        List<String> recorded = List.of(TestData.string("""
+                select string_agg(request_id, ',') from audit_event where client_id = ?::uuid
+                and action = 'viewed progress'""", client.toString()).split(","));
+        assertEquals(3, recorded.size());
+        for (String id : recorded) {
+            assertTrue(id.matches(UUID_PATTERN), id);
+            assertNotEquals(wellFormed, id);
+        }
+        assertEquals(3, new java.util.HashSet<>(recorded).size(), "each request its own id");
+        assertEquals(0, TestData.count("select count(*) from audit_event where request_id like '%<%' or request_id = 'req-audit-1'"));
     }
 
     @Test

@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.backline.config.BacklineConfig;
+import io.backline.support.Demo;
 import io.backline.support.KeycloakAdmin;
 import io.backline.support.MailServer;
 import io.backline.support.SignIn;
@@ -26,6 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class InvitationsTest {
     private static final String PAGE = "/invitations";
+
+    @Inject
+    BacklineConfig config;
 
     private static Map<String, Object> invitation(String name, String email, String role) {
         Map<String, Object> fields = new HashMap<>();
@@ -220,5 +227,83 @@ class InvitationsTest {
         cedar.request().get(PAGE).then().statusCode(200).body(not(containsString(email)));
         cedar.resubmit(PAGE, PAGE + "/" + id + "/revoke", Map.of(), cedar.hiddenFields(PAGE, PAGE)).then().statusCode(404);
         assertEquals("pending", TestData.string("select status from invitation where id = ?::uuid", id));
+    }
+
+    @Test
+    void trainersManageOnlyTheInvitationsTheySentOrThatAreForTheirClients() {
+        var jonas = SignIn.as("rose-trainer");
+        String jonasSent = unique("jonas-sent");
+        jonas.submit(PAGE, PAGE, invitation("Jonas Sent", jonasSent, "client")).then().statusCode(303);
+        var admin = SignIn.as("rose-admin");
+        String forPriya = unique("for-priya");
+        Map<String, Object> priyasClient = invitation("For Priya", forPriya, "client");
+        priyasClient.put("leadTrainerId", Demo.staffId("rose-trainer2").toString());
+        admin.submit(PAGE, PAGE, priyasClient).then().statusCode(303);
+        String trainerInvited = unique("new-trainer");
+        admin.submit(PAGE, PAGE, invitation("New Trainer", trainerInvited, "trainer")).then().statusCode(303);
+
+        var priya = SignIn.as("rose-trainer2");
+        priya.request().get(PAGE).then().statusCode(200)
+                .body(containsString(forPriya), not(containsString(jonasSent)), not(containsString(trainerInvited)));
+        jonas.request().get(PAGE).then().statusCode(200)
+                .body(containsString(jonasSent), not(containsString(forPriya)), not(containsString(trainerInvited)));
+        admin.request().get(PAGE).then().statusCode(200)
+                .body(containsString(jonasSent), containsString(forPriya), containsString(trainerInvited));
+
+        // Jonas's invitation is not there for Priya: neither resent nor revoked.
+        String jonasId = TestData.string("select id from invitation where email = ?", jonasSent);
+        TestData.sql("update invitation set last_sent_at = last_sent_at - interval '2 minutes' where id = ?::uuid", jonasId);
+        Map<String, String> priyasForm = priya.hiddenFields(PAGE, PAGE);
+        priya.resubmit(PAGE, PAGE + "/" + jonasId + "/resend", Map.of(), priyasForm).then().statusCode(404);
+        priya.resubmit(PAGE, PAGE + "/" + jonasId + "/revoke", Map.of(), priyasForm).then().statusCode(404);
+        assertEquals("pending", TestData.string("select status from invitation where id = ?::uuid", jonasId));
+        assertEquals(1, TestData.count("select times_sent from invitation where id = ?::uuid", jonasId));
+
+        // The invitation of a client on her care team is hers to manage, whoever sent it.
+        String priyasId = TestData.string("select id from invitation where email = ?", forPriya);
+        priya.submit(PAGE, PAGE + "/" + priyasId + "/revoke", Map.of()).then().statusCode(303);
+        assertEquals("revoked", TestData.string("select status from invitation where id = ?::uuid", priyasId));
+    }
+
+    @Test
+    void aClinicOverItsHourlyLimitGetsTheFormBackAndNothingIsSavedOrSent() {
+        // Cedar Hills reached its limit this hour: as many invitations as it may send, written straight into the table.
+        String filler = "Limit filler " + UUID.randomUUID();
+        TestData.sql("""
+                insert into invitation (id, clinic_id, email, full_name, role, user_id, person_id, new_account, status,
+                    invited_by, invited_by_name, request_key)
+                select gen_random_uuid(), 'cedar-hills', 'filler-' || n || '@invited.example', 'Filler', 'client',
+                    gen_random_uuid(), gen_random_uuid(), false, 'revoked', gen_random_uuid(), ?, gen_random_uuid()
+                from generate_series(1, ?) n""", filler, config.invitations().sendsPerHour());
+        // A pending invitation first sent two hours ago, which would be due for a resend.
+        String waiting = unique("waiting");
+        String waitingId = UUID.randomUUID().toString();
+        TestData.sql("""
+                insert into invitation (id, clinic_id, email, full_name, role, user_id, person_id, new_account, status,
+                    invited_by, invited_by_name, request_key, created_at, last_sent_at)
+                values (?::uuid, 'cedar-hills', ?, 'Still Waiting', 'client', gen_random_uuid(), gen_random_uuid(),
+                    false, 'pending', gen_random_uuid(), ?, gen_random_uuid(), now() - interval '2 hours',
+                    now() - interval '2 hours')""", waitingId, waiting, filler);
+        try {
+            var admin = SignIn.as("cedar-admin");
+            String email = unique("over-limit");
+            Map<String, Object> fields = invitation("Over Limit", email, "client");
+            fields.put("leadTrainerId", Demo.staffId("cedar-trainer").toString());
+            admin.submit(PAGE, PAGE, fields).then().statusCode(429)
+                    .body(containsString("invitations in the last hour"), containsString("value=\"" + email + "\""),
+                            containsString("value=\"Over Limit\""));
+            assertEquals(0, invitations(email));
+            assertNull(KeycloakAdmin.userIdByEmail(email), "no account, so no set-password email");
+            assertTrue(MailServer.messages().stream().noneMatch(message -> message.contains(email)));
+
+            var resent = admin.submit(PAGE, PAGE + "/" + waitingId + "/resend", Map.of());
+            resent.then().statusCode(303);
+            admin.keepCookiesOf(resent);
+            admin.request().get(PAGE).then().statusCode(200).body(containsString("invitations in the last hour"));
+            assertEquals(1, TestData.count("select times_sent from invitation where id = ?::uuid", waitingId));
+            assertTrue(MailServer.messages().stream().noneMatch(message -> message.contains(waiting)));
+        } finally {
+            TestData.sql("delete from invitation where invited_by_name = ?", filler);
+        }
     }
 }

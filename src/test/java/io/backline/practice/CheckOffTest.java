@@ -201,4 +201,64 @@ class CheckOffTest {
         assertEquals(1, sessions());
         assertEquals("1", TestData.string("select discomfort::text from session_log where assignment_id = ?::uuid", assignmentId));
     }
+
+    /** rose-client2, another client of the same clinic, with an active program of their own. */
+    private static String otherClientsAssignment() {
+        UUID other = Demo.clientId("rose-client2");
+        TestData.endOpenAssignments(other);
+        return TestData.assignBuiltInProgram("rose-city", other, "rose-trainer", today().minusDays(10), 3).toString();
+    }
+
+    private static String sessionOf(String assignment) {
+        return TestData.string("""
+                select id || ' ' || discomfort || ' ' || coalesce(note, '') || ' ' || coalesce(corrected_at::text, '')
+                from session_log where assignment_id = ?::uuid""", assignment);
+    }
+
+    @Test
+    void anotherClientSendingTheSameFormKeyGetsNeitherTheSessionNorAnError() {
+        var robin = SignIn.as("rose-client3");
+        Map<String, String> robinsForm = robin.hiddenFields("/today", "/today/sessions");
+        robin.resubmit("/today", "/today/sessions", session(today().minusDays(1)), robinsForm).then().statusCode(303);
+        String robinsSession = sessionOf(assignmentId);
+        String samsAssignment = otherClientsAssignment();
+        try {
+            var sam = SignIn.as("rose-client2");
+            Map<String, String> samsForm = new HashMap<>(sam.hiddenFields("/today", "/today/sessions"));
+            samsForm.put("idempotencyKey", robinsForm.get("idempotencyKey"));
+            Map<String, Object> samsSession = session(today().minusDays(1));
+            samsSession.put("note", "Sam owns this session");
+            samsSession.put("worseOrUnsafe", "on");
+            sam.resubmit("/today", "/today/sessions", samsSession, samsForm).then().statusCode(409)
+                    .body(containsString("The form expired; please submit it again."),
+                            containsString("Sam owns this session"), not(containsString("Tight at the top")));
+            assertEquals(robinsSession, sessionOf(assignmentId), "Robin's session is untouched");
+            assertEquals(0, TestData.count("select count(*) from session_log where assignment_id = ?::uuid", samsAssignment));
+        } finally {
+            TestData.endOpenAssignments(Demo.clientId("rose-client2"));
+        }
+    }
+
+    @Test
+    void anotherClientSendingTheSameApiKeyGetsNeitherTheSessionNorAnError() {
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"performedOn":"%s","holdSeconds":[60,60,60],"discomfort":%d,"feeling":"GOOD","note":"%s","idempotencyKey":"%s"}""";
+        given().auth().oauth2(Tokens.accessToken("rose-client3")).contentType("application/json")
+                .body(body.formatted(today().minusDays(1), 2, "Robin's note", key))
+                .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(201);
+        String robinsSession = sessionOf(assignmentId);
+        String samsAssignment = otherClientsAssignment();
+        try {
+            given().auth().oauth2(Tokens.accessToken("rose-client2")).contentType("application/json")
+                    .body(body.formatted(today().minusDays(1), 5, "Sam's note", key))
+                    .post("/api/v1/assignments/" + samsAssignment + "/sessions").then().statusCode(409)
+                    .body("field", equalTo("idempotencyKey")).body(not(containsString("Robin's note")))
+                    .body(not(containsString(robinsSession.substring(0, 36))));
+            assertEquals(robinsSession, sessionOf(assignmentId), "Robin's session is untouched");
+            assertEquals(0, TestData.count("select count(*) from session_log where assignment_id = ?::uuid", samsAssignment));
+        } finally {
+            TestData.endOpenAssignments(Demo.clientId("rose-client2"));
+        }
+    }
 }

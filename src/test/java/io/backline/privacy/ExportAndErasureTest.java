@@ -103,6 +103,39 @@ class ExportAndErasureTest {
                 client.toString()));
     }
 
+    private static List<CSVRecord> csv(Map<String, byte[]> files, String name) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(new String(files.get(name), StandardCharsets.UTF_8))).getRecords();
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsPlainTextInTheCsv() throws IOException {
+        String formula = "=HYPERLINK(\"http://attacker.example\",\"open\")";
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Formula Person");
+        TestData.sql("update client set notes = ?, phone = ? where id = ?::uuid", formula, "+1 503 555 0100",
+                client.toString());
+        String assignment = TestData.assignBuiltInProgram("rose-city", client, "rose-trainer",
+                LocalDate.now().minusDays(10), 3).toString();
+        TestData.sql("""
+                insert into session_log (id, clinic_id, assignment_id, client_id, performed_on, hold_seconds,
+                    discomfort, feeling, note, idempotency_key) values (gen_random_uuid(), 'rose-city', ?::uuid,
+                    ?::uuid, ?, '{60,60,60}', 2, 'GOOD', ?, gen_random_uuid())""",
+                assignment, client.toString(), LocalDate.now().minusDays(1), formula);
+
+        var response = SignIn.as("rose-admin").request().get("/clients/" + client + "/records/export");
+        response.then().statusCode(200);
+        Map<String, byte[]> files = unzip(response.asByteArray());
+
+        assertEquals("'" + formula, csv(files, "sessions.csv").get(0).get("note"));
+        CSVRecord profile = csv(files, "profile.csv").get(0);
+        assertEquals("'" + formula, profile.get("notes"));
+        assertEquals("'+1 503 555 0100", profile.get("phone"));
+        assertEquals("Formula Person", profile.get("full_name"), "ordinary text stays as it was");
+        assertEquals("2", csv(files, "sessions.csv").get(0).get("discomfort"), "numbers stay numbers");
+        // The JSON file is data, not a spreadsheet: it keeps the exact text.
+        assertEquals(formula, new ObjectMapper().readTree(files.get("client.json")).get("sessions").get(0).get("note").asText());
+    }
+
     @Test
     void onlyThisClinicsAdminsExport() {
         UUID client = Demo.clientId("rose-client2");
