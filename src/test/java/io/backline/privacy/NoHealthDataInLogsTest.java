@@ -31,7 +31,7 @@ class NoHealthDataInLogsTest {
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
+            StringBuilder text = new StringBuilder("[" + record.getLoggerName() + "] " + record.getMessage());
             if (record.getParameters() != null) {
                 for (Object parameter : record.getParameters()) {
                     text.append(' ').append(parameter);
@@ -68,7 +68,7 @@ class NoHealthDataInLogsTest {
     void aFailedWriteLogsWhatFailedButNotTheRow() {
         String marker = "knee-pain-marker-" + UUID.randomUUID();
 
-        given().queryParam("note", marker).post("/test-only/failing-write")
+        given().queryParam("note", marker).get("/test-only/failing-write")
                 .then().statusCode(500).body(containsString("reference"), org.hamcrest.Matchers.not(containsString(marker)));
 
         String all = String.join("\n", logged);
