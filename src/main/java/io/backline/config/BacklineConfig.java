@@ -2,6 +2,7 @@ package io.backline.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -67,11 +68,21 @@ public interface BacklineConfig {
     }
 
     interface Referrals {
-        /** Signs the providers' referral links; the same on every instance. */
-        String linkSecret();
+        /**
+         * The key named {@code default} that signs the providers' referral links (BACKLINE_LINK_SECRET), and the one
+         * that checks links sent before keys had ids; the same on every instance, at least 32 bytes.
+         */
+        Optional<String> linkSecret();
 
-        /** How long a provider's link stays valid. */
-        @WithDefault("30")
+        /** Further link keys by id (lowercase letters and digits), kept while links they signed may still be open. */
+        Map<String, String> linkKeys();
+
+        /** The id of the key that signs new links: {@code default} or one of {@link #linkKeys()}. */
+        @WithDefault("default")
+        String linkKeyId();
+
+        /** How long a provider's link stays valid, at most 30 days (a longer setting stops the start). */
+        @WithDefault("14")
         int linkDays();
 
         @WithDefault("15m")

@@ -34,6 +34,13 @@ class ErasureQuery {
             update referral set reason = '(erased)', message = null, provider_findings = null,
                 provider_recommendations = null, link_revoked_at = coalesce(link_revoked_at, now())
             where clinic_id = :clinic and client_id = :client""",
+            // The provider's replies are free text about the client; the packet kept for the provider names them.
+            """
+            update referral_reply set findings = null, recommendations = null where clinic_id = :clinic
+                and referral_id in (select id from referral where clinic_id = :clinic and client_id = :client)""",
+            """
+            delete from referral_snapshot where clinic_id = :clinic
+                and referral_id in (select id from referral where clinic_id = :clinic and client_id = :client)""",
             // Nothing about an erased client is shared any more, not even an email still waiting to go out.
             """
             delete from referral_mail where clinic_id = :clinic and sent_at is null

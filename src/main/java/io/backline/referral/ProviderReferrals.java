@@ -1,5 +1,6 @@
 package io.backline.referral;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -24,22 +26,28 @@ import io.backline.audit.AuditTrail;
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
 import io.backline.directory.Provider;
-import io.backline.people.Client;
 import io.backline.web.Ids;
 import io.backline.web.form.SubmittedForm;
 import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The provider's side of a referral, opened from the emailed link with no account: the packet the client agreed
- * to share, and buttons to acknowledge, give an appointment, decline or reply. A tampered, expired or revoked link
- * (or withdrawn consent) shows a sentence saying so and nothing else. Every opening is audited and rate-limited.
+ * to share when it was sent, and buttons to acknowledge, give an appointment, decline or reply. A tampered, expired
+ * or revoked link, a closed referral (declined, completed, cancelled, or its client erased) or withdrawn consent
+ * shows a sentence saying so and nothing else, and every form on it writes nothing. Every opening and every answer is
+ * audited, and both count towards the rate limit.
  * <p>
- * The link carries its expiry and signature as {@code expires} and {@code signature}. Links emailed before those
- * names called them {@code e} and {@code s}; both are still read, on the page and its forms, until the last such link
- * has expired ({@code backline.referrals.link-days} after it was sent), when {@code e} and {@code s} can go.
+ * The emailed link carries its expiry, key id and signature as {@code expires}, {@code key} and {@code signature}.
+ * Opening it sets a two-hour pass cookie on this referral's pages and sends the browser to the page's plain address,
+ * which (and whose forms) then work from the cookie alone ({@link ReferralLinks}). Links emailed before key ids have
+ * none and were signed with the default key; links emailed before those names call the expiry and signature {@code e}
+ * and {@code s}. Both are still read until the last such link has expired (30 days after the change), when {@code e}
+ * and {@code s} can go.
  */
 @Path("/provider/referrals/{id}")
 @PermitAll
@@ -47,7 +55,8 @@ public class ProviderReferrals extends Controller {
     /** Who the audit trail names for a provider: they have no account, so a fixed id and their name. */
     static final UUID PROVIDER_ACTOR = new UUID(0, 0);
     static final String OPENED = "provider opened referral";
-    static final int OPENINGS_PER_10_MINUTES = 30;
+    /** Openings and answers together, per referral. */
+    static final int REQUESTS_PER_10_MINUTES = 30;
 
     @Inject
     ReferralQuery query;
@@ -58,14 +67,14 @@ public class ProviderReferrals extends Controller {
     @Inject
     ReferralService referrals;
     @Inject
-    ReferralPacket packets;
-    @Inject
     AuditTrail audit;
     @Inject
     SubmittedForm submitted;
+    @Inject
+    HttpServerRequest request;
 
-    public record Page(Referral referral, Client client, Provider provider, Clinic clinic, ReferralPacket.Packet packet,
-            String expires, String signature, Map<String, String> form) {
+    public record Page(Referral referral, String clientName, Provider provider, Clinic clinic, ReferralPacket.Packet packet,
+            List<ReferralReply> replies, Map<String, String> form) {
         /** Only a provider who can examine the spine and chest is asked whether the client may resume. */
         public boolean asksClearance() {
             return ReferralService.clearanceRole(provider).isPresent();
@@ -80,38 +89,56 @@ public class ProviderReferrals extends Controller {
     static class Templates {
         static native TemplateInstance show(Page page);
 
-        static native TemplateInstance closed(String title, String message);
+        /** {@code pageOf}: a referral whose page to offer again (its pass may be held back), or null. */
+        static native TemplateInstance closed(String title, String message, String pageOf);
     }
 
-    private record Opened(Referral referral, Provider provider, Clinic clinic, Proof proof) {
+    private record Opened(Referral referral, Provider provider, Clinic clinic) {
     }
 
-    /** A link's expiry and signature, by their names or by the names of links sent before (see above). */
-    private record Proof(String expires, String signature) {
-        static Proof of(String expires, String signature, String oldExpires, String oldSignature) {
-            return expires == null && signature == null ? new Proof(oldExpires, oldSignature) : new Proof(expires, signature);
+    /** A link's expiry, key id and signature, by their names or by the names of links sent before (see above). */
+    private record Proof(String expires, String key, String signature) {
+        static Proof of(String expires, String key, String signature, String oldExpires, String oldSignature) {
+            return expires == null && signature == null ? new Proof(oldExpires, key, oldSignature)
+                    : new Proof(expires, key, signature);
+        }
+
+        boolean given() {
+            return expires != null || key != null || signature != null;
         }
     }
 
+    /**
+     * With the link's credential: checks it, gives the browser its pass and sends it to the plain address, so the
+     * credential stays in neither the address bar nor the history. Without: the page, for the holder of a pass.
+     */
     @GET
     @Path("")
-    public Object show(@RestPath String id, @RestQuery String expires, @RestQuery String signature,
+    public Object show(@RestPath String id, @RestQuery String expires, @RestQuery String key, @RestQuery String signature,
             @RestQuery("e") String oldExpires, @RestQuery("s") String oldSignature) {
-        Object opened = open(id, Proof.of(expires, signature, oldExpires, oldSignature));
+        Proof proof = Proof.of(expires, key, signature, oldExpires, oldSignature);
+        if (proof.given()) {
+            Object opened = open(id, referral -> links.check(referral, proof.expires(), proof.key(), proof.signature()));
+            if (opened instanceof Response refused) {
+                return refused;
+            }
+            Referral referral = ((Opened) opened).referral();
+            return Response.seeOther(URI.create(links.page(referral)))
+                    .header(HttpHeaders.SET_COOKIE, links.passCookie(referral)).build();
+        }
+        Object opened = open(id, this::passCheck);
         if (opened instanceof Response refused) {
             return refused;
         }
         Opened it = (Opened) opened;
-        audit.recordBy(it.referral().clientId, PROVIDER_ACTOR, it.provider().fullName + " (referral link)", OPENED,
-                it.referral().id.toString());
+        providerDid(it, OPENED);
         return Templates.show(page(it, Map.of()));
     }
 
     @POST
     @Path("acknowledge")
-    public Object acknowledge(@RestPath String id, @RestForm String expires, @RestForm String signature,
-            @RestForm("e") String oldExpires, @RestForm("s") String oldSignature) {
-        return act(id, Proof.of(expires, signature, oldExpires, oldSignature), it -> {
+    public Object acknowledge(@RestPath String id) {
+        return act(id, it -> {
             referrals.acknowledge(it.referral(), it.provider().fullName);
             providerDid(it, "provider acknowledged referral");
             return "Thank you: the care team sees that you received the referral.";
@@ -121,9 +148,8 @@ public class ProviderReferrals extends Controller {
     /** The example in the message is a week from today, so it cannot be a constraint's fixed text. */
     @POST
     @Path("schedule")
-    public Object schedule(@RestPath String id, @RestForm String expires, @RestForm String signature,
-            @RestForm("e") String oldExpires, @RestForm("s") String oldSignature, @RestForm String appointmentOn) {
-        Object opened = open(id, Proof.of(expires, signature, oldExpires, oldSignature));
+    public Object schedule(@RestPath String id, @RestForm String appointmentOn) {
+        Object opened = open(id, this::passCheck);
         if (opened instanceof Response refused) {
             return refused;
         }
@@ -131,19 +157,18 @@ public class ProviderReferrals extends Controller {
         LocalDate day = Typed.day(appointmentOn);
         if (day == null) {
             validation.addError("appointmentOn", "Enter the appointment day, e.g. " + LocalDate.now().plusDays(7) + ".");
-            return Response.status(400).entity(Templates.show(page(it, submitted.values()))).build();
+            return refusedForm(it);
         }
         referrals.schedule(it.referral(), day, it.provider().fullName);
         providerDid(it, "provider scheduled appointment");
         flash("message", "Appointment noted for " + day + ".");
-        return seeOther(links.link(it.referral()));
+        return seeOther(links.page(it.referral()));
     }
 
     @POST
     @Path("decline")
-    public Object decline(@RestPath String id, @RestForm String expires, @RestForm String signature,
-            @RestForm("e") String oldExpires, @RestForm("s") String oldSignature, @RestForm String reason) {
-        return act(id, Proof.of(expires, signature, oldExpires, oldSignature), it -> {
+    public Object decline(@RestPath String id, @RestForm String reason) {
+        return act(id, it -> {
             referrals.decline(it.referral(), limit(reason, 400), it.provider().fullName);
             providerDid(it, "provider declined referral");
             return "Declined. The care team will look for another provider.";
@@ -153,12 +178,11 @@ public class ProviderReferrals extends Controller {
     /** Whether a clearance may be given depends on the provider, and "write something" on every field: checked here. */
     @POST
     @Path("reply")
-    public Object reply(@RestPath String id, @RestForm String expires, @RestForm String signature,
-            @RestForm("e") String oldExpires, @RestForm("s") String oldSignature,
+    public Object reply(@RestPath String id,
             @RestForm @Size(max = 4000, message = "Findings can be at most {max} characters.") String findings,
             @RestForm @Size(max = 4000, message = "Recommendations can be at most {max} characters.") String recommendations,
             @RestForm String completed, @RestForm String resumeAnswer) {
-        Object opened = open(id, Proof.of(expires, signature, oldExpires, oldSignature));
+        Object opened = open(id, this::passCheck);
         if (opened instanceof Response refused) {
             return refused;
         }
@@ -180,57 +204,88 @@ public class ProviderReferrals extends Controller {
             validation.addError("findings", "Write your findings or recommendations before sending the reply.");
         }
         if (validation.hasErrors()) {
-            return Response.status(400).entity(Templates.show(page(it, submitted.values()))).build();
+            return refusedForm(it);
         }
         referrals.reply(it.referral(), found.isEmpty() ? null : found, recommended.isEmpty() ? null : recommended,
                 completed != null, it.provider(), answer);
         providerDid(it, "provider replied to referral");
         flash("message", "Reply sent to the care team. Thank you.");
-        return seeOther(links.link(it.referral()));
+        return seeOther(links.page(it.referral()));
     }
 
-    private Object act(String id, Proof proof, Function<Opened, String> action) {
-        Object opened = open(id, proof);
+    private Object act(String id, Function<Opened, String> action) {
+        Object opened = open(id, this::passCheck);
         if (opened instanceof Response refused) {
             return refused;
         }
         Opened it = (Opened) opened;
         flash("message", action.apply(it));
-        return seeOther(links.link(it.referral()));
+        return seeOther(links.page(it.referral()));
     }
 
-    /** The referral behind a valid link, or the page that explains why there is nothing to see. */
-    private Object open(String id, Proof proof) {
+    /** A refused form is the page again, which shows the packet: audited as an opening, and counted like one. */
+    private Response refusedForm(Opened it) {
+        providerDid(it, OPENED);
+        return Response.status(400).entity(Templates.show(page(it, submitted.values()))).build();
+    }
+
+    /** The pass cookie's verdict; several cookies of that name (one planted by a sibling site) are each tried. */
+    private ReferralLinks.Check passCheck(Referral referral) {
+        for (Cookie cookie : request.cookies(ReferralLinks.PASS_COOKIE)) {
+            ReferralLinks.Check check = links.checkPass(referral, cookie.getValue());
+            if (check != ReferralLinks.Check.INVALID) {
+                return check;
+            }
+        }
+        return ReferralLinks.Check.INVALID;
+    }
+
+    /** The referral behind a valid link or pass, or the page that explains why there is nothing to see. */
+    private Object open(String id, Function<Referral, ReferralLinks.Check> credential) {
         UUID referralId = Ids.parseOrNull(id);
         String clinicId = referralId == null ? null : query.clinicOfReferral(referralId).orElse(null);
         if (clinicId == null) {
-            return closed(404, "This link is not valid", "Check that you opened the whole link from the email.");
+            return notValid(null);
         }
         // The link, not a sign-in, names the clinic: from here on every query runs inside that clinic only.
         currentClinic.workFor(clinicId);
         Referral referral = Referral.find("id", referralId).firstResult();
-        switch (links.check(referral, proof.expires(), proof.signature())) {
+        switch (credential.apply(referral)) {
             case INVALID -> {
-                return closed(404, "This link is not valid", "Check that you opened the whole link from the email.");
+                // A pass set as the email's link was followed from a web mail's page is held back by the browser
+                // (SameSite=Strict) until a click on this site: such a visitor is offered one.
+                boolean passHeldBack = request.method().name().equals("GET") && request.cookies(ReferralLinks.PASS_COOKIE).isEmpty();
+                return notValid(passHeldBack ? referral.id.toString() : null);
             }
             case EXPIRED -> {
                 return closed(410, "This link has expired", "Ask the clinic that referred the client to send it again.");
             }
             case REVOKED -> {
-                return closed(410, "This referral is no longer available", "The clinic withdrew this link.");
+                return gone(referral);
             }
             case VALID -> {
                 // goes on below
             }
         }
+        if (!ReferralService.takesAnswers(referral)) {
+            return gone(referral);
+        }
         if (referrals.activeConsent(referral).isEmpty()) {
             return closed(410, "This referral is no longer available", "The client withdrew their consent to share it.");
         }
-        if (AuditEvent.count("action = ?1 and detail = ?2 and happenedAt > ?3", OPENED, referral.id.toString(),
-                Instant.now().minusSeconds(600)) >= OPENINGS_PER_10_MINUTES) {
-            return closed(429, "Too many openings", "This referral was opened many times in the last minutes; try again later.");
+        if (AuditEvent.count("clientId = ?1 and actorUserId = ?2 and detail = ?3 and happenedAt > ?4", referral.clientId,
+                PROVIDER_ACTOR, referral.id.toString(), Instant.now().minusSeconds(600)) >= REQUESTS_PER_10_MINUTES) {
+            return closed(429, "Too many requests", "This referral was opened or answered many times in the last minutes; "
+                    + "try again later.");
         }
-        return new Opened(referral, Provider.findById(referral.providerId), Clinic.findById(clinicId), proof);
+        return new Opened(referral, Provider.findById(referral.providerId), Clinic.findById(clinicId));
+    }
+
+    private static Response gone(Referral referral) {
+        return referral.status.isClosed()
+                ? closed(410, "This referral is closed", "It was " + referral.status.label.toLowerCase()
+                        + "; the link no longer opens it.")
+                : closed(410, "This referral is no longer available", "The clinic withdrew this link.");
     }
 
     private void providerDid(Opened it, String action) {
@@ -238,15 +293,20 @@ public class ProviderReferrals extends Controller {
                 it.referral().id.toString());
     }
 
-    /** The page, whose forms carry the link's proof under its current names, whichever names it came with. */
+    /** The page: the packet and client name as they were sent, the referral's answers as they are now. */
     private Page page(Opened it, Map<String, String> form) {
-        Client client = Client.find("id", it.referral().clientId).firstResult();
-        return new Page(it.referral(), client, it.provider(), it.clinic(),
-                packets.of(it.referral(), Clinic.zoneOf(it.clinic())), it.proof().expires(), it.proof().signature(), form);
+        ReferralService.Frozen sent = referrals.sentPacket(it.referral(), Clinic.zoneOf(it.clinic()));
+        return new Page(it.referral(), sent.clientName(), it.provider(), it.clinic(), sent.packet(),
+                referrals.replies(it.referral()), form);
+    }
+
+    private static Response notValid(String pageOf) {
+        return Response.status(404).entity(Templates.closed("This link is not valid",
+                "Check that you opened the whole link from the email.", pageOf)).build();
     }
 
     private static Response closed(int status, String title, String message) {
-        return Response.status(status).entity(Templates.closed(title, message)).build();
+        return Response.status(status).entity(Templates.closed(title, message, null)).build();
     }
 
     private static String limit(String text, int max) {

@@ -2,6 +2,7 @@ package io.backline.referral;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,8 @@ public class ReferralService {
     Clearances clearances;
     @Inject
     ReferralQuery query;
+    @Inject
+    ReferralPacket packets;
 
     public record Draft(Client client, Provider provider, String reason, Referral.Urgency urgency, String message,
             boolean shareProgram, boolean shareAdherence, boolean shareSessions, boolean shareFlags, List<UUID> flagIds,
@@ -131,6 +134,7 @@ public class ReferralService {
         String link = links.issue(referral);
         referral.status = Referral.Status.SENT;
         referral.sentAt = Instant.now();
+        freeze(referral, Clinic.zoneOf(clinic), referral.sentAt);
         event(referral, Referral.Status.SENT, staffName, STAFF, "Sent; the email with the link to " + provider.email
                 + " leaves in a moment");
         // The email carries no health details: only who referred, the urgency and the link. It leaves from the outbox
@@ -145,6 +149,36 @@ public class ReferralService {
         return new SendOutcome.Sent(link);
     }
 
+    /**
+     * What the provider is shown: the packet kept when the referral was sent. A referral sent before packets were kept
+     * gets one now, with only the sessions and flags recorded by its sending.
+     */
+    @Transactional
+    public Frozen sentPacket(Referral referral, ZoneId zone) {
+        ReferralSnapshot snapshot = ReferralSnapshot.<ReferralSnapshot> findByIdOptional(referral.id)
+                .orElseGet(() -> freeze(referral, zone, referral.sentAt));
+        return new Frozen(snapshot.clientName, packets.fromJson(snapshot.packet), snapshot.takenAt);
+    }
+
+    /** The packet kept for a sent referral, or empty for a draft (whose packet is still live). */
+    public Optional<Frozen> keptPacket(Referral referral) {
+        return ReferralSnapshot.<ReferralSnapshot> findByIdOptional(referral.id)
+                .map(snapshot -> new Frozen(snapshot.clientName, packets.fromJson(snapshot.packet), snapshot.takenAt));
+    }
+
+    public record Frozen(String clientName, ReferralPacket.Packet packet, Instant takenAt) {
+    }
+
+    private ReferralSnapshot freeze(Referral referral, ZoneId zone, Instant moment) {
+        ReferralSnapshot snapshot = new ReferralSnapshot();
+        snapshot.referralId = referral.id;
+        snapshot.clientName = Client.<Client> find("id", referral.clientId).firstResult().fullName;
+        snapshot.packet = packets.toJson(packets.asOf(referral, zone, moment));
+        snapshot.takenAt = moment;
+        snapshot.persist();
+        return snapshot;
+    }
+
     @Transactional
     public void revokeLink(Referral referral, String staffName) {
         if (referral.linkNonce != null && referral.linkRevokedAt == null) {
@@ -153,13 +187,18 @@ public class ReferralService {
         }
     }
 
+    /** A closed referral's link opens nothing more: the provider has nothing left to answer. */
+    private static void endLink(Referral referral) {
+        if (referral.linkNonce != null && referral.linkRevokedAt == null) {
+            referral.linkRevokedAt = Instant.now();
+        }
+    }
+
     @Transactional
     public void cancel(Referral referral, String staffName, String reason) {
         if (!referral.status.isClosed()) {
             referral.status = Referral.Status.CANCELLED;
-            if (referral.linkNonce != null && referral.linkRevokedAt == null) {
-                referral.linkRevokedAt = Instant.now();
-            }
+            endLink(referral);
             event(referral, Referral.Status.CANCELLED, staffName, STAFF, reason == null || reason.isBlank() ? "Cancelled" : reason);
         }
     }
@@ -168,6 +207,7 @@ public class ReferralService {
     public void complete(Referral referral, String actorName, String actorKind) {
         if (!referral.status.isClosed() && referral.status != Referral.Status.DRAFT) {
             referral.status = Referral.Status.COMPLETED;
+            endLink(referral);
             event(referral, Referral.Status.COMPLETED, actorName, actorKind, "Marked completed");
         }
     }
@@ -181,6 +221,11 @@ public class ReferralService {
             referral.acknowledgedAt = Instant.now();
             event(referral, Referral.Status.ACKNOWLEDGED, providerName, PROVIDER, "Acknowledged");
         }
+    }
+
+    /** The provider's answers count only while the referral is open; the link opens nothing once it is closed. */
+    public static boolean takesAnswers(Referral referral) {
+        return referral.status != Referral.Status.DRAFT && !referral.status.isClosed();
     }
 
     @Transactional
@@ -200,14 +245,29 @@ public class ReferralService {
     public void decline(Referral referral, String reason, String providerName) {
         if (!referral.status.isClosed() && referral.status != Referral.Status.DRAFT) {
             referral.status = Referral.Status.DECLINED;
+            endLink(referral);
             event(referral, Referral.Status.DECLINED, providerName, PROVIDER, reason == null || reason.isBlank() ? "Declined" : "Declined: " + reason);
         }
     }
 
+    /** Kept beside earlier replies; the referral holds the latest words too, as the export reads them. */
     @Transactional
     public void reply(Referral referral, String findings, String recommendations, boolean completed, Provider provider,
             Referral.ResumeAnswer answer) {
+        if (!takesAnswers(referral)) {
+            return;
+        }
         String providerName = provider.fullName;
+        ReferralReply reply = new ReferralReply();
+        reply.id = UUID.randomUUID();
+        reply.referralId = referral.id;
+        reply.providerName = providerName.length() > 160 ? providerName.substring(0, 160) : providerName;
+        reply.findings = findings;
+        reply.recommendations = recommendations;
+        reply.resumeAnswer = answer;
+        reply.completed = completed;
+        reply.receivedAt = Instant.now();
+        reply.persist();
         if (findings != null) {
             referral.providerFindings = findings;
         }
@@ -248,6 +308,11 @@ public class ReferralService {
             case CHIROPRACTOR -> Optional.of(Clearance.Role.CHIROPRACTOR);
             case MASSAGE_THERAPIST, OTHER -> Optional.empty();
         };
+    }
+
+    /** The provider's replies, first to last. */
+    public List<ReferralReply> replies(Referral referral) {
+        return ReferralReply.list("referralId = ?1 order by receivedAt, id", referral.id);
     }
 
     public List<ReferralEvent> timeline(Referral referral) {

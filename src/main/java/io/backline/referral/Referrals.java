@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -66,10 +67,14 @@ public class Referrals extends Controller {
             Map<String, String> values, List<String> checkedFlags, String requestKey) {
     }
 
-    /** {@code providerEmail}: the latest email to the provider, or null before sending (it leaves from an outbox). */
+    /**
+     * {@code packet}: what the provider was sent ({@code packetSentAt} says when), or before sending what they would be.
+     * {@code providerEmail}: the latest email to the provider, or null before sending (it leaves from an outbox).
+     */
     public record Page(Referral referral, Client client, Provider provider, ReferralPacket.Packet packet,
-            ReferralConsent consent, List<ReferralEvent> timeline, boolean overdue, List<String> consentMethods,
-            Map<String, String> consentForm, String today, ReferralMail providerEmail) {
+            Instant packetSentAt, ReferralConsent consent, List<ReferralEvent> timeline, List<ReferralReply> replies,
+            boolean overdue, List<String> consentMethods, Map<String, String> consentForm, String today,
+            ReferralMail providerEmail) {
     }
 
     public record Row(Referral referral, Client client, Provider provider, boolean overdue) {
@@ -263,8 +268,10 @@ public class Referrals extends Controller {
     private Page page(Referral referral, Map<String, String> consentForm) {
         Client client = Client.find("id", referral.clientId).firstResult();
         Provider provider = Provider.findById(referral.providerId);
-        return new Page(referral, client, provider, packets.of(referral, zone()),
-                referrals.activeConsent(referral).orElse(null), referrals.timeline(referral),
+        Optional<ReferralService.Frozen> sent = referrals.keptPacket(referral);
+        return new Page(referral, client, provider, sent.map(ReferralService.Frozen::packet)
+                .orElseGet(() -> packets.of(referral, zone())), sent.map(ReferralService.Frozen::takenAt).orElse(null),
+                referrals.activeConsent(referral).orElse(null), referrals.timeline(referral), referrals.replies(referral),
                 referral.isOverdue(currentUser.getClinic().referralAckDays), CONSENT_METHODS, consentForm,
                 LocalDate.now(zone()).toString(), ReferralMail.<ReferralMail> find(
                         "referralId = ?1 and kind = ?2 order by createdAt desc", referral.id, ReferralMail.Kind.PROVIDER)

@@ -37,7 +37,7 @@ class ReferralsTest {
     ReferralLinks links;
 
     /** A drafted referral of a new Rose City client to the Quiet Alder massage therapist. */
-    private static String draft(SignIn.Session trainer, String clientName) {
+    static String draft(SignIn.Session trainer, String clientName) {
         UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", clientName);
         String page = "/referrals/new?provider=" + QUIET_ALDER + "&client=" + client;
         Map<String, Object> fields = new HashMap<>();
@@ -49,19 +49,19 @@ class ReferralsTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private static void recordConsent(SignIn.Session trainer, String id) {
+    static void recordConsent(SignIn.Session trainer, String id) {
         String page = "/referrals/" + id;
         trainer.submit(page, page + "/consent", Map.of("method", "In person (spoken)",
                 "givenOn", java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).toString())).then().statusCode(303);
     }
 
-    private static String send(SignIn.Session trainer, String id) {
+    static String send(SignIn.Session trainer, String id) {
         String page = "/referrals/" + id;
         trainer.submit(page, page + "/send", Map.of()).then().statusCode(303);
         return TestData.string("select status from referral where id = ?::uuid", id);
     }
 
-    private static String providerLink(String id) {
+    static String providerLink(String id) {
         String mail = MailServer.awaitMessagesContaining(id, 1, Duration.ofSeconds(20)).get(0);
         assertTrue(mail.contains("To: " + QUIET_ALDER_EMAIL), mail);
         assertTrue(!mail.contains("rhomboids"), "no health details in the email");
@@ -86,11 +86,11 @@ class ReferralsTest {
         assertEquals("SENT", send(trainer, id));
         String link = providerLink(id);
 
-        given().get(link).then().statusCode(200).body(containsString("Loop Closer"), containsString("Tight rhomboids"));
+        var provider = new ProviderBrowser();
+        String path = provider.open(link);
+        provider.get(path).then().statusCode(200).body(containsString("Loop Closer"), containsString("Tight rhomboids"));
         assertEquals(1, TestData.count("select count(*) from audit_event where action = 'provider opened referral' and detail = ?", id));
 
-        var provider = new SignIn.Session("provider", new HashMap<>());
-        String path = link.substring("http://localhost:8081".length());
         provider.submit(path, "/provider/referrals/" + id + "/acknowledge", Map.of()).then().statusCode(303);
         provider.submit(path, "/provider/referrals/" + id + "/reply", Map.of("findings", "Guarded thoracic extension",
                 "recommendations", "Keep holds at 60 s for two more weeks")).then().statusCode(303);
@@ -126,9 +126,9 @@ class ReferralsTest {
         assertEquals("SENT", send(trainer, id));
         String mail = MailServer.awaitMessagesContaining(id, 1, Duration.ofSeconds(20)).get(0);
         String link = MailServer.link(mail, "http://localhost:8081/provider/referrals/" + id);
-        String path = link.substring("http://localhost:8081".length());
-        var provider = new SignIn.Session("provider", new HashMap<>());
-        given().get(link).then().statusCode(200).body(containsString("May the client go back to the exercise program?"));
+        var provider = new ProviderBrowser();
+        String path = provider.open(link);
+        provider.get(path).then().statusCode(200).body(containsString("May the client go back to the exercise program?"));
         provider.submit(path, "/provider/referrals/" + id + "/reply", Map.of("resumeAnswer", "FORGED")).then()
                 .statusCode(400).body(containsString("Choose one of the answers listed"));
         assertEquals(0, TestData.count("select count(*) from clearance where client_id = ?::uuid", client.toString()));
@@ -152,9 +152,10 @@ class ReferralsTest {
         recordConsent(trainer, id);
         send(trainer, id);
         String link = providerLink(id);
-        given().get(link).then().statusCode(200).body(not(containsString("May the client go back")));
-        var provider = new SignIn.Session("provider", new HashMap<>());
-        provider.submit(link.substring("http://localhost:8081".length()), "/provider/referrals/" + id + "/reply",
+        var provider = new ProviderBrowser();
+        String path = provider.open(link);
+        provider.get(path).then().statusCode(200).body(not(containsString("May the client go back")));
+        provider.submit(path, "/provider/referrals/" + id + "/reply",
                 Map.of("resumeAnswer", "CLEARED")).then().statusCode(400)
                 .body(containsString("physician, physical therapist or chiropractor"));
         assertEquals(0, TestData.count("select count(*) from clearance where referral_id = ?::uuid", id));
@@ -167,7 +168,7 @@ class ReferralsTest {
         recordConsent(trainer, id);
         send(trainer, id);
         String link = providerLink(id);
-        given().get(link).then().statusCode(200);
+        opens(link);
 
         String tampered = link.substring(0, link.length() - 1) + (link.endsWith("0") ? "1" : "0");
         given().get(tampered).then().statusCode(404).body(containsString("This link is not valid"), not(containsString("Guarded Person")));
@@ -185,16 +186,22 @@ class ReferralsTest {
         TestData.sql("update referral set link_expires_at = ? where id = ?::uuid", Timestamp.from(tomorrow), id);
         expired.linkExpiresAt = tomorrow;
         String renewed = links.link(expired);
-        given().get(renewed).then().statusCode(200);
+        opens(renewed);
 
         String page = "/referrals/" + id;
         trainer.submit(page, page + "/consent/revoke", Map.of()).then().statusCode(303);
         given().get(renewed).then().statusCode(410).body(containsString("withdrew their consent"), not(containsString("Guarded Person")));
         recordConsent(trainer, id);
-        given().get(renewed).then().statusCode(200);
+        opens(renewed);
 
         trainer.submit(page, page + "/revoke-link", Map.of()).then().statusCode(303);
         given().get(renewed).then().statusCode(410).body(containsString("withdrew this link"), not(containsString("Guarded Person")));
+    }
+
+    /** The link is good: it answers with the pass and the page's plain address, not the page itself. */
+    private static void opens(String link) {
+        given().redirects().follow(false).get(link).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.allOf(containsString("/provider/referrals/"), not(containsString("?"))));
     }
 
     @Test
@@ -204,21 +211,21 @@ class ReferralsTest {
         recordConsent(trainer, id);
         send(trainer, id);
         String link = providerLink(id);
-        assertTrue(link.contains("?expires=") && link.contains("&signature="), link);
+        assertTrue(link.contains("?expires=") && link.contains("&key=") && link.contains("&signature="), link);
 
-        // Links sent before the parameters were named carry the expiry as e and the signature as s.
-        String former = link.replace("?expires=", "?e=").replace("&signature=", "&s=");
-        given().get(former).then().statusCode(200).body(containsString("Former Link Holder"));
-        given().get(former.substring(0, former.length() - 1) + (former.endsWith("0") ? "1" : "0")).then().statusCode(404);
+        // Links sent before keys had ids name none and were signed with the default key (BACKLINE_LINK_SECRET); those
+        // sent before the parameters were named carry the expiry as e and the signature as s.
+        String keyless = links.link(ProviderBrowser.stored(id), LinkKeys.DEFAULT_ID).replace("&key=default", "");
+        String former = keyless.replace("?expires=", "?e=").replace("&signature=", "&s=");
+        opens(keyless);
+        given().redirects().follow(false).get(former.substring(0, former.length() - 1) + (former.endsWith("0") ? "1" : "0"))
+                .then().statusCode(404);
+        var provider = new ProviderBrowser();
+        String path = provider.open(former);
+        provider.get(path).then().statusCode(200).body(containsString("Former Link Holder"));
 
-        // A page opened before the change posts them under those names too.
-        var provider = new SignIn.Session("provider", new HashMap<>());
-        String path = former.substring("http://localhost:8081".length());
-        String action = "/provider/referrals/" + id + "/acknowledge";
-        Map<String, String> hidden = new HashMap<>(provider.hiddenFields(path, action));
-        hidden.put("e", hidden.remove("expires"));
-        hidden.put("s", hidden.remove("signature"));
-        provider.resubmit(path, action, Map.of(), hidden).then().statusCode(303);
+        // From there the page and its forms work from the pass, whichever link set it.
+        provider.submit(path, "/provider/referrals/" + id + "/acknowledge", Map.of()).then().statusCode(303);
         assertEquals("ACKNOWLEDGED", TestData.string("select status from referral where id = ?::uuid", id));
     }
 
