@@ -14,13 +14,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.backline.keycloak.KeycloakAccounts;
-import io.backline.config.BacklineConfig;
 import io.backline.clinic.Clinic;
+import io.backline.clinic.CurrentUser;
+import io.backline.config.BacklineConfig;
+import io.backline.keycloak.KeycloakAccounts;
 import io.backline.people.CareTeamMember;
 import io.backline.people.Client;
-import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
+import io.backline.web.SafeLog;
 import io.backline.web.form.Typed;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -327,8 +328,9 @@ public class InvitationService {
         try {
             leaveAndDeleteIfUnused(userId, newAccount, currentUser.getClinic().id);
         } catch (RuntimeException cleanupFailed) {
-            org.jboss.logging.Logger.getLogger(InvitationService.class)
-                    .errorf(cleanupFailed, "Could not undo the Keycloak side of a failed invitation for %s", userId);
+            // Without the exception's message: Keycloak's can name the address.
+            org.jboss.logging.Logger.getLogger(InvitationService.class).errorf(
+                    "Could not undo the Keycloak side of a failed invitation for %s: %s", userId, SafeLog.describe(cleanupFailed));
         }
     }
 
