@@ -10,7 +10,8 @@
 --   BENCH_THREADS   the number of wrk threads (-t)
 --   BENCH_TODAY     today (the clinic's calendar) as days since 1970-01-01
 --   BENCH_OFFSET    the first request is for today - BENCH_OFFSET; each next round goes one day further back, so
---                   every POST saves a new session (the assignments start 20,000 days back)
+--                   every POST saves a new session (the assignments start 20,000 days back; a session is refused
+--                   before 2000, so offsets stay under about 9,000 days)
 --   BENCH_RUN       8 hex digits that make this run's idempotency keys unique
 
 local threads = {}

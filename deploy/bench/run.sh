@@ -501,7 +501,7 @@ post_n=0
 post_body() { # a day of its own (far back, away from the load's days) and a new key for each counted POST
   post_n=$((post_n + 1))
   printf '{"performedOn":"%s","holdSeconds":[90,85,80],"discomfort":1,"feeling":"GOOD","worseOrUnsafe":false,"idempotencyKey":"%s"}' \
-    "$(date -u -d "@$(( (today_days - 19000 - post_n) * 86400 ))" +%F)" "$(cat /proc/sys/kernel/random/uuid)" >"$work/out/post-body.json"
+    "$(date -u -d "@$(( (today_days - 8000 - post_n) * 86400 ))" +%F)" "$(cat /proc/sys/kernel/random/uuid)" >"$work/out/post-body.json"
 }
 before_request=post_body
 sql[check-off]="$(count_statements check-off "Authorization: Bearer $post_token" "$base/api/v1/assignments/$post_assignment/sessions" \

@@ -18,6 +18,12 @@ public final class CareTeamRule {
                 + " and m.client_id = " + clientIdColumn + " and m.staff_member_id = " + staffMember + ")";
     }
 
+    /** The same rule in HQL, over the {@code CareTeamMember} entity, for Panache queries. */
+    public static String onCareTeamHql(String clientId, String staffMember) {
+        return "exists (from CareTeamMember m where m.key.clientId = " + clientId + " and m.key.staffMemberId = "
+                + staffMember + ")";
+    }
+
     /** As {@link #onCareTeam}, or every client when {@code admin} (a boolean placeholder or column) is true. */
     public static String visibleTo(String admin, String clinicIdColumn, String clientIdColumn, String staffMember) {
         return "(" + admin + " or " + onCareTeam(clinicIdColumn, clientIdColumn, staffMember) + ")";

@@ -60,7 +60,7 @@ public class ClientAccess {
         Parameters params = Parameters.with("like", like);
         String query = "from Client c where (lower(c.fullName) like :like or lower(c.email) like :like)";
         if (!currentUser.isAdmin()) {
-            query += " and exists (from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff)";
+            query += " and " + CareTeamRule.onCareTeamHql("c.id", ":staff");
             params.and("staff", currentStaffId());
         }
         return Paged.of(Client.<Client> find(query + " order by c.active desc, c.fullName", params), pageIndex);
@@ -71,9 +71,8 @@ public class ClientAccess {
         if (currentUser.isAdmin()) {
             return Client.<Client> find("active order by fullName").page(0, limit).list();
         }
-        return Client.<Client> find("""
-                from Client c where c.active and exists (
-                    from CareTeamMember m where m.key.clientId = c.id and m.key.staffMemberId = :staff) order by c.fullName""",
+        return Client.<Client> find("from Client c where c.active and " + CareTeamRule.onCareTeamHql("c.id", ":staff")
+                + " order by c.fullName",
                 Parameters.with("staff", currentStaffId())).page(0, limit).list();
     }
 

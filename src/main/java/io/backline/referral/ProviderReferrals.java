@@ -252,8 +252,8 @@ public class ProviderReferrals extends Controller {
         Referral referral = Referral.find("id", referralId).firstResult();
         switch (credential.apply(referral)) {
             case INVALID -> {
-                // A pass set as the email's link was followed from a web mail's page is held back by the browser
-                // (SameSite=Strict) until a click on this site: such a visitor is offered one.
+                // A browser that held the pass back (a privacy setting, a mail app's own browser) gets a link on this
+                // site to try once more.
                 boolean passHeldBack = request.method().name().equals("GET") && request.cookies(ReferralLinks.PASS_COOKIE).isEmpty();
                 return notValid(passHeldBack ? referral.id.toString() : null);
             }

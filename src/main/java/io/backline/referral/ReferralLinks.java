@@ -122,7 +122,7 @@ public class ReferralLinks {
         String pass = pass(referral);
         long until = Long.parseLong(pass.split("\\.")[1]);
         return Cookie.cookie(PASS_COOKIE, pass).setPath(path(referral)).setMaxAge(until - Instant.now().getEpochSecond())
-                .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(!LaunchMode.current().isDevOrTest())
+                .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(!LaunchMode.current().isDevOrTest())
                 .encode();
     }
 

@@ -31,6 +31,7 @@ import io.backline.directory.Directory;
 import io.backline.directory.Provider;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
+import io.backline.clinic.CareTeamRule;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.symptom.SymptomFlag;
@@ -102,7 +103,7 @@ public class Referrals extends Controller {
             params.put("status", wanted);
         }
         if (!currentUser.isAdmin()) {
-            query += " and clientId in (select m.key.clientId from CareTeamMember m where m.key.staffMemberId = :staff)";
+            query += " and " + CareTeamRule.onCareTeamHql("clientId", ":staff");
             params.put("staff", currentUser.staffMemberId().orElse(new UUID(0, 0)));
         }
         Paged<Referral> referralsPage = Paged.of(Referral.find(query + " order by createdAt desc", params), Paged.index(page));

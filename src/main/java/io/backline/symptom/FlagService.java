@@ -22,6 +22,7 @@ import jakarta.validation.Validator;
 
 import io.backline.config.BacklineConfig;
 import io.backline.audit.AuditTrail;
+import io.backline.clinic.CareTeamRule;
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
 import io.backline.people.Client;
@@ -247,9 +248,8 @@ public class FlagService {
     }
 
     List<String> careTeamEmails(UUID clientId) {
-        return StaffMember.<StaffMember> find("""
-                from StaffMember s where s.active and exists (
-                    from io.backline.people.CareTeamMember m where m.key.clientId = :c and m.key.staffMemberId = s.id)""",
+        return StaffMember.<StaffMember> find("from StaffMember s where s.active and "
+                + CareTeamRule.onCareTeamHql(":c", "s.id"),
                 Parameters.with("c", clientId)).stream().map(s -> s.email).toList();
     }
 

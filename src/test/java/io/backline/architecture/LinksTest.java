@@ -39,7 +39,8 @@ import io.quarkiverse.renarde.Controller;
 class LinksTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final Pattern URI = Pattern.compile("\\{uri(?:abs)?:(\\w+)\\.(\\w+)\\(");
+    /** {@code {uri:…}} in text, and {@code path=uri:…} as a tag's parameter (the pager's). */
+    private static final Pattern URI = Pattern.compile("(?:\\{|=)uri(?:abs)?:(\\w+)\\.(\\w+)\\(");
     /** Where a typed reference would make a package cycle, Java names the route as text; checked here too. */
     private static final Pattern NAMED_ROUTE = Pattern.compile("Router\\.findURI\\(\"(\\w+)\\.(\\w+)\"");
     /** Paths that are not controller routes: static files, the health and API documents. */
