@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,7 +93,26 @@ public class ClinicSql {
     private record Positional(String sql, BitSet clinicMarks, int markCount) {
         private static final Pattern MARK = Pattern.compile("(?<!:):clinic\\b|\\?");
 
+        /** Statements are constants, bar the directory search's combinations of filters: a few hundred at most. */
+        private static final Map<String, Positional> PARSED = new ConcurrentHashMap<>();
+        private static final int MOST_KEPT = 1000;
+
         static Positional of(String sql, boolean clinicRequired) {
+            Positional known = PARSED.get(sql);
+            if (known == null) {
+                known = parse(sql);
+                if (PARSED.size() < MOST_KEPT) {
+                    PARSED.put(sql, known);
+                }
+            }
+            if (clinicRequired == known.clinicMarks().isEmpty()) {
+                throw new IllegalArgumentException(clinicRequired ? "A clinic's statement names :clinic"
+                        : "A statement across clinics does not name :clinic");
+            }
+            return known;
+        }
+
+        private static Positional parse(String sql) {
             StringBuilder text = new StringBuilder(sql.length());
             BitSet clinicMarks = new BitSet();
             Matcher marks = MARK.matcher(sql);
@@ -104,10 +125,6 @@ public class ClinicSql {
                 mark++;
             }
             marks.appendTail(text);
-            if (clinicRequired == clinicMarks.isEmpty()) {
-                throw new IllegalArgumentException(clinicRequired ? "A clinic's statement names :clinic"
-                        : "A statement across clinics does not name :clinic");
-            }
             return new Positional(text.toString(), clinicMarks, mark);
         }
 

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
+import io.backline.web.RouteTemplate;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
@@ -77,10 +78,15 @@ public class Providers extends Controller {
         return Templates.index(search, result, rows(result, referringFor), specialtyChoices(search.specialtyValue()), referringFor);
     }
 
+    /** A result's link, built once: twenty per page (docs/adr/0032). */
+    private static final RouteTemplate PROVIDER = RouteTemplate.withId(id -> Router.getURI(Providers::provider, id, null, null));
+
     private static List<Row> rows(Directory.Result result, ReferringFor referringFor) {
         return result.hits().stream().map(hit -> {
             String id = hit.provider().id().toString();
-            String href = Router.getURI(Providers::provider, id, referringFor.client(), referringFor.flag()).toString();
+            String href = referringFor.present()
+                    ? Router.getURI(Providers::provider, id, referringFor.client(), referringFor.flag()).toString()
+                    : PROVIDER.with(id);
             // By name: the referral package uses the directory, so a typed reference back would make a cycle.
             String referHref = referringFor.present() && hit.provider().acceptsTrainerReferrals()
                     ? Router.findURI("Referrals.create", false, id, referringFor.client(), referringFor.flag()).toString()
