@@ -18,6 +18,15 @@ public final class CareTeamRule {
                 + " and m.client_id = " + clientIdColumn + " and m.staff_member_id = " + staffMember + ")";
     }
 
+    /**
+     * The rule as a join, for a statement that lists one staff member's clients: the planner starts from their care
+     * team rather than from the whole clinic's clients.
+     */
+    public static String joinCareTeam(String clinicIdColumn, String clientIdColumn, String staffMember) {
+        return "join care_team_member m on m.clinic_id = " + clinicIdColumn + " and m.client_id = " + clientIdColumn
+                + " and m.staff_member_id = " + staffMember;
+    }
+
     /** The same rule in HQL, over the {@code CareTeamMember} entity, for Panache queries. */
     public static String onCareTeamHql(String clientId, String staffMember) {
         return "exists (from CareTeamMember m where m.key.clientId = " + clientId + " and m.key.staffMemberId = "

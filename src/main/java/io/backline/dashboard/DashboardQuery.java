@@ -34,11 +34,12 @@ public class DashboardQuery {
 
     private static final String CASELOAD = """
             select c.id, c.full_name, a.id, a.status, a.history_version, a.created_at from client c
+            %s
             left join lateral (select x.id, x.status, x.history_version, x.created_at from assignment x
                                where x.clinic_id = c.clinic_id and x.client_id = c.id and x.status <> 'ENDED'
                                order by x.created_at limit 1) a on true
-            where c.clinic_id = :clinic and c.active and %s
-            order by c.full_name, c.id limit ? offset ?""".formatted(CareTeamRule.onCareTeam("c.clinic_id", "c.id", "?"));
+            where c.clinic_id = :clinic and c.active
+            order by c.full_name, c.id limit ? offset ?""".formatted(CareTeamRule.joinCareTeam("c.clinic_id", "c.id", "?"));
 
     /* Oldest first, at most ten: what the trainer should chase first (V6's partial index on sent referrals). */
     private static final String OVERDUE_REFERRALS = """

@@ -11,6 +11,7 @@ import io.backline.practice.Today;
 import io.backline.program.Programs;
 import io.backline.referral.MyReferrals;
 import io.backline.referral.Referrals;
+import io.backline.safety.ClientScreening;
 import io.backline.symptom.Flags;
 import io.backline.symptom.MyFlags;
 import io.backline.web.RouteTemplate;
@@ -39,6 +40,9 @@ public final class Links {
     private static final RouteTemplate REPORT = RouteTemplate.withId(id -> Router.getURI(MyFlags::report, (String) null));
     private static final RouteTemplate MY_REFERRALS = RouteTemplate.withId(id -> Router.getURI(MyReferrals::index));
     private static final RouteTemplate SIGN_OUT = RouteTemplate.withId(id -> Router.getURI(SignOut::signOut));
+    private static final RouteTemplate SCREENING = RouteTemplate.withId(id -> Router.getURI(ClientScreening::form));
+    private static final RouteTemplate CHECK_OFF = RouteTemplate.withId(id -> Router.getURI(Today::checkOff));
+    private static final RouteTemplate PRINT = RouteTemplate.withId(id -> Router.getURI(Today::print));
     private static final RouteTemplate SIGN_OUT_PAGE = RouteTemplate.withId(id -> Router.getURI(SignOut::confirm));
 
     private static final RouteTemplate CLIENT_PAGE = RouteTemplate.withId(id -> Router.getURI(ClientPage::show, id));
@@ -110,6 +114,18 @@ public final class Links {
 
     static String signOut() {
         return SIGN_OUT.path();
+    }
+
+    static String screening() {
+        return SCREENING.path();
+    }
+
+    static String checkOff() {
+        return CHECK_OFF.path();
+    }
+
+    static String print() {
+        return PRINT.path();
     }
 
     static String signOutPage() {

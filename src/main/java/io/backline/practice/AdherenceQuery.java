@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import io.backline.clinic.ClinicSql;
 
 /**
- * The histories adherence is computed from, for any number of assignments in one statement: plain JDBC through
- * {@link ClinicSql} (docs/adr/0003), only the columns the arithmetic needs (a session's day, not its notes).
+ * The histories adherence is computed from, for any number of assignments in one statement, through
+ * {@link ClinicSql}: only the columns the arithmetic needs (a session's day, not its notes).
  */
 @ApplicationScoped
 class AdherenceQuery {
@@ -24,16 +24,16 @@ class AdherenceQuery {
     private static final String HISTORY = """
             select s.assignment_id, 'SESSION' as kind, s.performed_on - date '1970-01-01' as day, 0 as at_millis,
                    0 as version, 0 as per_week, cast(null as integer) as until
-            from session_log s where s.clinic_id = :clinic and s.assignment_id = any(?)
+            from session_log s where s.clinic_id = :clinic and s.assignment_id in (:ids)
             union all
             select e.assignment_id, e.kind, e.effective_on - date '1970-01-01',
                    cast(extract(epoch from e.happened_at) * 1000 as bigint), 0, 0, null
-            from assignment_event e where e.clinic_id = :clinic and e.assignment_id = any(?)
+            from assignment_event e where e.clinic_id = :clinic and e.assignment_id in (:ids)
             union all
             select p.assignment_id, 'PRESCRIPTION', p.start_date - date '1970-01-01',
                    cast(extract(epoch from p.created_at) * 1000 as bigint), p.version, p.sessions_per_week,
                    p.end_date - date '1970-01-01'
-            from prescription p where p.clinic_id = :clinic and p.assignment_id = any(?)""";
+            from prescription p where p.clinic_id = :clinic and p.assignment_id in (:ids)""";
 
     /** One history row: a session's day, a pause, resumption or end, or a prescription version. */
     record Row(UUID assignmentId, String kind, long day, long atMillis, int version, int perWeek, Long until) {
@@ -42,13 +42,15 @@ class AdherenceQuery {
     @Inject
     ClinicSql sql;
 
+    /*
+     * A Hibernate native query, whose list parameter becomes one "?" per id: with a single array parameter PostgreSQL
+     * switched the statement to a generic plan, which cost the dashboard a fifth more database time (docs/adr/0032).
+     */
     List<Row> history(Collection<UUID> assignmentIds) {
-        UUID[] ids = assignmentIds.toArray(UUID[]::new);
-        return sql.list(HISTORY, row -> {
-            long until = row.getLong(7);
-            Long untilDay = row.wasNull() ? null : until;
-            return new Row(row.getObject(1, UUID.class), row.getString(2), row.getLong(3), row.getLong(4),
-                    row.getInt(5), row.getInt(6), untilDay);
-        }, ids, ids, ids);
+        List<?> rows = sql.query(HISTORY).setParameter("ids", List.copyOf(assignmentIds)).getResultList();
+        return rows.stream().map(Object[].class::cast).map(row -> new Row((UUID) row[0], (String) row[1],
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).intValue(),
+                ((Number) row[5]).intValue(), row[6] == null ? null : ((Number) row[6]).longValue())).toList();
     }
+
 }
