@@ -27,6 +27,12 @@ public final class CareTeamRule {
                 + " and m.staff_member_id = " + staffMember;
     }
 
+    /** The clients of one staff member's care teams, for {@code client_id in (…)}. */
+    public static String clientIdsOf(String clinicIdColumn, String staffMember) {
+        return "(select m.client_id from care_team_member m where m.clinic_id = " + clinicIdColumn
+                + " and m.staff_member_id = " + staffMember + ")";
+    }
+
     /** The same rule in HQL, over the {@code CareTeamMember} entity, for Panache queries. */
     public static String onCareTeamHql(String clientId, String staffMember) {
         return "exists (from CareTeamMember m where m.key.clientId = " + clientId + " and m.key.staffMemberId = "

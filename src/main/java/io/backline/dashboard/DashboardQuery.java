@@ -46,8 +46,8 @@ public class DashboardQuery {
             select r.id, c.full_name, r.sent_at, r.urgency from referral r
             join client c on c.clinic_id = r.clinic_id and c.id = r.client_id
             where r.clinic_id = :clinic and r.status = 'SENT' and r.sent_at < ?
-              and %s
-            order by r.sent_at limit 10""".formatted(CareTeamRule.onCareTeam("r.clinic_id", "r.client_id", "?"));
+              and r.client_id in %s
+            order by r.sent_at limit 10""".formatted(CareTeamRule.clientIdsOf("r.clinic_id", "?"));
 
     @Inject
     ClinicSql sql;
