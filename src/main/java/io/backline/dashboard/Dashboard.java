@@ -16,13 +16,16 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.backline.clientpage.ClientPage;
 import io.backline.practice.Adherence;
 import io.backline.practice.AdherenceService;
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentUser;
 import io.backline.program.Assignment;
 import io.backline.referral.Referral;
+import io.backline.web.RouteTemplate;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -42,10 +45,17 @@ public class Dashboard extends Controller {
     @Inject
     DashboardQuery query;
 
+    private static final RouteTemplate CLIENT_PAGE = RouteTemplate.withId(id -> Router.getURI(ClientPage::show, id));
+
     public record Row(UUID clientId, String clientName, Assignment.Status status, Adherence.Report report,
             OptionalLong daysSince, boolean disengaged) {
         public boolean hasProgram() {
             return status != null;
+        }
+
+        /** The client's page: a property, not a template call with an argument, on the page's longest list. */
+        public String link() {
+            return CLIENT_PAGE.with(clientId);
         }
 
         public String thisWeek() {
