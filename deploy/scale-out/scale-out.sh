@@ -161,9 +161,9 @@ start_instance() { # index
   app_pid[$i]=$!
   pids+=($!)
 }
-wait_ready() { # port seconds
+wait_ready() { # port seconds [path]: an instance's management port, or nginx with a public page
   for _ in $(seq 1 "$2"); do
-    curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready" && return 0
+    curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$1${3:-/q/health/ready}" && return 0
     sleep 0.5
   done
   return 1
@@ -238,7 +238,7 @@ http {
 EOF
 "$nginx_bin" -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon on;' 2>>"$work/logs/nginx.log"
 lb="http://localhost:$lb_port"
-wait_ready "$lb_port" 20 || { echo "nginx does not answer" >&2; exit 1; }
+wait_ready "$lb_port" 20 /signed-out || { echo "nginx does not answer" >&2; exit 1; } # health is not public
 
 # Signs in through nginx the way a browser does: the app sends us to Keycloak, which asks for the username, then the
 # password, and sends the code back to the app, which sets its encrypted session cookie (q_session).
