@@ -33,7 +33,8 @@ class TrainerSignsInAndOutInChromiumTest {
             assertTrue(browser.text().contains("Alex Morgan"));
             assertTrue(!browser.text().contains("Taylor Kim"), "no Cedar Hills client on a Rose City list");
 
-            browser.find("button.sign-out").click();
+            browser.find("a.sign-out").click();
+            browser.find("[data-testid=confirm-sign-out]").click();
             browser.waitForUrl("/signed-out");
             assertTrue(browser.text().contains("You are signed out"));
 
