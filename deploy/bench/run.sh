@@ -160,9 +160,10 @@ fi
 
 # ---- 3. schema (Flyway, by starting the app once) and data -----------------------------------------------------
 export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_DB_USER=backline BACKLINE_DB_PASSWORD=backline
-export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret
-export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret
+export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret-not-for-production
+export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret-not-for-production
 export BACKLINE_SESSION_SECRET=bench-session-secret-0123456789abcdef0123
+export BACKLINE_STATE_SECRET=bench-state-secret-0123456789abcdef012345
 export BACKLINE_LINK_SECRET=bench-link-secret-0123456789abcdef0123456
 export BACKLINE_SMTP_HOST=127.0.0.1 BACKLINE_SMTP_PORT="$smtp_port" BACKLINE_SMTP_STARTTLS=DISABLED
 export BACKLINE_BASE_URL="http://localhost:$public_port"

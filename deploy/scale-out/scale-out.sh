@@ -144,16 +144,17 @@ pids+=($!)
 # The production profile with the variables production sets (and the dev realm's client secrets). The outbox is
 # polled every second instead of every 5 s, so the run is short.
 export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_DB_USER=backline BACKLINE_DB_PASSWORD=backline
-export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret
-export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret
+export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret-not-for-production
+export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret-not-for-production
 export BACKLINE_SESSION_SECRET=scale-out-session-secret-shared-by-every-instance
+export BACKLINE_STATE_SECRET=scale-out-state-secret-shared-by-every-instance-0
 export BACKLINE_LINK_SECRET=scale-out-link-secret-shared-by-every-instance-0
 export BACKLINE_SMTP_HOST=127.0.0.1 BACKLINE_SMTP_PORT="$smtp_port" BACKLINE_SMTP_STARTTLS=DISABLED
 export BACKLINE_BASE_URL="http://localhost:$lb_port"
 # The code flow's state cookie (PKCE verifier, nonce) must be readable by whichever instance gets Keycloak's
-# callback. Quarkus encrypts it with the client secret only when that is 32+ characters (the dev realm's is not);
-# otherwise with a random per-instance key. So every instance gets the same state secret.
-state_secret_option=${STATE_SECRET_OPTION--Dquarkus.oidc.authentication.state-secret=$BACKLINE_SESSION_SECRET}
+# callback, so every instance gets the same state secret (BACKLINE_STATE_SECRET). STATE_SECRET_OPTION can give an
+# instance its own, to see the sign-in fail when the callback lands on the other one.
+state_secret_option=${STATE_SECRET_OPTION-}
 start_instance() { # index
   local i=$1 port=${app_ports[$1]}
   "$java" -Xmx384m -Dquarkus.http.port="$port" -Dquarkus.management.port="${management_ports[$1]}" -Dbackline.alerts.every=1s -Dquarkus.mailer.from="Backline instance $((i + 1)) <instance$((i + 1))@backline.example>" \

@@ -32,29 +32,34 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
-                || token.getSubject() == null || identity.getRoles().stream().noneMatch(BACKLINE_ROLES::contains)) {
+        if (identity.isAnonymous() || identity.getRoles().stream().noneMatch(BACKLINE_ROLES::contains)) {
             return Uni.createFrom().item(identity);
         }
+        // Fails closed: a token whose subject cannot be checked against a clinic keeps no Backline role.
+        if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getSubject() == null) {
+            return Uni.createFrom().item(keepOnly(identity, Optional.empty()));
+        }
         Optional<String> clinic = CurrentClinic.singleOrganization(TokenClaims.claim(token, CurrentClinic.ORGANIZATION_CLAIM));
-        return context.runBlocking(() -> {
-            Optional<ClinicMember> member = clinic.flatMap(id -> memberOf(id, token.getSubject()));
-            Set<String> held = member.map(ClinicMember::roles).orElse(Set.of());
-            Set<String> kept = new HashSet<>();
-            for (String role : identity.getRoles()) {
-                if (!BACKLINE_ROLES.contains(role) || held.contains(role)) {
-                    kept.add(role);
-                }
+        return context.runBlocking(() -> keepOnly(identity, clinic.flatMap(id -> memberOf(id, token.getSubject()))));
+    }
+
+    /** The identity with only the Backline roles its membership holds; none without one. */
+    static SecurityIdentity keepOnly(SecurityIdentity identity, Optional<ClinicMember> member) {
+        Set<String> held = member.map(ClinicMember::roles).orElse(Set.of());
+        Set<String> kept = new HashSet<>();
+        for (String role : identity.getRoles()) {
+            if (!BACKLINE_ROLES.contains(role) || held.contains(role)) {
+                kept.add(role);
             }
-            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(identity.getPrincipal())
-                    .addCredentials(identity.getCredentials())
-                    .addAttributes(identity.getAttributes())
-                    .addRoles(kept)
-                    .addPermissionChecker(identity::checkPermission);
-            member.ifPresent(m -> builder.addAttribute(ClinicMember.ATTRIBUTE, m));
-            return builder.build();
-        });
+        }
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addRoles(kept)
+                .addPermissionChecker(identity::checkPermission);
+        member.ifPresent(m -> builder.addAttribute(ClinicMember.ATTRIBUTE, m));
+        return builder.build();
     }
 
     Optional<ClinicMember> memberOf(String clinicId, String subject) {

@@ -1,0 +1,87 @@
+package io.backline.config;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application, started as production starts it, refuses to run without strong secrets of its own and
+ * says which variable to fix. It stops before it touches the database, so none is needed here; each case leaves out
+ * or weakens one secret of an otherwise complete production environment.
+ */
+class ProductionSecretsIT {
+    private static final String STRONG = "a".repeat(24) + "-production-secret";
+    private static final Map<String, String> PRODUCTION = Map.of(
+            "BACKLINE_DB_URL", "jdbc:postgresql://127.0.0.1:1/backline",
+            "BACKLINE_DB_PASSWORD", "db-" + STRONG,
+            "BACKLINE_KEYCLOAK_URL", "http://127.0.0.1:1",
+            "BACKLINE_OIDC_CLIENT_SECRET", "oidc-" + STRONG,
+            "BACKLINE_KEYCLOAK_ADMIN_SECRET", "admin-" + STRONG,
+            "BACKLINE_SESSION_SECRET", "session-" + STRONG,
+            "BACKLINE_STATE_SECRET", "state-" + STRONG,
+            "BACKLINE_LINK_SECRET", "link-" + STRONG,
+            "BACKLINE_SMTP_HOST", "127.0.0.1",
+            "BACKLINE_BASE_URL", "https://backline.example.org");
+
+    @Test
+    void aMissingSecretStopsTheStartNamingItsVariable() throws Exception {
+        for (String secret : new String[] { "BACKLINE_SESSION_SECRET", "BACKLINE_STATE_SECRET",
+                "BACKLINE_OIDC_CLIENT_SECRET", "BACKLINE_KEYCLOAK_ADMIN_SECRET", "BACKLINE_DB_PASSWORD" }) {
+            Map<String, String> environment = new HashMap<>(PRODUCTION);
+            environment.remove(secret);
+            assertRefused(environment, "Could not expand value " + secret);
+        }
+    }
+
+    @Test
+    void aShortSecretStopsTheStart() throws Exception {
+        assertRefused(with("BACKLINE_SESSION_SECRET", "only-twenty-one-bytes"),
+                "BACKLINE_SESSION_SECRET must be at least 32 bytes long");
+        assertRefused(with("BACKLINE_OIDC_CLIENT_SECRET", "backline-web-dev-secret"),
+                "BACKLINE_OIDC_CLIENT_SECRET must be at least 32 bytes long");
+    }
+
+    @Test
+    void theStateCookieCannotShareTheSessionCookiesKey() throws Exception {
+        assertRefused(with("BACKLINE_STATE_SECRET", PRODUCTION.get("BACKLINE_SESSION_SECRET")),
+                "BACKLINE_STATE_SECRET must differ from BACKLINE_SESSION_SECRET");
+    }
+
+    private static Map<String, String> with(String name, String value) {
+        Map<String, String> environment = new HashMap<>(PRODUCTION);
+        environment.put(name, value);
+        return environment;
+    }
+
+    private static void assertRefused(Map<String, String> environment, String sentence) throws Exception {
+        String output = refusedWith(environment);
+        assertTrue(output.contains(sentence), () -> "expected \"" + sentence + "\" in:\n" + output);
+    }
+
+    /** Starts the jar with only this environment and returns what it printed before it stopped. */
+    private static String refusedWith(Map<String, String> environment) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("backline-start", ".log");
+        ProcessBuilder start = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("backline.jar")).redirectErrorStream(true).redirectOutput(log.toFile());
+        start.environment().clear();
+        start.environment().putAll(environment);
+        Process app = start.start();
+        try {
+            assertTrue(app.waitFor(120, TimeUnit.SECONDS), "the application did not stop by itself");
+            assertNotEquals(0, app.exitValue());
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } finally {
+            app.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+}
