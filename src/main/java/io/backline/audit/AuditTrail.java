@@ -19,6 +19,8 @@ public class AuditTrail {
     public static final String RESUMED = "resumed program";
     public static final String ENDED = "ended program";
     public static final String CHECKED_OFF = "checked off session";
+    /** The actor's name when the client themselves acted. */
+    public static final String CLIENT_ACTOR = "The client";
 
     @Inject
     CurrentUser currentUser;
@@ -34,7 +36,9 @@ public class AuditTrail {
      * has no transaction: its trace is saved at once, on its own.
      */
     public void record(UUID clientId, String action, String detail) {
-        recordBy(clientId, currentUser.userId(), currentUser.getName(), action, detail);
+        // The trail outlives an erasure and cannot be edited: a client acting on their own record is not named in it.
+        String actor = currentUser.clientId().filter(clientId::equals).isPresent() ? CLIENT_ACTOR : currentUser.getName();
+        recordBy(clientId, currentUser.userId(), actor, action, detail);
     }
 
     /** For someone who is not signed in, such as a provider opening a referral link: a fixed id and their name. */

@@ -180,7 +180,9 @@ public class ClientPage extends Controller {
             return refused(400, client);
         }
         assignments.pause(assignment, reason, currentUser.userId(), today());
-        audit.record(client.id, AuditTrail.PAUSED, reason == null ? null : reason.strip());
+        // The reason is free text about the client: it stays in the assignment's history (which erasure clears), not
+        // in the audit trail (which nothing may edit).
+        audit.record(client.id, AuditTrail.PAUSED, null);
         flash("message", "Paused. " + client.fullName + " will see that the program is on hold.");
         return redirect(ClientPage.class).show(client.id.toString());
     }
@@ -201,7 +203,7 @@ public class ClientPage extends Controller {
             return refused(409, client);
         }
         assignments.resume(assignment(client, assignmentId), reason, currentUser.userId(), today());
-        audit.record(client.id, AuditTrail.RESUMED, reason == null ? null : reason.strip());
+        audit.record(client.id, AuditTrail.RESUMED, null);
         flash("message", "Resumed.");
         return redirect(ClientPage.class).show(client.id.toString());
     }
@@ -216,7 +218,7 @@ public class ClientPage extends Controller {
             return refused(400, client);
         }
         assignments.end(assignment, reason, currentUser.userId(), today());
-        audit.record(client.id, AuditTrail.ENDED, reason == null ? null : reason.strip());
+        audit.record(client.id, AuditTrail.ENDED, null);
         flash("message", "Ended. The history stays on this page.");
         return redirect(ClientPage.class).show(client.id.toString());
     }

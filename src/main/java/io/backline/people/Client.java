@@ -21,7 +21,7 @@ public class Client extends ClinicOwned {
     public String email;
     public String phone;
     public boolean active;
-    /** Seen by staff only, never by the client. */
+    /** Shown to staff only; the client finds them only in the copy of their data they download. */
     public String notes;
     public java.time.Instant deactivatedAt;
     /** Set when the client's personal data was erased on request; the row stays so that counts stay right. */

@@ -28,9 +28,6 @@ public class ClientErasure {
     public void erase(Client client) {
         UUID userId = client.userId;
         statements.eraseFreeText(client.id);
-        if (userId != null) {
-            statements.eraseInvitations(userId, ERASED_NAME);
-        }
         client.fullName = ERASED_NAME;
         client.preferredName = null;
         client.email = null;

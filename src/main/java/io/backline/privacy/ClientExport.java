@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.apache.commons.csv.CSVPrinter;
@@ -42,6 +44,14 @@ public class ClientExport {
     public StreamingOutput zip(UUID clientId) {
         Map<String, List<Map<String, Object>>> data = sections.read(clientId);
         return target -> write(data, target);
+    }
+
+    /** The zip as a download: the same answer for the clinic's admin and for the client themselves. */
+    public Response download(UUID clientId) {
+        return Response.ok(zip(clientId), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"backline-client-" + clientId + "-"
+                        + LocalDate.now() + ".zip\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     private void write(Map<String, List<Map<String, Object>>> data, OutputStream target) {

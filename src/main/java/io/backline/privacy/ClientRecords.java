@@ -1,6 +1,5 @@
 package io.backline.privacy;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -32,6 +30,7 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/clients/{id}/records")
 @RolesAllowed(CurrentUser.ADMIN)
 public class ClientRecords extends Controller {
+    static final String EXPORTED = "exported data";
 
     @Inject
     ClientAccess access;
@@ -56,12 +55,8 @@ public class ClientRecords extends Controller {
         if (client.erasedAt != null) {
             throw new NotFoundException();
         }
-        audit.record(client.id, "exported data", null);
-        StreamingOutput zip = export.zip(client.id);
-        return Response.ok(zip, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"backline-client-" + client.id + "-"
-                        + LocalDate.now() + ".zip\"")
-                .header("Cache-Control", "no-store").build();
+        audit.record(client.id, EXPORTED, null);
+        return export.download(client.id);
     }
 
     @GET

@@ -13,12 +13,22 @@ import io.backline.clinic.ClinicSql;
  */
 @ApplicationScoped
 class ErasureQuery {
-    /** Free text about the client, and what shares it, per table; each names the clinic and {@code :client}. */
+    /**
+     * Free text about the client, and every name written next to it, per table; each names the clinic and
+     * {@code :client}. Categorical columns (levels, types, statuses) stay: they are what the counts are made of.
+     * ErasureLeavesNoTraceTest reads the tables and columns that hold a client from the catalog and fails on one
+     * left out here.
+     */
     private static final String[] FREE_TEXT = {
             "update session_log set note = null where clinic_id = :clinic and client_id = :client",
             "update symptom_flag set description = null where clinic_id = :clinic and client_id = :client",
+            // A note's author may be the client; the audit trail keeps who acted.
             """
-            update flag_note set text = null where clinic_id = :clinic
+            update flag_note set text = null, author_name = '(erased)' where clinic_id = :clinic
+                and flag_id in (select id from symptom_flag where clinic_id = :clinic and client_id = :client)""",
+            // Alerts about the client's flags: one still waiting is not sent, one sent keeps no address.
+            """
+            delete from alert_outbox where clinic_id = :clinic
                 and flag_id in (select id from symptom_flag where clinic_id = :clinic and client_id = :client)""",
             """
             update prescription set notes = null where clinic_id = :clinic
@@ -29,43 +39,49 @@ class ErasureQuery {
             "update referral_draft set reason = null where clinic_id = :clinic and client_id = :client",
             // The pre-exercise answers are health data with nothing to count: they go whole.
             "delete from screening where clinic_id = :clinic and client_id = :client",
-            "update clearance set note = '(erased)' where clinic_id = :clinic and client_id = :client",
+            """
+            update clearance set note = '(erased)', professional_name = '(erased)', recorded_by_name = '(erased)'
+            where clinic_id = :clinic and client_id = :client""",
             """
             update referral set reason = '(erased)', message = null, provider_findings = null,
-                provider_recommendations = null, link_revoked_at = coalesce(link_revoked_at, now())
+                provider_recommendations = null, link_nonce = null, link_revoked_at = coalesce(link_revoked_at, now())
             where clinic_id = :clinic and client_id = :client""",
+            // The timeline's notes hold cancel and decline reasons; its names include the client's own.
+            """
+            update referral_event set note = null, actor_name = '(erased)' where clinic_id = :clinic
+                and referral_id in (select id from referral where clinic_id = :clinic and client_id = :client)""",
             // The provider's replies are free text about the client; the packet kept for the provider names them.
             """
-            update referral_reply set findings = null, recommendations = null where clinic_id = :clinic
+            update referral_reply set findings = null, recommendations = null, provider_name = '(erased)'
+            where clinic_id = :clinic
                 and referral_id in (select id from referral where clinic_id = :clinic and client_id = :client)""",
             """
             delete from referral_snapshot where clinic_id = :clinic
                 and referral_id in (select id from referral where clinic_id = :clinic and client_id = :client)""",
-            // Nothing about an erased client is shared any more, not even an email still waiting to go out.
+            // Nothing about an erased client is shared any more, not even an email still waiting to go out; sent ones
+            // keep no address, subject or link.
             """
-            delete from referral_mail where clinic_id = :clinic and sent_at is null
+            delete from referral_mail where clinic_id = :clinic
                 and referral_id in (select id from referral where clinic_id = :clinic and client_id = :client)""",
             """
-            update referral_consent set revoked_at = now(), revoked_by = 'Erasure on request'
-            where clinic_id = :clinic and client_id = :client and revoked_at is null""",
+            update referral_consent set recorded_by = '(erased)',
+                revoked_by = case when revoked_at is null then 'Erasure on request' else '(erased)' end,
+                revoked_at = coalesce(revoked_at, now())
+            where clinic_id = :clinic and client_id = :client""",
+            // An invitation names the person it was for; a pending one is revoked.
+            """
+            update invitation set email = 'erased@invalid', full_name = 'Erased client', invited_by_name = '(erased)',
+                status = case when status = 'pending' then 'revoked' else status end
+            where clinic_id = :clinic and role = 'client' and person_id = :client""",
     };
 
     @Inject
     ClinicSql sql;
 
-    /** Removes every free text written about the client (one statement per table). */
+    /** Removes every free text and name written about the client, in the caller's transaction. */
     void eraseFreeText(UUID clientId) {
         for (String statement : FREE_TEXT) {
             sql.query(statement).setParameter("client", clientId).executeUpdate();
         }
-    }
-
-    /** The client's invitations keep no address or name; a pending one is revoked. */
-    void eraseInvitations(UUID userId, String name) {
-        sql.query("""
-                update invitation set email = 'erased@invalid', full_name = :name,
-                    status = case when status = 'pending' then 'revoked' else status end
-                where clinic_id = :clinic and user_id = :user""")
-                .setParameter("name", name).setParameter("user", userId).executeUpdate();
     }
 }
