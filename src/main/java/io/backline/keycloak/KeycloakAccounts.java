@@ -106,10 +106,19 @@ public class KeycloakAccounts {
         }).isEmpty();
     }
 
+    /**
+     * The role is looked up among those the account may still be given, not among the realm's roles, which would take
+     * view-realm: the service account holds no realm-wide role (docs/adr/0034).
+     */
     public void grantRole(UUID userId, String role) {
         call("grant the role", () -> {
-            var representation = realm().roles().get(role).toRepresentation();
-            realm().users().get(userId.toString()).roles().realmLevel().add(List.of(representation));
+            var mapping = realm().users().get(userId.toString()).roles().realmLevel();
+            var available = mapping.listAvailable().stream().filter(r -> role.equals(r.getName())).findFirst();
+            if (available.isPresent()) {
+                mapping.add(List.of(available.get()));
+            } else if (mapping.listAll().stream().noneMatch(r -> role.equals(r.getName()))) {
+                throw new KeycloakUnavailable("Keycloak has no realm role " + role);
+            }
             return null;
         });
     }
