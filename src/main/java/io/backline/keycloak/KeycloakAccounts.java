@@ -1,5 +1,6 @@
 package io.backline.keycloak;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +27,14 @@ import io.backline.config.BacklineConfig;
 /**
  * Backline's side of Keycloak's admin API, through the {@code backline-admin} service account: accounts, clinic
  * (organization) memberships and realm roles. Keycloak stays the only place that knows passwords; Backline never
- * sees one.
+ * sees one. It also reads Keycloak's record of sign-ins, for the clinic admins' Sign-ins page.
  */
 @ApplicationScoped
 public class KeycloakAccounts {
     private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
 
     private static final int ORGANIZATIONS_PAGE = 100;
+    private static final List<String> SIGN_IN_TYPES = List.of("LOGIN", "LOGIN_ERROR");
 
     /** Organization ids by alias: Keycloak never changes either, so losing this map only costs one lookup. */
     private final Map<String, String> organizationIds = new ConcurrentHashMap<>();
@@ -138,6 +140,21 @@ public class KeycloakAccounts {
                 expect(response, "delete the account");
             }
         }
+    }
+
+    /**
+     * Sign-ins and failed sign-ins of everyone in the realm, newest first, {@code max} of them after skipping
+     * {@code first}. Keycloak filters by one user at a time only, so the caller keeps its own people.
+     */
+    public List<SignInEvent> signIns(int first, int max) {
+        return call("read the sign-ins", () -> realm().getEvents(SIGN_IN_TYPES, null, null, null, null, null, first, max))
+                .stream().map(SignInEvent::of).toList();
+    }
+
+    /** How long Keycloak keeps sign-ins, or empty when it keeps them until someone deletes them. */
+    public Optional<Duration> signInRetention() {
+        Long seconds = call("read how long sign-ins are kept", () -> realm().getRealmEventsConfig().getEventsExpiration());
+        return seconds == null || seconds <= 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 
     private String organizationId(String clinicId) {
