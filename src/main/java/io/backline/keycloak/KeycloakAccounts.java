@@ -1,5 +1,6 @@
 package io.backline.keycloak;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +27,14 @@ import io.backline.config.BacklineConfig;
 /**
  * Backline's side of Keycloak's admin API, through the {@code backline-admin} service account: accounts, clinic
  * (organization) memberships and realm roles. Keycloak stays the only place that knows passwords; Backline never
- * sees one.
+ * sees one. It also reads Keycloak's record of sign-ins, for the clinic admins' Sign-ins page.
  */
 @ApplicationScoped
 public class KeycloakAccounts {
     private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
 
     private static final int ORGANIZATIONS_PAGE = 100;
+    private static final List<String> SIGN_IN_TYPES = List.of("LOGIN", "LOGIN_ERROR");
 
     /** Organization ids by alias: Keycloak never changes either, so losing this map only costs one lookup. */
     private final Map<String, String> organizationIds = new ConcurrentHashMap<>();
@@ -106,10 +108,19 @@ public class KeycloakAccounts {
         }).isEmpty();
     }
 
+    /**
+     * The role is looked up among those the account may still be given, not among the realm's roles, which would take
+     * view-realm: the service account holds no realm-wide role (docs/adr/0034).
+     */
     public void grantRole(UUID userId, String role) {
         call("grant the role", () -> {
-            var representation = realm().roles().get(role).toRepresentation();
-            realm().users().get(userId.toString()).roles().realmLevel().add(List.of(representation));
+            var mapping = realm().users().get(userId.toString()).roles().realmLevel();
+            var available = mapping.listAvailable().stream().filter(r -> role.equals(r.getName())).findFirst();
+            if (available.isPresent()) {
+                mapping.add(List.of(available.get()));
+            } else if (mapping.listAll().stream().noneMatch(r -> role.equals(r.getName()))) {
+                throw new KeycloakUnavailable("Keycloak has no realm role " + role);
+            }
             return null;
         });
     }
@@ -129,6 +140,21 @@ public class KeycloakAccounts {
                 expect(response, "delete the account");
             }
         }
+    }
+
+    /**
+     * Sign-ins and failed sign-ins of everyone in the realm, newest first, {@code max} of them after skipping
+     * {@code first}. Keycloak filters by one user at a time only, so the caller keeps its own people.
+     */
+    public List<SignInEvent> signIns(int first, int max) {
+        return call("read the sign-ins", () -> realm().getEvents(SIGN_IN_TYPES, null, null, null, null, null, first, max))
+                .stream().map(SignInEvent::of).toList();
+    }
+
+    /** How long Keycloak keeps sign-ins, or empty when it keeps them until someone deletes them. */
+    public Optional<Duration> signInRetention() {
+        Long seconds = call("read how long sign-ins are kept", () -> realm().getRealmEventsConfig().getEventsExpiration());
+        return seconds == null || seconds <= 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 
     private String organizationId(String clinicId) {

@@ -1,5 +1,7 @@
 package io.backline.keycloak;
 
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -10,17 +12,18 @@ import io.quarkus.logging.Log;
 
 /**
  * What a person sees when a change that needs Keycloak or the mail server (resending or revoking an invitation,
- * deactivating or reactivating someone, erasing a client) cannot get through: a page that says to try again, not a
- * 500. The change's transaction has rolled back by then, and Backline's own records decide who may sign in, so what
+ * deactivating or reactivating someone, erasing a client), or a page read from Keycloak (sign-ins), cannot get
+ * through: a page that says to try again, not a 500. The change's transaction has rolled back by then, and Backline's own records decide who may sign in, so what
  * Keycloak may have done before it stopped answering grants no access; trying again picks up from there.
  */
 public class KeycloakUnavailablePage {
 
     @ServerExceptionMapper
-    public Response unavailable(KeycloakAccounts.KeycloakUnavailable e, UriInfo uri) {
+    public Response unavailable(KeycloakAccounts.KeycloakUnavailable e, UriInfo uri, Request request) {
         // Backline's own wording, without the request's data (the cause's message can hold an address).
         Log.warnf("%s, on %s", e.getMessage(), uri.getPath());
-        return ErrorPages.page(uri, 503, "Please try again in a minute",
-                "Backline could not reach the sign-in service or the mail server just now, so nothing was saved.");
+        return ErrorPages.page(uri, 503, "Please try again in a minute", HttpMethod.GET.equals(request.getMethod())
+                ? "Backline could not reach the sign-in service just now, so this page cannot be shown."
+                : "Backline could not reach the sign-in service or the mail server just now, so nothing was saved.");
     }
 }

@@ -49,6 +49,23 @@ class ComposeFileTest {
     }
 
     @Test
+    void keycloaksAdminConsoleIsOnlyReachableFromTheHost() throws java.io.IOException {
+        @SuppressWarnings("unchecked")
+        List<String> keycloakPorts = (List<String>) service("keycloak").get("ports");
+        keycloakPorts.forEach(port -> assertTrue(port.startsWith("127.0.0.1:"), "Keycloak itself publishes " + port));
+        assertEquals("http://localhost:" + keycloakPorts.get(0).split(":")[1], environment("keycloak").get("KC_HOSTNAME_ADMIN"));
+
+        @SuppressWarnings("unchecked")
+        List<String> publicPorts = (List<String>) service("keycloak-public").get("ports");
+        assertEquals(List.of("8180:8080"), publicPorts);
+        String proxy = DeployFiles.read(DeployFiles.DEPLOY.resolve("keycloak/public-paths.conf"));
+        List<String> locations = proxy.lines().map(String::strip).filter(line -> line.startsWith("location "))
+                .map(line -> line.substring("location ".length(), line.indexOf(" {"))).toList();
+        assertEquals(List.of("/realms/", "/resources/", "/.well-known/", "/"), locations);
+        assertTrue(proxy.replaceAll("\\s+", " ").contains("location / { return 404; }"), "everything else answers 404");
+    }
+
+    @Test
     void theAppRunsTheImageJibBuilds() {
         Map<String, String> pom = KubernetesManifestsTest.pomProperties();
         String image = pom.get("quarkus.container-image.group") + "/" + pom.get("quarkus.container-image.name") + ":"

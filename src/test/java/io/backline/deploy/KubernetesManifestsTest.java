@@ -10,6 +10,7 @@ import static io.backline.deploy.DeployFiles.spec;
 import static io.backline.deploy.DeployFiles.typed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,6 +209,40 @@ class KubernetesManifestsTest {
 
     private static void assertNull(Object value, String message) {
         assertEquals(null, value, message);
+    }
+
+    /** Keycloak's "exposed path recommendations": the public host serves sign-in, the admin console is internal. */
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    @SuppressWarnings("unchecked")
+    void keycloaksPublicHostServesNoAdminPathAndItsAdminHostIsInternal(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Map<String, Object> keycloak = objects.stream().filter(o -> "Keycloak".equals(kind(o))).findFirst().orElseThrow();
+        Map<String, Object> hostname = (Map<String, Object>) spec(keycloak).get("hostname");
+        assertEquals(false, ((Map<String, Object>) spec(keycloak).get("ingress")).get("enabled"),
+                "the operator's Ingress would publish every path");
+        String service = name(keycloak) + "-service";
+
+        Ingress publicHost = typed(only(objects, "Ingress", "backline-keycloak"), Ingress.class);
+        assertEquals(java.net.URI.create((String) hostname.get("hostname")).getHost(), publicHost.getSpec().getRules().get(0).getHost());
+        assertEquals(publicHost.getSpec().getRules().get(0).getHost(), publicHost.getSpec().getTls().get(0).getHosts().get(0));
+        assertEquals(1, publicHost.getSpec().getRules().size());
+        var paths = publicHost.getSpec().getRules().get(0).getHttp().getPaths();
+        assertEquals(Set.of("/realms/", "/resources/", "/.well-known/"),
+                paths.stream().map(path -> path.getPath()).collect(java.util.stream.Collectors.toSet()));
+        paths.forEach(path -> assertEquals(service, path.getBackend().getService().getName()));
+
+        Ingress adminHost = typed(only(objects, "Ingress", "backline-keycloak-admin"), Ingress.class);
+        String admin = java.net.URI.create((String) hostname.get("admin")).getHost();
+        assertNotEquals(publicHost.getSpec().getRules().get(0).getHost(), admin, "the admin console has a host of its own");
+        assertEquals(admin, adminHost.getSpec().getRules().get(0).getHost());
+        assertNotEquals(publicHost.getSpec().getIngressClassName(), adminHost.getSpec().getIngressClassName(),
+                "the admin host is served by the internal ingress controller, not the public one");
+
+        ConfigMap config = typed(only(objects, "ConfigMap", "backline-config"), ConfigMap.class);
+        assertEquals("http://" + service + ":8080", config.getData().get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL"),
+                "the app reaches the admin API inside the cluster");
+        assertEquals(true, hostname.get("backchannelDynamic"), "Keycloak answers the app on the Service's name");
     }
 
     @ParameterizedTest

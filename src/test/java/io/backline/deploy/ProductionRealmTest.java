@@ -112,6 +112,40 @@ class ProductionRealmTest {
         assertNotNull(prod.get("passwordPolicy"));
     }
 
+    @Test
+    void bothRealmsKeepARecordOfSignInsAndAdminChangesWithoutPeoplesDetails() {
+        for (JsonNode realm : List.of(dev, prod)) {
+            assertTrue(realm.path("eventsEnabled").asBoolean());
+            assertTrue(realm.path("eventsExpiration").asLong() > 0, "sign-ins expire");
+            Set<String> types = new java.util.HashSet<>();
+            realm.path("enabledEventTypes").forEach(type -> types.add(type.asText()));
+            assertTrue(types.containsAll(List.of("LOGIN", "LOGIN_ERROR", "LOGOUT", "CODE_TO_TOKEN_ERROR", "UPDATE_PASSWORD",
+                    "UPDATE_TOTP", "REMOVE_TOTP", "SEND_RESET_PASSWORD", "EXECUTE_ACTIONS")), types.toString());
+            assertTrue(realm.path("adminEventsEnabled").asBoolean());
+            assertFalse(realm.path("adminEventsDetailsEnabled").asBoolean(), "an admin event would carry emails and names");
+            assertTrue(realm.path("attributes").path("adminEventsExpiration").asLong() > 0, "admin events expire");
+        }
+    }
+
+    @Test
+    void theServiceAccountHoldsOnlyWhatBacklineUses() {
+        for (JsonNode realm : List.of(dev, prod)) {
+            JsonNode account = byName(filter(realm.path("users"), u -> "backline-admin".equals(u.path("serviceAccountClientId").asText())),
+                    "username").get("service-account-backline-admin");
+            List<String> roles = new ArrayList<>();
+            account.path("clientRoles").path("realm-management").forEach(role -> roles.add(role.asText()));
+            assertEquals(List.of("manage-organizations", "manage-users", "view-events"), roles.stream().sorted().toList());
+            assertEquals(Set.of("realm-management"), Set.copyOf(iterable(account.path("clientRoles").fieldNames())));
+            assertTrue(account.path("realmRoles").isMissingNode() || account.path("realmRoles").isEmpty());
+        }
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
     private static JsonNode withoutPerEnvironment(JsonNode client) {
         ObjectNode copy = client.deepCopy();
         PER_ENVIRONMENT.forEach(copy::remove);

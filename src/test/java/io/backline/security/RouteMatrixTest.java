@@ -66,6 +66,7 @@ class RouteMatrixTest {
             entry("POST /sign-out", new Route(Audience.SIGNED_IN)),
             entry("GET /clinic", new Route(Audience.ADMIN)),
             entry("GET /clinic/settings", new Route(Audience.ADMIN)),
+            entry("GET /clinic/sign-ins", new Route(Audience.ADMIN)),
             entry("POST /clinic/settings", new Route(Audience.ADMIN)),
             entry("GET /dashboard", new Route(Audience.TRAINER)),
             entry("GET /clients", new Route(Audience.STAFF)),
