@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -153,6 +155,18 @@ class ProductionRealmTest {
         }
         assertEquals(Set.of("clinic-admin", "trainer"), staffRoles, "every staff role must set up a second factor");
         assertTrue(prod.path("requiredActions").isMissingNode(), "Keycloak's default required actions, CONFIGURE_TOTP enabled");
+    }
+
+    @Test
+    void productionRefusesCommonPasswordsFromTheListInTheRepository() {
+        Matcher denylist = Pattern.compile("passwordBlacklist\\(([^)]+)\\)").matcher(prod.path("passwordPolicy").asText());
+        assertTrue(denylist.find(), "the password policy has Keycloak's blocklist");
+        Path list = KEYCLOAK.resolve("password-blocklist").resolve(denylist.group(1));
+        List<String> passwords = DeployFiles.read(list).lines().toList();
+        assertTrue(passwords.size() > 2000, "a few thousand common passwords");
+        assertTrue(passwords.contains("password123456"));
+        assertEquals(passwords.stream().map(String::toLowerCase).toList(), passwords,
+                "lower case: Keycloak lowers the password before it looks it up");
     }
 
     private static JsonNode withoutPerEnvironment(JsonNode client) {

@@ -102,6 +102,20 @@ class ProductionRealmSignInTest {
         assertTrue(walk.landedOnBackline(), walk.landing());
     }
 
+    @Test
+    void aCommonPasswordIsRefusedEvenWhenLongEnough() {
+        String userId = createPerson("prod-common-password", "client");
+        String admin = KeycloakAdmin.token();
+        String refused = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("type", "password", "value", "Password123456", "temporary", false))
+                .put(ADMIN_API + "/" + REALM + "/users/" + userId + "/reset-password").then().statusCode(400)
+                .extract().path("error");
+        assertEquals("invalidPasswordBlacklistedMessage", refused);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("type", "password", "value", "lantern orchard tuesday", "temporary", false))
+                .put(ADMIN_API + "/" + REALM + "/users/" + userId + "/reset-password").then().statusCode(204);
+    }
+
     private static String createPerson(String username, String role) {
         String admin = KeycloakAdmin.token();
         String users = ADMIN_API + "/" + REALM + "/users";
