@@ -6,8 +6,9 @@
 #   dev-keycloak.sh stop  <keycloak-home>                    stop the one this script started, if any
 #
 # The realm is imported from deploy/keycloak/backline-realm.json into an in-memory database, so every start
-# begins from the realm as code. A watchdog stops Keycloak once the process that asked for it (Maven, or the
-# test JVM) is gone, so no Keycloak outlives the build or dev session that started it.
+# begins from the realm as code; its password blocklist (deploy/keycloak/password-blocklist) is copied to where
+# production mounts it, <home>/data/password-blacklists. A watchdog stops Keycloak once the process that asked for
+# it (Maven, or the test JVM) is gone, so no Keycloak outlives the build or dev session that started it.
 set -euo pipefail
 
 command=${1:?usage: dev-keycloak.sh start|stop <keycloak-home> [pid]}
@@ -31,8 +32,9 @@ case "$command" in
       echo "No Keycloak under $home: run './mvnw generate-resources' (or any build) first." >&2
       exit 1
     fi
-    mkdir -p "$home/data/import"
+    mkdir -p "$home/data/import" "$home/data/password-blacklists"
     cp "$here/backline-realm.json" "$home/data/import/"
+    cp "$here"/password-blocklist/*.txt "$home/data/password-blacklists/"
     echo "Starting Keycloak on port $port (log: $log) ..."
     KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin} \
     KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin} \

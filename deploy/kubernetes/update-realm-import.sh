@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Writes base/keycloak-realm-import.yaml from deploy/keycloak/backline-realm-production.json (JSON is YAML, so the
 # realm goes in as it is). Every ${BACKLINE_X_Y} placeholder of the realm becomes a placeholder of the import, read
-# from the Secret backline-secrets, key x-y. Run it after every change of the production realm; a test checks it.
+# from the Secret backline-secrets, key x-y. Also writes base/keycloak-password-blocklist.yaml, the ConfigMap that
+# carries deploy/keycloak/password-blocklist/*.txt to Keycloak (the realm's passwordBlacklist policy names a file
+# there). Run it after every change of the production realm or of the blocklist; a test checks both.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 realm="$here/../keycloak/backline-realm-production.json"
@@ -27,3 +29,19 @@ out="$here/base/keycloak-realm-import.yaml"
   sed -e 's/^/    /' "$realm"
 } >"$out"
 echo "wrote $out"
+
+blocklist="$here/base/keycloak-password-blocklist.yaml"
+{
+  echo "# Generated from deploy/keycloak/password-blocklist/ by deploy/kubernetes/update-realm-import.sh."
+  echo "# Edit the lists there, then run the script. keycloak.yaml mounts this at Keycloak's data/password-blacklists."
+  echo "apiVersion: v1"
+  echo "kind: ConfigMap"
+  echo "metadata:"
+  echo "  name: keycloak-password-blocklist"
+  echo "data:"
+  for list in "$here"/../keycloak/password-blocklist/*.txt; do
+    echo "  $(basename "$list"): |"
+    sed -e 's/^/    /' "$list"
+  done
+} >"$blocklist"
+echo "wrote $blocklist"

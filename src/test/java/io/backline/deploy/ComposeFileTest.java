@@ -66,6 +66,17 @@ class ComposeFileTest {
     }
 
     @Test
+    void keycloakReadsThePasswordBlocklistFromTheRepository() {
+        @SuppressWarnings("unchecked")
+        List<String> volumes = (List<String>) service("keycloak").get("volumes");
+        String mount = volumes.stream().filter(v -> v.contains(DeployFiles.KEYCLOAK_BLOCKLISTS)).findFirst()
+                .orElseThrow(() -> new AssertionError("Keycloak has no " + DeployFiles.KEYCLOAK_BLOCKLISTS));
+        assertEquals("./keycloak/password-blocklist:" + DeployFiles.KEYCLOAK_BLOCKLISTS + ":ro", mount);
+        assertTrue(Files.isRegularFile(DeployFiles.BLOCKLISTS.resolve(DeployFiles.blocklistOfTheProductionRealm())),
+                "the list the realm's policy names is in the mounted folder");
+    }
+
+    @Test
     void theAppRunsTheImageJibBuilds() {
         Map<String, String> pom = KubernetesManifestsTest.pomProperties();
         String image = pom.get("quarkus.container-image.group") + "/" + pom.get("quarkus.container-image.name") + ":"

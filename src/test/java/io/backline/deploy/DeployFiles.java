@@ -222,6 +222,20 @@ final class DeployFiles {
         return variables;
     }
 
+    /** Where Keycloak looks for the lists of its passwordBlacklist policy: data/password-blacklists in its home. */
+    static final String KEYCLOAK_BLOCKLISTS = "/opt/keycloak/data/password-blacklists";
+    static final Path BLOCKLISTS = DEPLOY.resolve("keycloak/password-blocklist");
+
+    /** The list that the production realm's password policy names (a file in {@link #BLOCKLISTS}). */
+    static String blocklistOfTheProductionRealm() {
+        Matcher matcher = Pattern.compile("passwordBlacklist\\(([^)]+)\\)")
+                .matcher(read(DEPLOY.resolve("keycloak/backline-realm-production.json")));
+        if (!matcher.find()) {
+            throw new AssertionError("the production realm's password policy has no passwordBlacklist");
+        }
+        return matcher.group(1);
+    }
+
     /** The ${VAR} placeholders (without a default) in a text. */
     static Set<String> placeholders(String text) {
         Set<String> names = new TreeSet<>();

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,7 +50,8 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * The Kubernetes manifests under deploy/kubernetes, checked offline: every file parses into the Kubernetes model with
  * no unknown field, and the base and each overlay, rendered as kustomize would, hang together — probes, replicas,
  * limits, a non-root read-only container, the image Jib builds, every variable production needs, secrets that exist,
- * the database and Keycloak the app points at, and the realm import that matches the production realm.
+ * the database and Keycloak the app points at, the realm import that matches the production realm, and the password
+ * blocklist that Keycloak mounts where that realm's policy reads it.
  */
 class KubernetesManifestsTest {
     private static final Path KUBERNETES = DEPLOY.resolve("kubernetes");
@@ -295,6 +297,32 @@ class KubernetesManifestsTest {
             assertEquals("backline-secrets", secret.get("name"), variable);
             assertTrue(documentedKeys.contains((String) secret.get("key")), "deploy/README.md creates backline-secrets with " + secret.get("key"));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    @SuppressWarnings("unchecked")
+    void keycloakAndItsRealmImportReadThePasswordBlocklistOfTheRepository(Path kustomization) throws IOException {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Map<String, Object> keycloak = objects.stream().filter(o -> "Keycloak".equals(kind(o))).findFirst().orElseThrow();
+        Map<String, Object> podTemplate = (Map<String, Object>) ((Map<String, Object>) spec(keycloak).get("unsupported")).get("podTemplate");
+        PodSpec pod = typed((Map<String, Object>) podTemplate.get("spec"), PodSpec.class);
+        assertEquals(Set.of(), DeployFiles.unknownFields(pod), "fields the pod model does not know");
+        var mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals(DeployFiles.KEYCLOAK_BLOCKLISTS)).findFirst()
+                .orElseThrow(() -> new AssertionError("Keycloak has nothing at " + DeployFiles.KEYCLOAK_BLOCKLISTS));
+        String configMapName = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst()
+                .orElseThrow().getConfigMap().getName();
+        ConfigMap lists = typed(only(objects, "ConfigMap", configMapName), ConfigMap.class);
+        Map<String, String> expected = new TreeMap<>();
+        try (Stream<Path> files = Files.list(DeployFiles.BLOCKLISTS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                expected.put(file.getFileName().toString(), DeployFiles.read(file));
+            }
+        }
+        assertEquals(expected, new TreeMap<>(lists.getData()),
+                "base/keycloak-password-blocklist.yaml is out of date: run deploy/kubernetes/update-realm-import.sh");
+        assertTrue(lists.getData().containsKey(DeployFiles.blocklistOfTheProductionRealm()), "the list the realm's policy names");
     }
 
     @ParameterizedTest

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -20,17 +24,22 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The production realm (deploy/keycloak/backline-realm-production.json) is the dev realm without what only dev may
- * have: the same roles and clients (less the password-grant demo client backline-cli) with the same settings, no
- * people (only the admin client's service account, which carries its roles), no demo clinics, and every secret, URL
- * and mail setting read from the environment when Keycloak imports it.
+ * have: the same roles and clients (less the password-grant demo client backline-cli and the mfa-required role) with
+ * the same settings, the same sign-in flow (less the dev realm's extra condition that spares the demo staff a second
+ * factor), no people (only the admin client's service account, which carries its roles), no demo clinics, and every
+ * secret, URL and mail setting read from the environment when Keycloak imports it.
  */
 class ProductionRealmTest {
     private static final Path KEYCLOAK = DeployFiles.DEPLOY.resolve("keycloak");
     private static final Set<String> DEV_ONLY_CLIENTS = Set.of("backline-cli");
+    private static final Set<String> DEV_ONLY_ROLES = Set.of("mfa-required");
+    /** How the dev realm names the conditions that only it has (docs/adr/0033). */
+    private static final String DEV_ONLY_CONDITION = "(dev realm)";
     /** Client fields that name a host or hold a secret: placeholders in production. */
     private static final Set<String> PER_ENVIRONMENT = Set.of("secret", "rootUrl", "redirectUris", "webOrigins");
     private static JsonNode dev;
@@ -57,7 +66,8 @@ class ProductionRealmTest {
 
     @Test
     void productionHasEveryRoleOfTheDevRealm() {
-        assertEquals(dev.path("roles").path("realm"), prod.path("roles").path("realm"));
+        assertEquals(filter(dev.path("roles").path("realm"), role -> !DEV_ONLY_ROLES.contains(role.path("name").asText())),
+                prod.path("roles").path("realm"));
         JsonNode devClientRoles = dev.path("roles").path("client").deepCopy();
         if (devClientRoles instanceof ObjectNode roles) {
             DEV_ONLY_CLIENTS.forEach(roles::remove);
@@ -104,7 +114,7 @@ class ProductionRealmTest {
     void realmSettingsOtherThanPeopleClientsAndMailAreTheDevRealms() {
         ObjectNode devSettings = dev.deepCopy();
         ObjectNode prodSettings = prod.deepCopy();
-        for (String field : List.of("users", "organizations", "clients", "smtpServer", "roles")) {
+        for (String field : List.of("users", "organizations", "clients", "smtpServer", "roles", "authenticationFlows", "authenticatorConfig")) {
             devSettings.remove(field);
             prodSettings.remove(field);
         }
@@ -146,6 +156,53 @@ class ProductionRealmTest {
         return list;
     }
 
+    @Test
+    void productionSignsInThroughTheDevRealmsFlowLessItsDevOnlyConditions() {
+        var devFlows = (ArrayNode) dev.path("authenticationFlows").deepCopy();
+        devFlows.forEach(flow -> ((ObjectNode) flow).set("authenticationExecutions", filter(flow.path("authenticationExecutions"),
+                execution -> !execution.path("authenticatorConfig").asText().endsWith(DEV_ONLY_CONDITION))));
+        assertEquals(devFlows, prod.path("authenticationFlows"));
+        assertEquals(filter(dev.path("authenticatorConfig"), config -> !config.path("alias").asText().endsWith(DEV_ONLY_CONDITION)),
+                prod.path("authenticatorConfig"));
+        assertTrue(dev.path("authenticatorConfig").size() > prod.path("authenticatorConfig").size(), "the dev realm spares its demo staff");
+    }
+
+    @Test
+    void productionAsksStaffForASecondFactor() {
+        Map<String, JsonNode> flows = byName(prod.path("authenticationFlows"), "alias");
+        JsonNode browser = flows.get(prod.path("browserFlow").asText());
+        assertNotNull(browser, "browserFlow names a flow of the realm");
+        assertTrue(browser.path("topLevel").asBoolean());
+        Map<String, JsonNode> configs = byName(prod.path("authenticatorConfig"), "alias");
+        Set<String> staffRoles = new TreeSet<>();
+        for (JsonNode flow : prod.path("authenticationFlows")) {
+            List<String> authenticators = new ArrayList<>();
+            flow.path("authenticationExecutions").forEach(e -> authenticators.add(e.path("authenticator").asText()));
+            for (JsonNode execution : flow.path("authenticationExecutions")) {
+                if (execution.path("authenticator").asText().equals("conditional-user-role")) {
+                    JsonNode config = configs.get(execution.path("authenticatorConfig").asText()).path("config");
+                    assertEquals("false", config.path("negate").asText());
+                    assertTrue(authenticators.contains("auth-otp-form"), flow.path("alias") + " asks for the code");
+                    staffRoles.add(config.path("condUserRole").asText());
+                }
+            }
+        }
+        assertEquals(Set.of("clinic-admin", "trainer"), staffRoles, "every staff role must set up a second factor");
+        assertTrue(prod.path("requiredActions").isMissingNode(), "Keycloak's default required actions, CONFIGURE_TOTP enabled");
+    }
+
+    @Test
+    void productionRefusesCommonPasswordsFromTheListInTheRepository() {
+        Matcher denylist = Pattern.compile("passwordBlacklist\\(([^)]+)\\)").matcher(prod.path("passwordPolicy").asText());
+        assertTrue(denylist.find(), "the password policy has Keycloak's blocklist");
+        Path list = KEYCLOAK.resolve("password-blocklist").resolve(denylist.group(1));
+        List<String> passwords = DeployFiles.read(list).lines().toList();
+        assertTrue(passwords.size() > 2000, "a few thousand common passwords");
+        assertTrue(passwords.contains("password123456"));
+        assertEquals(passwords.stream().map(String::toLowerCase).toList(), passwords,
+                "lower case: Keycloak lowers the password before it looks it up");
+    }
+
     private static JsonNode withoutPerEnvironment(JsonNode client) {
         ObjectNode copy = client.deepCopy();
         PER_ENVIRONMENT.forEach(copy::remove);
@@ -161,7 +218,7 @@ class ProductionRealmTest {
         return items.stream().collect(Collectors.toMap(n -> n.path(field).asText(), Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
-    private static JsonNode filter(JsonNode array, java.util.function.Predicate<JsonNode> keep) {
+    private static ArrayNode filter(JsonNode array, Predicate<JsonNode> keep) {
         var result = new ObjectMapper().createArrayNode();
         array.forEach(n -> {
             if (keep.test(n)) {

@@ -15,11 +15,14 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Signs a demo user in the way a browser does: the app redirects to Keycloak, the user types the username on the
- * first page and the password on the second (organizations make the login identity-first), and Keycloak sends the
- * code back to the app, which sets its encrypted session cookie. Nothing is mocked.
+ * first page and the password on the second (organizations make the login identity-first), the one-time code on a
+ * third if they have a second factor, and Keycloak sends the code back to the app, which sets its encrypted session
+ * cookie. Nothing is mocked.
  */
 public final class SignIn {
     private static final String APP = "http://localhost:8081";
+    private static final String LOGIN_FORM = "form#kc-form-login";
+    private static final String ONE_TIME_CODE_FORM = "form#kc-otp-login-form";
 
     private SignIn() {
     }
@@ -117,6 +120,15 @@ public final class SignIn {
 
     /** Signs in a member of several clinics, picking one on Keycloak's "select an organization" page. */
     public static Session as(String username, String password, String organization) {
+        return as(username, password, organization, null);
+    }
+
+    /** Signs in someone with an authenticator app: after the password, Keycloak asks for the one-time code. */
+    public static Session withOneTimeCode(String username, String oneTimeCode) {
+        return as(username, Demo.PASSWORD, null, oneTimeCode);
+    }
+
+    private static Session as(String username, String password, String organization, String oneTimeCode) {
         Map<String, String> appCookies = new HashMap<>();
         Map<String, String> keycloakCookies = new HashMap<>();
 
@@ -125,13 +137,24 @@ public final class SignIn {
         String loginUrl = expectRedirect(toKeycloak);
 
         // Walk Keycloak's pages as they come: username, then (for a member of several clinics) the organization
-        // picker, then the password, until Keycloak redirects back to the app.
+        // picker, then the password, then (for someone with a second factor) the one-time code, until Keycloak
+        // redirects back to the app.
         Response page = given().urlEncodingEnabled(false).redirects().follow(false).get(loginUrl);
         keycloakCookies.putAll(page.getCookies());
+        boolean codeSent = false;
         for (int step = 0; step < 5 && page.statusCode() == 200; step++) {
             Document html = Jsoup.parse(page.asString(), loginUrl);
             Element picker = html.selectFirst("form:has(button[name=kc.org])");
-            if (picker != null) {
+            if (html.selectFirst(ONE_TIME_CODE_FORM) != null) {
+                if (oneTimeCode == null) {
+                    throw new AssertionError("Keycloak asks " + username + " for a one-time code");
+                }
+                if (codeSent) {
+                    break; // the code was refused: stay on Keycloak's page, as a person would
+                }
+                page = submit(page, loginUrl, ONE_TIME_CODE_FORM, Map.of("otp", oneTimeCode), keycloakCookies);
+                codeSent = true;
+            } else if (picker != null) {
                 if (organization == null) {
                     throw new AssertionError(username + " belongs to several clinics: name the one to pick");
                 }
@@ -139,7 +162,7 @@ public final class SignIn {
                         .contentType("application/x-www-form-urlencoded").formParam("kc.org", organization)
                         .post(picker.absUrl("action"));
             } else {
-                page = submit(page, loginUrl, Map.of("username", username, "password", password), keycloakCookies);
+                page = submit(page, loginUrl, LOGIN_FORM, Map.of("username", username, "password", password), keycloakCookies);
             }
             keycloakCookies.putAll(page.getCookies());
         }
@@ -163,9 +186,10 @@ public final class SignIn {
                 .contentType("application/x-www-form-urlencoded");
     }
 
-    private static Response submit(Response page, String pageUrl, Map<String, String> fields, Map<String, String> cookies) {
+    private static Response submit(Response page, String pageUrl, String formSelector, Map<String, String> fields,
+            Map<String, String> cookies) {
         Document html = Jsoup.parse(page.asString(), pageUrl);
-        Element form = html.selectFirst("form#kc-form-login");
+        Element form = html.selectFirst(formSelector);
         if (form == null) {
             throw new AssertionError("No Keycloak login form on the page: " + html.title() + "\n" + html.text());
         }
