@@ -1,5 +1,13 @@
 -- The app signs in as ${runtime_role}, a role with data rights only; Flyway migrates as the schema's owner
 -- (docs/adr/0035). Tables and sequences that later migrations create get the same rights by default.
+do $$
+begin
+    if '${runtime_role}' = current_user then
+        raise exception 'the app signs in as the role that migrates: give it its own (BACKLINE_DB_USER, BACKLINE_DB_OWNER_USER)';
+    end if;
+end
+$$;
+
 grant usage on schema public to ${runtime_role};
 grant select, insert, update, delete on all tables in schema public to ${runtime_role};
 grant usage, select on all sequences in schema public to ${runtime_role};
