@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.backline.support.DatabaseOwner;
 import io.backline.support.SignIn;
 import io.backline.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The app signs in to PostgreSQL as a role that may read and write rows, and nothing more (docs/adr/0035): audit rows
  * are refused to it by grants, not only by their trigger, and it can neither change the schema nor undo the trigger.
- * Every statement here goes through the app's own datasource.
+ * The statements go through the app's own datasource, but for the owner's, which the trigger still refuses.
  */
 @QuarkusTest
 class RuntimeRoleHasDataRightsOnlyTest {
@@ -57,6 +58,18 @@ class RuntimeRoleHasDataRightsOnlyTest {
         assertEquals(PERMISSION_DENIED, refused.getSQLState(), refused.getMessage());
         assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and actor_name = 'Jonas Reyes'",
                 client.toString()));
+    }
+
+    @Test
+    void theTriggerStillRefusesTheOwner() throws SQLException {
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Owner");
+        SignIn.as("rose-trainer").request().get("/clients/" + client).then().statusCode(200);
+        try (Connection owner = DatabaseOwner.connect(); var statement = owner.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.executeUpdate("delete from audit_event where client_id = '" + client + "'"));
+            assertNotEquals(PERMISSION_DENIED, refused.getSQLState(), "the owner has the right; the trigger says no");
+        }
+        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid", client.toString()));
     }
 
     @Test
