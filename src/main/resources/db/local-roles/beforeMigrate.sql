@@ -3,7 +3,7 @@
 do $$
 begin
     if not exists (select from pg_roles where rolname = '${runtime_role}') then
-        create role ${runtime_role} login password '${runtime_password}';
+        create role "${runtime_role}" login password '${runtime_password}';
     end if;
 end
 $$;

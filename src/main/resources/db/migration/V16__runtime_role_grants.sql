@@ -8,16 +8,16 @@ begin
 end
 $$;
 
-grant usage on schema public to ${runtime_role};
-grant select, insert, update, delete on all tables in schema public to ${runtime_role};
-grant usage, select on all sequences in schema public to ${runtime_role};
-alter default privileges in schema public grant select, insert, update, delete on tables to ${runtime_role};
-alter default privileges in schema public grant usage, select on sequences to ${runtime_role};
+grant usage on schema public to "${runtime_role}";
+grant select, insert, update, delete on all tables in schema public to "${runtime_role}";
+grant usage, select on all sequences in schema public to "${runtime_role}";
+alter default privileges in schema public grant select, insert, update, delete on tables to "${runtime_role}";
+alter default privileges in schema public grant usage, select on sequences to "${runtime_role}";
 
 -- Append-only by grants as well as by its trigger: the app may add and read audit rows, never change them.
-revoke update, delete, truncate on audit_event from ${runtime_role};
+revoke update, delete, truncate on audit_event from "${runtime_role}";
 -- Migration history is the owner's.
-revoke all on ${flyway:table} from ${runtime_role};
+revoke all on "${flyway:table}" from "${runtime_role}";
 
 -- Before PostgreSQL 15 every role may create tables in the public schema; the runtime role must not.
 do $$
