@@ -140,9 +140,14 @@ as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/postgres.log" -w -o "-p $
   -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top" start >/dev/null
 pg_version=$("$pg_bin/postgres" --version | awk '{print $3}')
 psql_su() { "$pg_bin/psql" -X -h 127.0.0.1 -p "$pg_port" -U postgres -d backline -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_app() { PGPASSWORD=backline "$pg_bin/psql" -X -h 127.0.0.1 -p "$pg_port" -U backline -d backline -v ON_ERROR_STOP=1 -qAt "$@"; }
-"$pg_bin/psql" -X -h 127.0.0.1 -p "$pg_port" -U postgres -qc "create role backline login password 'backline'" \
-  -c "create database backline owner backline"
+# Production refuses database passwords shorter than 32 bytes (config/ProductionSecrets).
+db_owner_password=bench-owner-password-0123456789abcdef
+db_runtime_password=bench-runtime-password-0123456789abcdef
+psql_owner() { PGPASSWORD="$db_owner_password" "$pg_bin/psql" -X -h 127.0.0.1 -p "$pg_port" -U backline -d backline -v ON_ERROR_STOP=1 -qAt "$@"; }
+# As in production (docs/adr/0035): Flyway migrates as the database's owner, the app signs in as backline_app, a role
+# with data rights only, which the migrations grant.
+"$pg_bin/psql" -X -h 127.0.0.1 -p "$pg_port" -U postgres -qc "create role backline login password '$db_owner_password'" \
+  -c "create role backline_app login password '$db_runtime_password'" -c "create database backline owner backline"
 # As a DBA would: the extensions the migrations use, created by the superuser (earthdistance is not trusted).
 for extension in pg_trgm cube earthdistance pg_stat_statements; do psql_su -c "create extension if not exists $extension"; done
 
@@ -159,7 +164,8 @@ else
 fi
 
 # ---- 3. schema (Flyway, by starting the app once) and data -----------------------------------------------------
-export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_DB_USER=backline BACKLINE_DB_PASSWORD=backline
+export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_DB_USER=backline_app BACKLINE_DB_PASSWORD="$db_runtime_password"
+export BACKLINE_DB_OWNER_USER=backline BACKLINE_DB_OWNER_PASSWORD="$db_owner_password"
 export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret-not-for-production
 export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret-not-for-production
 export BACKLINE_SESSION_SECRET=bench-session-secret-0123456789abcdef0123
@@ -219,21 +225,21 @@ stop_app
 
 say "generating the data (seed $seed)"
 gen_start=$(date +%s)
-psql_app -v seed="$seed" -v program_json="$(cat "$repo/src/main/resources/program/thoracic-foam-roller-extension.json")" \
+psql_owner -v seed="$seed" -v program_json="$(cat "$repo/src/main/resources/program/thoracic-foam-roller-extension.json")" \
   -f "$here/generate.sql" -P format=aligned -P tuples_only=off | tee "$work/logs/generate.log"
 gen_seconds=$(( $(date +%s) - gen_start ))
 # As autovacuum would have by then on a production database: every page all-visible, so index-only scans (V9's
-# session days) skip the heap. The generator's own vacuum, run as the app's role, left the visibility map unset.
+# session days) skip the heap. The generator's own vacuum, run as the owner, left the visibility map unset.
 psql_su -c "vacuum (freeze, analyze)"
-counts=$(psql_app -F ' ' -c "select (select count(*) from clinic), (select count(*) from staff_member where role = 'trainer'),
+counts=$(psql_owner -F ' ' -c "select (select count(*) from clinic), (select count(*) from staff_member where role = 'trainer'),
   (select count(*) from client), (select count(*) from session_log), (select count(*) from symptom_flag),
   (select count(*) from referral), (select count(*) from provider), pg_size_pretty(pg_database_size('backline'))")
 read -r n_clinics n_trainers n_clients n_sessions n_flags n_referrals n_providers db_size_a db_size_b <<<"$counts"
-today_days=$(psql_app -c "set timezone = 'America/Los_Angeles'; select current_date - date '1970-01-01'")
-id_of() { psql_app -c "select id from client where email like '$1@%'"; }
+today_days=$(psql_owner -c "set timezone = 'America/Los_Angeles'; select current_date - date '1970-01-01'")
+id_of() { psql_owner -c "select id from client where email like '$1@%'"; }
 client1_id=$(id_of rose-client1)
 client4_id=$(id_of rose-client4)
-client1_sessions=$(psql_app -c "select count(*) from session_log where client_id = '$client1_id'")
+client1_sessions=$(psql_owner -c "select count(*) from session_log where client_id = '$client1_id'")
 
 # ---- 4. the app as production runs it ---------------------------------------------------------------------------
 # The production image carries an AOT cache trained the same way (deploy/kubernetes/image/aot-image.sh), so the
@@ -345,13 +351,13 @@ insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, l
                           created_by, created_at)
 select gen_random_uuid(), 'cedar-hills', id, 1, 90, 3, 3, current_date - 20000, created_by, rx_at from bench_assignment;
 SQL
-    } | psql_app >/dev/null
+    } | psql_owner >/dev/null
 }
 post_clients() { # → a file of "token assignment-id" lines for the check-off load
   local file="$work/out/post-clients.txt" user assignment token
   : >"$file"
   while read -r user _; do
-    assignment=$(psql_app -c "select a.id from assignment a join client c on c.id = a.client_id where c.email like '$user@%'")
+    assignment=$(psql_owner -c "select a.id from assignment a join client c on c.id = a.client_id where c.email like '$user@%'")
     token=$(token_for "$user")
     echo "$token $assignment" >>"$file"
   done <"$work/out/post-users.txt"
@@ -473,7 +479,7 @@ count_statements() { # label header url [curl args...] → statements per reques
     case "$code" in 2??) ;; *) die "counting $label: $url answered $code" ;; esac
   done
   psql_su -F ' | ' -c "select calls, regexp_replace(query, '\s+', ' ', 'g') from pg_stat_statements s
-      join pg_roles r on r.oid = s.userid where r.rolname = 'backline'
+      join pg_roles r on r.oid = s.userid where r.rolname = 'backline_app'
       and query !~* '^\s*(begin|commit|rollback|set|show|savepoint|release|start transaction|deallocate|discard)\M'
       -- the bodies of earthdistance's and cube's SQL functions, which PostgreSQL plans as statements of their own
       and query !~ '^SELECT ([[:punct:]]1::float8|cube[(]|cube_enlarge[(]|CASE WHEN [[:punct:]]1 < )'
@@ -567,7 +573,7 @@ total_minutes=$(( ($(date +%s) - started) ))
       "$(sed 's/ | / \\| /' <<<"${sql[$key]}")" "$(verdict "$key")"
   done
   echo
-  echo "SQL statements are counted by PostgreSQL (pg_stat_statements: every statement of the backline role except"
+  echo "SQL statements are counted by PostgreSQL (pg_stat_statements: every statement of the backline_app role except"
   echo "BEGIN/COMMIT/SET, the sign-in's membership query included), averaged over 5 requests, with the app restarted and"
   echo "its schedulers off. \"1 item\" / \"many\": today for rose-client4 (1 session) / rose-client1 ($client1_sessions sessions);"
   echo "dashboard for rose-trainer2 (1 client) / rose-trainer (50 clients); client page of rose-client4 / rose-client1;"

@@ -79,7 +79,10 @@ cleanup() {
 trap cleanup EXIT
 # PostgreSQL refuses to run as root: run it as the postgres user when this script runs as root.
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-psql_app() { PGPASSWORD=backline "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U backline -d backline -v ON_ERROR_STOP=1 -qAt "$@"; }
+# Production refuses database passwords shorter than 32 bytes (config/ProductionSecrets).
+db_owner_password=scale-out-owner-password-0123456789abcdef
+db_runtime_password=scale-out-runtime-password-0123456789abcdef
+psql_owner() { PGPASSWORD="$db_owner_password" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U backline -d backline -v ON_ERROR_STOP=1 -qAt "$@"; }
 for port in "$lb_port" "${app_ports[@]}" "${management_ports[@]}" "$pg_port" "$smtp_port" "$mail_api_port"; do
   if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is taken; stop what runs there or choose other ports (see the top of this script)." >&2; exit 1
@@ -114,9 +117,11 @@ mkdir -p "$work/pg"
 as_pg "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust --no-sync >"$work/logs/initdb.log"
 as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/postgres.log" -w \
   -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
-"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "create role backline login password 'backline'" \
-  -c "create database backline owner backline"
-# As a DBA would: the extensions the migrations use, created by the superuser (the app's role is not one, and
+# As in production (docs/adr/0035): Flyway migrates as the database's owner, the app signs in as a role with data
+# rights only, which the migrations grant; neither is a superuser.
+"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "create role backline login password '$db_owner_password'" \
+  -c "create role backline_app login password '$db_runtime_password'" -c "create database backline owner backline"
+# As a DBA would: the extensions the migrations use, created by the superuser (the owner is not one, and
 # earthdistance is not a trusted extension).
 for extension in $(grep -ohiE 'create extension if not exists [a-z_]+' "$work/src/src/main/resources/db/migration/"*.sql | awk '{print $NF}'); do
   "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d backline -qc "create extension if not exists $extension"
@@ -143,7 +148,8 @@ pids+=($!)
 # ---- 3. two instances at once -------------------------------------------------------------------------------------
 # The production profile with the variables production sets (and the dev realm's client secrets). The outbox is
 # polled every second instead of every 5 s, so the run is short.
-export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_DB_USER=backline BACKLINE_DB_PASSWORD=backline
+export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_DB_USER=backline_app BACKLINE_DB_PASSWORD="$db_runtime_password"
+export BACKLINE_DB_OWNER_USER=backline BACKLINE_DB_OWNER_PASSWORD="$db_owner_password"
 export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret-not-for-production
 export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret-not-for-production
 export BACKLINE_SESSION_SECRET=scale-out-session-secret-shared-by-every-instance
@@ -183,9 +189,9 @@ for probe in started live ready; do
   [ "$code" = 200 ] || fail "/q/health/$probe answered $code"
 done
 migrated=() ; for i in 1 2; do migrated+=("$(grep -c 'Migrating schema' "$work/logs/app$i.log" || true)"); done
-dupes=$(psql_app -c "select count(*) from (select version from flyway_schema_history where version is not null group by version having count(*) > 1) d")
-versions=$(psql_app -c "select string_agg(version, ',' order by installed_rank) from flyway_schema_history where version is not null")
-failed_migrations=$(psql_app -c "select count(*) from flyway_schema_history where not success")
+dupes=$(psql_owner -c "select count(*) from (select version from flyway_schema_history where version is not null group by version having count(*) > 1) d")
+versions=$(psql_owner -c "select string_agg(version, ',' order by installed_rank) from flyway_schema_history where version is not null")
+failed_migrations=$(psql_owner -c "select count(*) from flyway_schema_history where not success")
 echo "migrations logged by instance 1: ${migrated[0]}, by instance 2: ${migrated[1]}; schema history: versions $versions, duplicates $dupes, failed $failed_migrations"
 [ "$dupes" = 0 ] && [ "$failed_migrations" = 0 ] || fail "Flyway applied a migration twice or failed one"
 # Every versioned migration of the build applied. Which instance applies which is up to timing: Flyway takes its
@@ -258,7 +264,7 @@ sign_in() { # username cookie-jar first-page
 }
 
 say "demo clinics and people (db/demo, loaded with psql: the prod build only migrates db/migration)"
-psql_app -f "$work/src/src/main/resources/db/demo/R__demo_clinics.sql" >/dev/null
+psql_owner -f "$work/src/src/main/resources/db/demo/R__demo_clinics.sql" >/dev/null
 
 say "signing in once as rose-client1 through nginx and Keycloak's login pages"
 jar_file="$work/out/cookies.txt"
@@ -295,7 +301,7 @@ for trainer in rose-trainer cedar-trainer; do
 done
 # The assignments themselves are written with SQL (a trainer would use the assign form).
 # Programs start 4,000 days ago, so every check-off of the load gets a day of its own.
-psql_app <<'SQL'
+psql_owner <<'SQL'
 insert into assignment (id, clinic_id, client_id, program_id, program_version_id, status, request_key, created_by)
 select gen_random_uuid(), c.clinic_id, c.id, p.id, v.id, 'ACTIVE', gen_random_uuid(), t.staff_member_id
 from client c
@@ -313,9 +319,9 @@ while IFS='|' read -r username assignment; do
   token=$(curl -sf -d grant_type=password -d client_id=backline-cli -d "username=$username" -d password=backline-demo \
     -d "scope=openid organization" "$kc_url/realms/backline/protocol/openid-connect/token" | jq -r .access_token)
   echo "$token $assignment" >>"$work/out/clients.txt"
-done < <(psql_app -c "select split_part(c.email, '@', 1), a.id from assignment a join client c on c.id = a.client_id order by c.email")
+done < <(psql_owner -c "select split_part(c.email, '@', 1), a.id from assignment a join client c on c.id = a.client_id order by c.email")
 echo "$(wc -l <"$work/out/clients.txt") clients with a token and an assignment"
-before=$(psql_app -c "select count(*) from session_log")
+before=$(psql_owner -c "select count(*) from session_log")
 
 say "load: $workers workers for ${load_seconds}s through nginx; kill -9 instance 1 at ${kill_at}s, then restart it"
 cat >"$work/out/restart.sh" <<EOF
@@ -330,11 +336,11 @@ load_before=$(cut -d' ' -f1 /proc/loadavg)
 pids+=("$(cat "$work/out/app1.pid")")
 load_after=$(cut -d' ' -f1 /proc/loadavg)
 summary="$work/out/load-summary.json"
-psql_app -c "create table load_ack (k uuid primary key)"
-psql_app -c "\copy load_ack from '$work/out/acknowledged-keys.txt'"
+psql_owner -c "create table load_ack (k uuid primary key)"
+psql_owner -c "\copy load_ack from '$work/out/acknowledged-keys.txt'"
 acked=$(jq .acknowledged "$summary")
-stored_acked=$(psql_app -c "select count(*) from session_log s join load_ack a on a.k = s.idempotency_key")
-stored_new=$(( $(psql_app -c "select count(*) from session_log") - before ))
+stored_acked=$(psql_owner -c "select count(*) from session_log s join load_ack a on a.k = s.idempotency_key")
+stored_new=$(( $(psql_owner -c "select count(*) from session_log") - before ))
 errors=$(jq .errors "$summary"); in_flight=$(jq .errors_in_flight_at_kill "$summary"); late=$(jq .errors_other "$summary")
 echo "acknowledged $acked, of which stored $stored_acked; sessions the load added to the database: $stored_new"
 [ "$acked" -gt 0 ] || fail "no check-off was acknowledged"
@@ -354,7 +360,7 @@ after_restart_line="the cookie from the first sign-in, after instance 1's restar
 [ "${#served[@]}" = 2 ] || fail "after the restart, the session was not served by both instances"
 
 say "alerts: $alerts outbox rows at once, both instances sending"
-psql_app <<SQL
+psql_owner <<SQL
 create temporary table new_flag as
 select gen_random_uuid() id, c.clinic_id, c.id client_id, c.user_id, n
 from generate_series(1, $alerts) n join lateral (select * from client order by id offset (n % 10) limit 1) c on true;
@@ -367,7 +373,7 @@ insert into alert_outbox (id, clinic_id, flag_id, recipient_email, urgency)
 select gen_random_uuid(), clinic_id, id, 'trainer' || (n % 6) || '@scale-out.example', 'URGENT' from new_flag;
 SQL
 for _ in $(seq 1 120); do
-  left=$(psql_app -c "select count(*) from alert_outbox where sent_at is null and recipient_email like '%@scale-out.example'")
+  left=$(psql_owner -c "select count(*) from alert_outbox where sent_at is null and recipient_email like '%@scale-out.example'")
   [ "$left" = 0 ] && break
   sleep 0.5
 done

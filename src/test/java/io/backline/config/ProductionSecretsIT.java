@@ -20,22 +20,23 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionSecretsIT {
     private static final String STRONG = "a".repeat(24) + "-production-secret";
-    private static final Map<String, String> PRODUCTION = Map.of(
-            "BACKLINE_DB_URL", "jdbc:postgresql://127.0.0.1:1/backline",
-            "BACKLINE_DB_PASSWORD", "db-" + STRONG,
-            "BACKLINE_KEYCLOAK_URL", "http://127.0.0.1:1",
-            "BACKLINE_OIDC_CLIENT_SECRET", "oidc-" + STRONG,
-            "BACKLINE_KEYCLOAK_ADMIN_SECRET", "admin-" + STRONG,
-            "BACKLINE_SESSION_SECRET", "session-" + STRONG,
-            "BACKLINE_STATE_SECRET", "state-" + STRONG,
-            "BACKLINE_LINK_SECRET", "link-" + STRONG,
-            "BACKLINE_SMTP_HOST", "127.0.0.1",
-            "BACKLINE_BASE_URL", "https://backline.example.org");
+    private static final Map<String, String> PRODUCTION = Map.ofEntries(
+            Map.entry("BACKLINE_DB_URL", "jdbc:postgresql://127.0.0.1:1/backline"),
+            Map.entry("BACKLINE_DB_PASSWORD", "db-" + STRONG),
+            Map.entry("BACKLINE_DB_OWNER_PASSWORD", "owner-" + STRONG),
+            Map.entry("BACKLINE_KEYCLOAK_URL", "http://127.0.0.1:1"),
+            Map.entry("BACKLINE_OIDC_CLIENT_SECRET", "oidc-" + STRONG),
+            Map.entry("BACKLINE_KEYCLOAK_ADMIN_SECRET", "admin-" + STRONG),
+            Map.entry("BACKLINE_SESSION_SECRET", "session-" + STRONG),
+            Map.entry("BACKLINE_STATE_SECRET", "state-" + STRONG),
+            Map.entry("BACKLINE_LINK_SECRET", "link-" + STRONG),
+            Map.entry("BACKLINE_SMTP_HOST", "127.0.0.1"),
+            Map.entry("BACKLINE_BASE_URL", "https://backline.example.org"));
 
     @Test
     void aMissingSecretStopsTheStartNamingItsVariable() throws Exception {
         for (String secret : new String[] { "BACKLINE_SESSION_SECRET", "BACKLINE_STATE_SECRET",
-                "BACKLINE_OIDC_CLIENT_SECRET", "BACKLINE_KEYCLOAK_ADMIN_SECRET", "BACKLINE_DB_PASSWORD" }) {
+                "BACKLINE_OIDC_CLIENT_SECRET", "BACKLINE_KEYCLOAK_ADMIN_SECRET", "BACKLINE_DB_PASSWORD", "BACKLINE_DB_OWNER_PASSWORD" }) {
             Map<String, String> environment = new HashMap<>(PRODUCTION);
             environment.remove(secret);
             assertRefused(environment, "Could not expand value " + secret);

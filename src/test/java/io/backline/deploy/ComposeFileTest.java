@@ -1,6 +1,8 @@
 package io.backline.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -74,6 +76,32 @@ class ComposeFileTest {
         assertEquals("./keycloak/password-blocklist:" + DeployFiles.KEYCLOAK_BLOCKLISTS + ":ro", mount);
         assertTrue(Files.isRegularFile(DeployFiles.BLOCKLISTS.resolve(DeployFiles.blocklistOfTheProductionRealm())),
                 "the list the realm's policy names is in the mounted folder");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAppSignsInAsARuntimeRoleAndMigratesAsTheOwnerNeitherASuperuser() {
+        Map<String, Object> app = environment("app");
+        Map<String, Object> db = environment("db");
+        String runtime = (String) app.get("BACKLINE_DB_USER");
+        String owner = (String) app.get("BACKLINE_DB_OWNER_USER");
+        assertNotEquals(owner, runtime);
+        String superuser = (String) db.get("POSTGRES_USER");
+        assertNotEquals(superuser, owner, "the owner is no superuser");
+        assertNotEquals(superuser, runtime, "the app's role is no superuser");
+        assertEquals(app.get("BACKLINE_DB_PASSWORD"), db.get("BACKLINE_DB_PASSWORD"));
+        assertEquals(app.get("BACKLINE_DB_OWNER_PASSWORD"), db.get("BACKLINE_DB_OWNER_PASSWORD"));
+
+        String init = ((List<String>) service("db").get("volumes")).stream()
+                .filter(v -> v.contains(":/docker-entrypoint-initdb.d/")).findFirst().orElseThrow();
+        String script = DeployFiles.read(DeployFiles.DEPLOY.resolve(init.substring(0, init.indexOf(':'))));
+        String database = (String) db.get("POSTGRES_DB");
+        assertTrue(script.contains("create role " + owner + " login password :'owner_password';"), script);
+        assertTrue(script.contains("create role " + runtime + " login password :'runtime_password';"), script);
+        assertTrue(script.contains("alter database " + database + " owner to " + owner + ";"), script);
+        assertFalse(script.lines().filter(line -> !line.startsWith("#") && !line.startsWith("--"))
+                .anyMatch(line -> line.toLowerCase().matches(".*\\b(superuser|createrole|createdb)\\b.*")), "no role gets powers");
+        assertTrue(((String) app.get("BACKLINE_DB_URL")).endsWith("/" + database));
     }
 
     @Test

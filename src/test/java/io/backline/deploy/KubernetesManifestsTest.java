@@ -188,7 +188,10 @@ class KubernetesManifestsTest {
             assertTrue(set.contains(variable), variable + " (read by %prod in application.properties) is not set");
         }
         Set<String> databaseSecrets = new HashSet<>();
-        objects.stream().filter(o -> "Cluster".equals(kind(o))).forEach(o -> databaseSecrets.add(name(o) + "-app"));
+        objects.stream().filter(o -> "Cluster".equals(kind(o))).forEach(o -> {
+            databaseSecrets.add(name(o) + "-app");
+            managedRoles(o).forEach(role -> databaseSecrets.add(passwordSecret(role)));
+        });
         Set<String> documentedKeys = documentedSecretKeys();
         for (EnvVar env : app.getEnv()) {
             assertNull(env.getValue(), env.getName() + " comes from a ConfigMap or a Secret, not a literal");
@@ -204,9 +207,49 @@ class KubernetesManifestsTest {
         assertTrue(url.matches(), "BACKLINE_DB_URL points at a CloudNativePG read-write service: " + database);
         Map<String, Object> cluster = only(objects, "Cluster", url.group(1));
         assertEquals(url.group(2), initdb(cluster).get("database"));
-        String userSecret = app.getEnv().stream().filter(e -> e.getName().equals("BACKLINE_DB_USER")).findFirst().orElseThrow()
-                .getValueFrom().getSecretKeyRef().getName();
-        assertEquals(url.group(1) + "-app", userSecret, "the user of the database the URL names");
+        assertEquals(url.group(1) + "-app", secretOf(app, "BACKLINE_DB_OWNER_USER"), "Flyway migrates as the owner of the database the URL names");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void theAppSignsInAsARuntimeRoleWithNoPowersAndMigratesAsTheOwner(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Container app = typed(only(objects, "Deployment", "backline"), Deployment.class).getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        Matcher url = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:").matcher(
+                typed(only(objects, "ConfigMap", "backline-config"), ConfigMap.class).getData().get("BACKLINE_DB_URL"));
+        assertTrue(url.find());
+        Map<String, Object> cluster = only(objects, "Cluster", url.group(1));
+        for (String variable : List.of("BACKLINE_DB_OWNER_USER", "BACKLINE_DB_OWNER_PASSWORD")) {
+            assertEquals(name(cluster) + "-app", secretOf(app, variable), variable + ": the owner CloudNativePG made");
+        }
+        String runtimeSecret = secretOf(app, "BACKLINE_DB_USER");
+        assertEquals(runtimeSecret, secretOf(app, "BACKLINE_DB_PASSWORD"));
+        assertNotEquals(name(cluster) + "-app", runtimeSecret, "the app does not sign in as the owner");
+        Map<String, Object> role = managedRoles(cluster).stream().filter(r -> passwordSecret(r).equals(runtimeSecret))
+                .findFirst().orElseThrow(() -> new AssertionError(runtimeSecret + " is no managed role's password secret"));
+        assertEquals("present", role.get("ensure"));
+        assertEquals(true, role.get("login"));
+        for (String power : List.of("superuser", "createdb", "createrole", "replication", "bypassrls")) {
+            assertEquals(false, role.get(power), power);
+        }
+        assertNotEquals(initdb(cluster).get("owner"), role.get("name"));
+    }
+
+    private static String secretOf(Container app, String variable) {
+        return app.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst()
+                .orElseThrow(() -> new AssertionError(variable + " is not set")).getValueFrom().getSecretKeyRef().getName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> managedRoles(Map<String, Object> cluster) {
+        Map<String, Object> managed = (Map<String, Object>) spec(cluster).getOrDefault("managed", Map.of());
+        return (List<Map<String, Object>>) managed.getOrDefault("roles", List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String passwordSecret(Map<String, Object> role) {
+        return (String) ((Map<String, Object>) role.get("passwordSecret")).get("name");
     }
 
     private static void assertNull(Object value, String message) {

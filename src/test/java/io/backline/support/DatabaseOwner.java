@@ -3,32 +3,23 @@ package io.backline.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
-import io.agroal.api.AgroalDataSource;
-import io.agroal.api.security.SimplePassword;
-import io.quarkus.arc.Arc;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * A plain JDBC connection to the test database, outside the app's pool, with the app datasource's own address and
- * credentials (read from the running Agroal datasource, so whatever the embedded PostgreSQL was given).
+ * A connection as the schema's owner, the role Flyway migrates as, for the few test steps that the app's runtime role
+ * may not take (docs/adr/0035): the app's own datasource signs in with data rights only.
  */
 public final class DatabaseOwner {
     private DatabaseOwner() {
     }
 
+    /** A new connection to the app's database as its owner; the caller closes it. */
     public static Connection connect() throws SQLException {
-        var factory = Arc.container().instance(AgroalDataSource.class).get().getConfiguration()
-                .connectionPoolConfiguration().connectionFactoryConfiguration();
-        Properties properties = new Properties();
-        if (factory.principal() != null) {
-            properties.setProperty("user", factory.principal().getName());
-        }
-        for (Object credential : factory.credentials()) {
-            if (credential instanceof SimplePassword password) {
-                properties.setProperty("password", password.getWord());
-            }
-        }
-        return DriverManager.getConnection(factory.jdbcUrl(), properties);
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
     }
 }
