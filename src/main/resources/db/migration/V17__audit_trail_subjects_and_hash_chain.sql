@@ -16,7 +16,7 @@ alter table audit_event add constraint audit_event_client_subject check (subject
 
 -- The one canonical form of a row: every field but the hash itself, as a JSON array, the time in UTC to the
 -- microsecond so that neither the session's time zone nor its date style changes the text.
-create function audit_event_hash(e audit_event) returns bytea language sql immutable as $$
+create function audit_event_hash(e audit_event) returns bytea language sql stable parallel safe as $$
     select sha256(convert_to(json_build_array(e.clinic_id, e.seq, e.id, e.subject_kind, e.subject_id, e.client_id,
         e.actor_user_id, e.actor_name, e.action, e.detail, e.request_id,
         to_char(e.happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
