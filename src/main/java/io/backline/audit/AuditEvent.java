@@ -10,7 +10,10 @@ import org.hibernate.annotations.Immutable;
 
 import io.backline.clinic.ClinicOwned;
 
-/** One look at, or change to, a client's health data. Never updated or deleted (the database refuses). */
+/**
+ * One look at, or change to, a client's health data or the clinic's people and settings. Never updated or deleted
+ * (the database refuses), and chained to the clinic's previous entry by its hash (docs/adr/0036).
+ */
 @Entity
 @Immutable
 public class AuditEvent extends ClinicOwned {
@@ -18,10 +21,22 @@ public class AuditEvent extends ClinicOwned {
     public UUID id;
 
     public UUID clientId;
+    public String subjectKind;
+    public String subjectId;
+    public long seq;
     public UUID actorUserId;
     public String actorName;
     public String action;
     public String detail;
     public String requestId;
     public Instant happenedAt;
+
+    /** The admin page's word for what the entry is about. */
+    public String subjectLabel() {
+        return AuditSubject.Kind.of(subjectKind).label;
+    }
+
+    public boolean aboutClient() {
+        return clientId != null;
+    }
 }

@@ -1,8 +1,14 @@
 package io.backline.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,26 +17,77 @@ import io.backline.clinic.ClinicSql;
 
 /**
  * The access log's statements, in plain JDBC (docs/adr/0004): an entity insert cost the client page a flush and a
- * persistence-context entry for a row nothing reads back, and the today page reads only three values per event.
+ * persistence-context entry for a row nothing reads back, and the today page reads only three values per event. The
+ * database chains each insert to the clinic's previous one (V17's trigger, docs/adr/0036).
  */
 @ApplicationScoped
 class AuditQuery {
     private static final String INSERT = """
-            insert into audit_event (clinic_id, id, client_id, actor_user_id, actor_name, action, detail, request_id,
-                happened_at) values (:clinic, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            insert into audit_event (clinic_id, id, client_id, subject_kind, subject_id, actor_user_id, actor_name,
+                action, detail, request_id, happened_at) values (:clinic, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String FOR_CLIENT = """
             select happened_at, actor_name, action from audit_event where clinic_id = :clinic and client_id = ?
             order by happened_at desc limit ?""";
+    /*
+     * One pass over the clinic's rows in chain order, in the database: each row's hash recomputed from its fields
+     * (changed?) and its link to the row before (removed, added or reordered?). Only four numbers come back.
+     */
+    private static final String CHECK_CHAIN = """
+            select count(*), min(seq) filter (where not unchanged), min(seq) filter (where not linked), max(seq)
+            from (select e.seq, e.row_hash is not distinct from audit_event_hash(e) as unchanged,
+                         e.prev_hash is not distinct from lag(e.row_hash) over w
+                             and e.seq = coalesce(lag(e.seq) over w, 0) + 1 as linked
+                  from audit_event e where e.clinic_id = :clinic window w as (order by e.seq)) checked""";
+    private static final String HEAD = """
+            select h.seq, h.row_hash is not distinct from
+                (select e.row_hash from audit_event e where e.clinic_id = h.clinic_id and e.seq = h.seq)
+            from audit_chain_head h where h.clinic_id = :clinic""";
+    private static final String HAPPENED_AT = "select happened_at from audit_event where clinic_id = :clinic and seq = ?";
+
+    /** The rows and the head the chain check reads. */
+    record Chain(long entries, Long firstChanged, Long firstUnlinked, Long lastSeq, Long headSeq, boolean headMatches) {
+    }
 
     @Inject
     ClinicSql sql;
+    /** The pool, for the sign-in's row only: it is written while the identity is built, before the request has a session. */
+    @Inject
+    DataSource dataSource;
 
-    void insert(UUID clientId, UUID actorId, String actorName, String action, String detail, String requestId) {
-        sql.update(INSERT, UUID.randomUUID(), clientId, actorId, actorName, action, detail, requestId, Instant.now());
+    void insert(AuditSubject subject, UUID actorId, String actorName, String action, String detail, String requestId) {
+        sql.update(INSERT, UUID.randomUUID(), subject.clientId(), subject.kind().code, subject.id(), actorId,
+                actorName, action, detail, requestId, Instant.now());
+    }
+
+    /** The same statement with the clinic named by the caller, who read it from the verified token. */
+    void insertForClinic(String clinicId, AuditSubject subject, UUID actorId, String actorName, String action,
+            String requestId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(INSERT.replace(":clinic", "?"))) {
+            Object[] values = { clinicId, UUID.randomUUID(), subject.clientId(), subject.kind().code, subject.id(),
+                    actorId, actorName, action, null, requestId, Instant.now().atOffset(ZoneOffset.UTC) };
+            for (int index = 0; index < values.length; index++) {
+                statement.setObject(index + 1, values[index]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the audit trail", e);
+        }
     }
 
     List<AuditTrail.Entry> forClient(UUID clientId, int limit) {
         return sql.list(FOR_CLIENT, row -> new AuditTrail.Entry(ClinicSql.instant(row, 1), row.getString(2),
                 row.getString(3)), clientId, limit);
+    }
+
+    Chain chain() {
+        Chain rows = sql.list(CHECK_CHAIN, row -> new Chain(row.getLong(1), row.getObject(2, Long.class),
+                row.getObject(3, Long.class), row.getObject(4, Long.class), null, true)).getFirst();
+        return sql.list(HEAD, row -> new Chain(rows.entries(), rows.firstChanged(), rows.firstUnlinked(), rows.lastSeq(),
+                row.getLong(1), row.getBoolean(2))).stream().findFirst().orElse(rows);
+    }
+
+    Instant happenedAt(long seq) {
+        return sql.list(HAPPENED_AT, row -> ClinicSql.instant(row, 1), seq).stream().findFirst().orElse(null);
     }
 }

@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.backline.clinic.CurrentUser;
+import io.backline.clinic.SettingsChanged;
 
-/** Records who viewed or changed a client's health data, with the request it happened in. */
+/**
+ * Records who viewed or changed a client's health data, or the clinic's people, settings, programs and imports, with
+ * the request it happened in. Action names are plain words: the admin's audit page shows them as they are.
+ */
 @ApplicationScoped
 public class AuditTrail {
     public static final String VIEWED_PROGRESS = "viewed progress";
@@ -21,6 +26,22 @@ public class AuditTrail {
     public static final String CHECKED_OFF = "checked off session";
     /** The actor's name when the client themselves acted. */
     public static final String CLIENT_ACTOR = "The client";
+    public static final String READ_CLIENT_THROUGH_API = "read client through the API";
+    public static final String REVOKED_PROVIDER_LINK = "revoked provider link";
+    public static final String COMPLETED_REFERRAL = "completed referral";
+    public static final String VIEWED_FLAG_QUEUE = "viewed flag queue";
+    public static final String VIEWED_DASHBOARD = "viewed dashboard";
+    public static final String DEACTIVATED_STAFF = "deactivated staff member";
+    public static final String REACTIVATED_STAFF = "reactivated staff member";
+    public static final String CHANGED_SETTINGS = "changed clinic settings";
+    public static final String SENT_INVITATION = "sent invitation";
+    public static final String RESENT_INVITATION = "resent invitation";
+    public static final String REVOKED_INVITATION = "revoked invitation";
+    public static final String CREATED_PROGRAM = "created program";
+    public static final String EDITED_PROGRAM = "edited program";
+    public static final String STARTED_IMPORT = "started provider import";
+    public static final String FINISHED_IMPORT = "finished provider import";
+    public static final String SIGNED_IN = "signed in";
 
     @Inject
     CurrentUser currentUser;
@@ -36,15 +57,30 @@ public class AuditTrail {
      * has no transaction: its trace is saved at once, on its own.
      */
     public void record(UUID clientId, String action, String detail) {
+        record(AuditSubject.client(clientId), action, detail);
+    }
+
+    /** As {@link #record(UUID, String, String)}, about something that may not be a client. */
+    public void record(AuditSubject subject, String action, String detail) {
         // The trail outlives an erasure and cannot be edited: a client acting on their own record is not named in it.
-        String actor = currentUser.clientId().filter(clientId::equals).isPresent() ? CLIENT_ACTOR : currentUser.getName();
-        recordBy(clientId, currentUser.userId(), actor, action, detail);
+        boolean ownRecord = subject.clientId() != null && currentUser.clientId().filter(subject.clientId()::equals).isPresent();
+        recordBy(subject, currentUser.userId(), ownRecord ? CLIENT_ACTOR : currentUser.getName(), action, detail);
     }
 
     /** For someone who is not signed in, such as a provider opening a referral link: a fixed id and their name. */
     public void recordBy(UUID clientId, UUID actorId, String actorName, String action, String detail) {
-        events.insert(clientId, actorId, truncate(actorName, 160), action, detail == null ? null : truncate(detail, 200),
+        recordBy(AuditSubject.client(clientId), actorId, actorName, action, detail);
+    }
+
+    /** For work done on someone's behalf outside their request, such as an import they started. */
+    public void recordBy(AuditSubject subject, UUID actorId, String actorName, String action, String detail) {
+        events.insert(subject, actorId, truncate(actorName, 160), action, detail == null ? null : truncate(detail, 200),
                 requestId.value());
+    }
+
+    /** Settings live below this package (clinic), so they announce a change and the trail records it here. */
+    void onSettingsChanged(@Observes SettingsChanged changed) {
+        record(AuditSubject.clinic(), CHANGED_SETTINGS, String.join(", ", changed.fields()));
     }
 
     /** One line of a client's access log, as the client sees it on their today page. */
@@ -54,6 +90,52 @@ public class AuditTrail {
     /** The latest events about a client, newest first. */
     public List<Entry> forClient(UUID clientId, int limit) {
         return events.forClient(clientId, limit);
+    }
+
+    /**
+     * Whether the clinic's chain holds (docs/adr/0036). {@code brokenAt} is the time of the first entry found changed,
+     * or of the entry that follows a removed one; for removed newest entries, of the newest entry left (or null).
+     */
+    public record ChainCheck(long entries, Problem problem, Instant brokenAt) {
+        public enum Problem {
+            NONE, CHANGED, REMOVED_BEFORE, NEWEST_REMOVED
+        }
+
+        public boolean intact() {
+            return problem == Problem.NONE;
+        }
+
+        public boolean changed() {
+            return problem == Problem.CHANGED;
+        }
+
+        public boolean removedBefore() {
+            return problem == Problem.REMOVED_BEFORE;
+        }
+
+        public boolean newestRemoved() {
+            return problem == Problem.NEWEST_REMOVED;
+        }
+    }
+
+    /** Reads the clinic's whole trail in chain order inside the database; only the verdict comes back. */
+    public ChainCheck checkChain() {
+        AuditQuery.Chain chain = events.chain();
+        Long changed = chain.firstChanged();
+        Long unlinked = chain.firstUnlinked();
+        if (changed != null && (unlinked == null || changed <= unlinked)) {
+            return new ChainCheck(chain.entries(), ChainCheck.Problem.CHANGED, events.happenedAt(changed));
+        }
+        if (unlinked != null) {
+            return new ChainCheck(chain.entries(), ChainCheck.Problem.REMOVED_BEFORE, events.happenedAt(unlinked));
+        }
+        boolean headAgrees = chain.lastSeq() == null ? chain.headSeq() == null
+                : chain.lastSeq().equals(chain.headSeq()) && chain.headMatches();
+        if (!headAgrees) {
+            return new ChainCheck(chain.entries(), ChainCheck.Problem.NEWEST_REMOVED,
+                    chain.lastSeq() == null ? null : events.happenedAt(chain.lastSeq()));
+        }
+        return new ChainCheck(chain.entries(), ChainCheck.Problem.NONE, null);
     }
 
     private static String truncate(String value, int max) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -24,8 +25,14 @@ public class RequestId {
     private final String value;
 
     @Inject
-    RequestId(HttpServerRequest request, TrustedProxies proxies) {
-        this.value = chosen(request.getHeader("X-Request-Id"), proxies.contains(peer(request)));
+    RequestId(CurrentVertxRequest current, TrustedProxies proxies) {
+        // Background work (an import finishing) has a request context but no HTTP request: it gets its own id.
+        this.value = current.getCurrent() == null ? UUID.randomUUID().toString() : of(current.getCurrent().request(), proxies);
+    }
+
+    /** The id for a request read outside its request context (the sign-in's callback). */
+    static String of(HttpServerRequest request, TrustedProxies proxies) {
+        return chosen(request.getHeader("X-Request-Id"), proxies.contains(peer(request)));
     }
 
     public String value() {

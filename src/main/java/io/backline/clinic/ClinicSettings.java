@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -31,6 +32,8 @@ public class ClinicSettings extends Controller {
     CurrentUser currentUser;
     @Inject
     SubmittedForm submitted;
+    @Inject
+    Event<SettingsChanged> settingsChanged;
 
     @CheckedTemplate
     static class Templates {
@@ -55,7 +58,15 @@ public class ClinicSettings extends Controller {
         if (validation.hasErrors()) {
             return Response.status(400).entity(Templates.settings(submitted.values(), SUGGESTED_ZONES)).build();
         }
-        typed.applyTo(Clinic.findById(currentUser.getClinic().id));
+        Clinic clinic = Clinic.findById(currentUser.getClinic().id);
+        Map<String, String> before = formOf(clinic);
+        typed.applyTo(clinic);
+        Map<String, String> after = formOf(clinic);
+        List<String> changed = after.keySet().stream().filter(field -> !after.get(field).equals(before.get(field)))
+                .sorted().map(field -> field.replaceAll("([A-Z])", " $1").toLowerCase()).toList();
+        if (!changed.isEmpty()) {
+            settingsChanged.fire(new SettingsChanged(changed));
+        }
         flash("message", "Settings saved. New flags and the dashboard use them from now on.");
         return redirect(ClinicSettings.class).show();
     }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.backline.audit.AuditSubject;
+import io.backline.audit.AuditTrail;
 import io.backline.clientpage.ClientPage;
 import io.backline.practice.Adherence;
 import io.backline.practice.AdherenceService;
@@ -44,6 +46,8 @@ public class Dashboard extends Controller {
     AdherenceService adherence;
     @Inject
     DashboardQuery query;
+    @Inject
+    AuditTrail audit;
 
     private static final RouteTemplate CLIENT_PAGE = RouteTemplate.withId(id -> Router.getURI(ClientPage::show, id));
 
@@ -111,6 +115,7 @@ public class Dashboard extends Controller {
                     && quietDays >= threshold;
             return new Row(entry.clientId(), entry.clientName(), entry.status(), report, since, disengaged);
         }).toList();
+        audit.record(AuditSubject.clinic(), AuditTrail.VIEWED_DASHBOARD, "page " + (pageIndex + 1));
         return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count(),
                 found.overdueReferrals());
     }

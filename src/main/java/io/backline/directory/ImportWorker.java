@@ -14,7 +14,10 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.commons.csv.CSVRecord;
 
+import io.backline.audit.AuditSubject;
+import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentClinic;
+import io.backline.people.StaffMember;
 import io.backline.web.SafeLog;
 import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
@@ -34,6 +37,8 @@ public class ImportWorker {
     EntityManager entityManager;
     @Inject
     ImportQuery query;
+    @Inject
+    AuditTrail audit;
 
     @Scheduled(every = "${backline.imports.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "3s")
@@ -88,6 +93,7 @@ public class ImportWorker {
             job.errors = "The file could not be read as CSV: " + e.getMessage();
             job.finishedAt = Instant.now();
             job.content = null;
+            recordFinished(job);
             return false;
         }
         job.status = ProviderImport.Status.RUNNING;
@@ -109,8 +115,17 @@ public class ImportWorker {
             job.status = ProviderImport.Status.DONE;
             job.finishedAt = Instant.now();
             job.content = null;
+            recordFinished(job);
             return false;
         }
         return true;
+    }
+
+    /** On behalf of whoever uploaded the file, in the batch's transaction. */
+    private void recordFinished(ProviderImport job) {
+        StaffMember uploader = StaffMember.findByUser(job.createdBy);
+        audit.recordBy(AuditSubject.providerImport(job.id), job.createdBy,
+                uploader == null ? "provider import" : uploader.fullName, AuditTrail.FINISHED_IMPORT,
+                job.fileName + ": " + job.status.name().toLowerCase() + ", " + job.processedRows + " rows");
     }
 }

@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.backline.audit.AuditSubject;
+import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
@@ -33,6 +35,8 @@ public class ProviderImports extends Controller {
 
     @Inject
     CurrentUser currentUser;
+    @Inject
+    AuditTrail audit;
 
     @CheckedTemplate
     static class Templates {
@@ -75,6 +79,7 @@ public class ProviderImports extends Controller {
         job.createdBy = currentUser.userId();
         job.createdAt = Instant.now();
         job.persist();
+        audit.record(AuditSubject.providerImport(job.id), AuditTrail.STARTED_IMPORT, job.fileName);
         return redirect(ProviderImports.class).progress(job.id.toString());
     }
 

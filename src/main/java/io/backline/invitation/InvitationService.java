@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.backline.audit.AuditSubject;
+import io.backline.audit.AuditTrail;
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentUser;
 import io.backline.config.BacklineConfig;
@@ -44,6 +46,8 @@ public class InvitationService {
     KeycloakAccounts keycloak;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    AuditTrail audit;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -130,6 +134,7 @@ public class InvitationService {
             Invitation invitation = save(email, fullName, phone, role, lead, userId, newAccount, requestKey);
             entityManager.flush();
             send(invitation);
+            audit.record(AuditSubject.invitation(invitation.id), AuditTrail.SENT_INVITATION, described(invitation));
             return new Outcome.Sent(invitation);
         } catch (RuntimeException e) {
             undo(userId, newAccount);
@@ -152,6 +157,7 @@ public class InvitationService {
         send(invitation);
         invitation.lastSentAt = Instant.now();
         invitation.timesSent++;
+        audit.record(AuditSubject.invitation(invitation.id), AuditTrail.RESENT_INVITATION, described(invitation));
         return Optional.empty();
     }
 
@@ -164,6 +170,12 @@ public class InvitationService {
         invitation.status = Invitation.REVOKED;
         deactivatePerson(invitation);
         leaveAndDeleteIfUnused(invitation.userId, invitation.newAccount, invitation.clinicId);
+        audit.record(AuditSubject.invitation(invitation.id), AuditTrail.REVOKED_INVITATION, described(invitation));
+    }
+
+    /** Whom it invites and as what, for the audit trail: a name, not the address. */
+    private static String described(Invitation invitation) {
+        return invitation.fullName + " (" + invitation.roleLabel() + ")";
     }
 
     /** The pending invitations the signed-in person manages (see {@link InvitationQuery}), newest first. */

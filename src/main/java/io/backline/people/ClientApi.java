@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
 
 /** Clients over the bearer-token API, under the same care-team and clinic rules as the pages. */
@@ -22,6 +23,8 @@ public class ClientApi {
 
     @Inject
     ClientAccess access;
+    @Inject
+    AuditTrail audit;
 
     public record ClientView(UUID id, String fullName, String preferredName, String email) {
         static ClientView of(Client client) {
@@ -32,6 +35,8 @@ public class ClientApi {
     @GET
     @Path("{id}")
     public ClientView get(@RestPath String id) {
-        return access.visibleClient(Clients.parse(id)).map(ClientView::of).orElseThrow(NotFoundException::new);
+        Client client = access.visibleClient(Clients.parse(id)).orElseThrow(NotFoundException::new);
+        audit.record(client.id, AuditTrail.READ_CLIENT_THROUGH_API, null);
+        return ClientView.of(client);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.backline.audit.AuditSubject;
+import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
 import io.backline.keycloak.KeycloakAccounts;
 
@@ -29,6 +31,8 @@ public class Memberships {
     EntityManager entityManager;
     @Inject
     CareTeamQuery careTeams;
+    @Inject
+    AuditTrail audit;
 
     /** Clients who would have no lead trainer if this staff member left: they need a successor. */
     public long clientsLedBy(StaffMember staff) {
@@ -49,6 +53,8 @@ public class Memberships {
         staff.deactivatedAt = Instant.now();
         revokePendingInvitation(staff.userId);
         keycloak.leaveClinic(staff.userId, staff.clinicId);
+        audit.record(AuditSubject.staff(staff.id), AuditTrail.DEACTIVATED_STAFF,
+                staff.fullName + (successor == null ? "" : "; clients to " + successor.fullName));
     }
 
     @Transactional
@@ -57,6 +63,7 @@ public class Memberships {
         staff.deactivatedAt = null;
         keycloak.joinClinic(staff.userId, staff.clinicId);
         keycloak.grantRole(staff.userId, staff.role);
+        audit.record(AuditSubject.staff(staff.id), AuditTrail.REACTIVATED_STAFF, staff.fullName);
     }
 
     @Transactional

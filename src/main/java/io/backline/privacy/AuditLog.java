@@ -2,17 +2,20 @@ package io.backline.privacy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.audit.AuditEvent;
+import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
@@ -31,14 +34,17 @@ public class AuditLog extends Controller {
     public record Row(AuditEvent event, String clientName) {
     }
 
-    /** {@code actor}: the user id the list is narrowed to, or null. */
+    /** {@code actor}: the user id the list is narrowed to, or null; {@code chain}: whether the trail is intact. */
     public record Page(Paged<AuditEvent> events, List<Row> rows, Client client, String actor,
-            List<StaffMember> staff) {
+            List<StaffMember> staff, AuditTrail.ChainCheck chain) {
         /** The filters as a query string for the pager links (tags/pager adds the page). */
         public String filters() {
             return (client == null ? "" : "client=" + client.id + "&") + (actor == null ? "" : "actor=" + actor + "&");
         }
     }
+
+    @Inject
+    AuditTrail audit;
 
     @CheckedTemplate
     static class Templates {
@@ -60,16 +66,18 @@ public class AuditLog extends Controller {
             where.append(" and actorUserId = :actor");
             params.and("actor", actorId);
         }
-        Paged<AuditEvent> events = Paged.of(AuditEvent.find(where + " order by happenedAt desc", params),
+        Paged<AuditEvent> events = Paged.of(AuditEvent.find(where + " order by seq desc", params),
                 Paged.index(page));
-        List<UUID> clientIds = events.items().stream().map(event -> event.clientId).distinct().toList();
+        List<UUID> clientIds = events.items().stream().map(event -> event.clientId).filter(Objects::nonNull).distinct()
+                .toList();
         Map<UUID, Client> clients = clientIds.isEmpty() ? Map.of()
                 : Client.<Client> list("id in ?1", clientIds).stream()
                         .collect(Collectors.toMap(c -> c.id, Function.identity()));
         List<Row> rows = events.items().stream().map(event -> new Row(event,
-                clients.containsKey(event.clientId) ? clients.get(event.clientId).fullName : "")).toList();
+                event.clientId != null && clients.containsKey(event.clientId) ? clients.get(event.clientId).fullName : ""))
+                .toList();
         Client filtered = clientId == null ? null : Client.<Client> find("id", clientId).firstResult();
         return Templates.index(new Page(events, rows, filtered, actorId == null ? null : actorId.toString(),
-                StaffMember.list("order by fullName")));
+                StaffMember.list("order by fullName"), audit.checkChain()));
     }
 }

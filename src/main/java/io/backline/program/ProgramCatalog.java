@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.backline.audit.AuditSubject;
+import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentClinic;
 import io.quarkus.panache.common.Parameters;
 
@@ -21,6 +23,8 @@ public class ProgramCatalog {
 
     @Inject
     CurrentClinic currentClinic;
+    @Inject
+    AuditTrail audit;
 
     /** The clinic's copy of the built-in program, created the first time it is needed. */
     @Transactional
@@ -104,6 +108,7 @@ public class ProgramCatalog {
         first.title = (source.title.length() + suffix.length() > 160 ? source.title.substring(0, 160 - suffix.length())
                 : source.title) + suffix;
         addVersion(program, first, staffUserId);
+        audit.record(AuditSubject.program(program.id), AuditTrail.CREATED_PROGRAM, first.title);
         return program;
     }
 
@@ -116,7 +121,9 @@ public class ProgramCatalog {
         }
         ProgramVersion next = latest(programId).copy();
         edit.applyTo(next);
-        return addVersion(program, next, staffUserId);
+        ProgramVersion saved = addVersion(program, next, staffUserId);
+        audit.record(AuditSubject.program(program.id), AuditTrail.EDITED_PROGRAM, saved.title + " v" + saved.version);
+        return saved;
     }
 
     private static Program newProgram(String builtInKey) {

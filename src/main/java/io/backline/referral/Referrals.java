@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
 import io.backline.directory.Directory;
 import io.backline.directory.Provider;
@@ -243,6 +244,7 @@ public class Referrals extends Controller {
     public Object revokeLink(@RestPath String id) {
         Referral referral = referral(id);
         referrals.revokeLink(referral, currentUser.getName());
+        audit.record(AuditSubject.referral(referral.id, referral.clientId), AuditTrail.REVOKED_PROVIDER_LINK, null);
         flash("message", "The provider's link no longer works.");
         return redirect(Referrals.class).show(referral.id.toString());
     }
@@ -262,6 +264,7 @@ public class Referrals extends Controller {
     public Object complete(@RestPath String id) {
         Referral referral = referral(id);
         referrals.complete(referral, currentUser.getName(), ReferralService.STAFF);
+        audit.record(AuditSubject.referral(referral.id, referral.clientId), AuditTrail.COMPLETED_REFERRAL, null);
         flash("message", "Referral marked completed.");
         return redirect(Referrals.class).show(referral.id.toString());
     }

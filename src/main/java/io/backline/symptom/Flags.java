@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
@@ -74,6 +75,7 @@ public class Flags extends Controller {
     public TemplateInstance queue(@RestQuery String page) {
         int pageIndex = io.backline.web.Paged.index(page);
         List<QueueRow> rows = review.queue(FlagBadge.scope(currentUser), pageIndex);
+        audit.record(AuditSubject.clinic(), AuditTrail.VIEWED_FLAG_QUEUE, "page " + (pageIndex + 1));
         return Templates.queue(rows, pageIndex + 1, rows.size() == FlagReview.PAGE_SIZE);
     }
 

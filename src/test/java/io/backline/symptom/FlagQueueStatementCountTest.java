@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class FlagQueueStatementCountTest {
 
     @Test
-    void theQueueTakesOneStatementWhateverItsLength() {
+    void theQueueTakesTwoStatementsWhateverItsLength() {
         var trainer = SignIn.as("cedar-trainer2");
         addOpenFlag(TestData.clientOnCareTeam("cedar-hills", "cedar-trainer2", "Queue Client First"));
         trainer.request().get("/flags").then().statusCode(200); // warm up
@@ -37,7 +37,8 @@ class FlagQueueStatementCountTest {
         long many = statementsFor(trainer);
 
         assertEquals(one, many, "statements for the flag queue with 1 open flag vs a full page");
-        assertTrue(many <= 1, "the flag queue takes 1 statement besides the sign-in's, not " + many);
+        // The queue's page, and the audit row of the look (its chaining runs inside that insert).
+        assertTrue(many <= 2, "the flag queue takes 2 statements besides the sign-in's, not " + many);
         // A full page of 25 (other tests add flags to this care team too), each row naming its own client.
         var html = Jsoup.parse(trainer.request().get("/flags").asString());
         var names = html.select("[data-testid=flag-queue] tbody tr th a").eachText();
