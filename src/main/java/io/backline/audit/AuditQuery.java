@@ -27,6 +27,7 @@ class AuditQuery {
                 action, detail, request_id, happened_at) values (:clinic, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String FOR_CLIENT = """
             select happened_at, actor_name, action from audit_event where clinic_id = :clinic and client_id = ?
+                and subject_kind <> 'sign-in'
             order by happened_at desc limit ?""";
     /*
      * One pass over the clinic's rows in chain order, in the database: each row's hash recomputed from its fields
