@@ -44,7 +44,7 @@ class ErasureQuery {
             where clinic_id = :clinic and client_id = :client""",
             """
             update referral set reason = '(erased)', message = null, provider_findings = null,
-                provider_recommendations = null, link_nonce = null, link_revoked_at = coalesce(link_revoked_at, now())
+                provider_recommendations = null, link_revoked_at = coalesce(link_revoked_at, now())
             where clinic_id = :clinic and client_id = :client""",
             // The timeline's notes hold cancel and decline reasons; its names include the client's own.
             """

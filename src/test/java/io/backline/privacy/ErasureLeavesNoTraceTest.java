@@ -60,6 +60,7 @@ class ErasureLeavesNoTraceTest {
             entry("referral.urgency", "CHECK: a listed urgency"),
             entry("referral.status", "CHECK: a listed status"),
             entry("referral.resume_answer", "CHECK: a listed answer"),
+            entry("referral.link_nonce", "random bytes the app made; kept so the dead link tells the provider it ended"),
             entry("referral_event.status", "a name from Referral.Status"),
             entry("referral_event.actor_kind", "CHECK: a listed kind"),
             entry("referral_consent.given_by", "CHECK: a listed party"),
