@@ -25,6 +25,7 @@ import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentUser;
 import io.backline.program.Assignment;
 import io.backline.referral.Referral;
+import io.backline.symptom.FlagRules;
 import io.backline.web.RouteTemplate;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
@@ -32,8 +33,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The trainer's dashboard: each client on their care teams with adherence, last session and days since, the
- * disengaged ones marked. A fixed handful of queries whatever the number of clients (a test counts them).
+ * The trainer's dashboard: each client on their care teams with open flags, adherence, last session and days since,
+ * the disengaged ones marked, those needing attention first (the order: {@link DashboardQuery}). A fixed handful of queries whatever the number of clients (a test counts them).
  */
 @Path("/dashboard")
 @RolesAllowed(CurrentUser.TRAINER)
@@ -52,7 +53,7 @@ public class Dashboard extends Controller {
     private static final RouteTemplate CLIENT_PAGE = RouteTemplate.withId(id -> Router.getURI(ClientPage::show, id));
 
     public record Row(UUID clientId, String clientName, Assignment.Status status, Adherence.Report report,
-            OptionalLong daysSince, boolean disengaged) {
+            OptionalLong daysSince, boolean disengaged, int openFlags, FlagRules.Level topLevel) {
         public boolean hasProgram() {
             return status != null;
         }
@@ -60,6 +61,11 @@ public class Dashboard extends Controller {
         /** The client's page: a property, not a template call with an argument, on the page's longest list. */
         public String link() {
             return CLIENT_PAGE.with(clientId);
+        }
+
+        /** The client's flags on their page: the queue lists every client's, this cell is about one. */
+        public String flagsLink() {
+            return CLIENT_PAGE.with(clientId) + "#flags-title";
         }
 
         public String thisWeek() {
@@ -92,8 +98,11 @@ public class Dashboard extends Controller {
 
         // Referrals the provider has not acknowledged in time, for this trainer's clients: a closed loop needs chasing.
         int ackDays = clinic.referralAckDays;
+        int threshold = clinic.disengagedAfterDays;
+        LocalDate quietSince = today.minusDays(threshold);
         DashboardQuery.Found found = query.read(staffId, PAGE_SIZE + 1,
-                (long) pageIndex * PAGE_SIZE, Instant.now().minus(Duration.ofDays(ackDays)));
+                (long) pageIndex * PAGE_SIZE, Instant.now().minus(Duration.ofDays(ackDays)), quietSince,
+                quietSince.plusDays(1).atStartOfDay(zone).toInstant());
         // One entry more than a page tells whether there is a next page.
         boolean hasNext = found.caseload().size() > PAGE_SIZE;
         List<DashboardQuery.CaseloadEntry> entries = found.caseload().subList(0, Math.min(PAGE_SIZE, found.caseload().size()));
@@ -101,10 +110,10 @@ public class Dashboard extends Controller {
                 .filter(DashboardQuery.CaseloadEntry::hasProgram)
                 .map(entry -> new AdherenceService.Versioned(entry.assignmentId(), entry.historyVersion())).toList(), zone);
 
-        int threshold = clinic.disengagedAfterDays;
         List<Row> rows = entries.stream().map(entry -> {
             if (!entry.hasProgram()) {
-                return new Row(entry.clientId(), entry.clientName(), null, null, OptionalLong.empty(), false);
+                return new Row(entry.clientId(), entry.clientName(), null, null, OptionalLong.empty(), false,
+                        entry.openFlags(), entry.topLevel());
             }
             Adherence.Report report = reports.get(entry.assignmentId());
             OptionalLong since = Adherence.daysSince(report.lastSession(), today);
@@ -113,7 +122,8 @@ public class Dashboard extends Controller {
                     : java.time.temporal.ChronoUnit.DAYS.between(Adherence.dayOf(entry.assignedAt(), zone), today);
             boolean disengaged = entry.status() == Assignment.Status.ACTIVE && report.prescribed() > 0
                     && quietDays >= threshold;
-            return new Row(entry.clientId(), entry.clientName(), entry.status(), report, since, disengaged);
+            return new Row(entry.clientId(), entry.clientName(), entry.status(), report, since, disengaged,
+                    entry.openFlags(), entry.topLevel());
         }).toList();
         audit.record(AuditSubject.clinic(), AuditTrail.VIEWED_DASHBOARD, "page " + (pageIndex + 1));
         return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count(),

@@ -1,6 +1,7 @@
 package io.backline.dashboard;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import io.backline.clinic.CareTeamRule;
 import io.backline.clinic.ClinicSql;
 import io.backline.program.Assignment;
 import io.backline.referral.Referral;
+import io.backline.symptom.FlagRules;
 
 /**
  * What the trainer's dashboard lists: a page of the caseload and the overdue referrals, only the values shown, read
@@ -22,7 +24,7 @@ public class DashboardQuery {
 
     /** A client on the trainer's care teams, with their oldest assignment that has not ended, if any. */
     public record CaseloadEntry(UUID clientId, String clientName, UUID assignmentId, Assignment.Status status,
-            long historyVersion, Instant assignedAt) {
+            long historyVersion, Instant assignedAt, int openFlags, FlagRules.Level topLevel) {
         public boolean hasProgram() {
             return assignmentId != null;
         }
@@ -32,14 +34,30 @@ public class DashboardQuery {
     public record Found(List<CaseloadEntry> caseload, List<Dashboard.OverdueReferral> overdueReferrals) {
     }
 
+    /*
+     * Needs attention first, in the same statement (no query per row): open flags by their highest level (the flag
+     * badge's predicate, V10's partial index), then active programs quiet since the cut-off (the last session, or the
+     * assignment when there is none), then by name. Unread messages slot in as a sort key after the flag rank.
+     */
     private static final String CASELOAD = """
-            select c.id, c.full_name, a.id, a.status, a.history_version, a.created_at from client c
+            select c.id, c.full_name, a.id, a.status, a.history_version, a.created_at, f.open_flags, f.top_rank from client c
             %s
             left join lateral (select x.id, x.status, x.history_version, x.created_at from assignment x
                                where x.clinic_id = c.clinic_id and x.client_id = c.id and x.status <> 'ENDED'
                                order by x.created_at limit 1) a on true
+            cross join lateral (select count(*) as open_flags,
+                                    min(case y.level when 'EMERGENCY' then 0 when 'RED' then 1 else 2 end) as top_rank
+                                from symptom_flag y where y.clinic_id = c.clinic_id and y.client_id = c.id
+                                  and y.status <> 'RESOLVED' and y.level <> 'GREEN') f
+            left join lateral (select max(s.performed_on) last_day from session_log s
+                               where s.clinic_id = c.clinic_id and s.assignment_id = a.id) q on true
             where c.clinic_id = :clinic and c.active
-            order by c.full_name, c.id limit ? offset ?""".formatted(CareTeamRule.joinCareTeam("c.clinic_id", "c.id", "?"));
+            order by f.top_rank nulls last,
+                     (a.status = 'ACTIVE' and (q.last_day <= ? or (q.last_day is null and a.created_at < ?))) desc nulls last,
+                     c.full_name, c.id limit ? offset ?""".formatted(CareTeamRule.joinCareTeam("c.clinic_id", "c.id", "?"));
+
+    private static final FlagRules.Level[] BY_RANK = { FlagRules.Level.EMERGENCY, FlagRules.Level.RED,
+            FlagRules.Level.AMBER };
 
     /* Oldest first, at most ten: what the trainer should chase first (V6's partial index on sent referrals). */
     private static final String OVERDUE_REFERRALS = """
@@ -53,12 +71,20 @@ public class DashboardQuery {
     ClinicSql sql;
 
     /** The clinic is the request's own (never a value passed in), named in every table's condition. */
-    public Found read(UUID staffId, int limit, long offset, Instant sentBefore) {
+    /**
+     * {@code quietSince}: a client whose last session was on or before this day (or who was assigned before
+     * {@code assignedBefore} and has none) sorts with the disengaged.
+     */
+    public Found read(UUID staffId, int limit, long offset, Instant sentBefore, LocalDate quietSince,
+            Instant assignedBefore) {
         List<CaseloadEntry> caseload = sql.list(CASELOAD, row -> {
             String status = row.getString(4);
+            int rank = row.getInt(8);
+            FlagRules.Level top = row.wasNull() ? null : BY_RANK[rank];
             return new CaseloadEntry(row.getObject(1, UUID.class), row.getString(2), row.getObject(3, UUID.class),
-                    status == null ? null : Assignment.Status.valueOf(status), row.getLong(5), ClinicSql.instant(row, 6));
-        }, staffId, limit, offset);
+                    status == null ? null : Assignment.Status.valueOf(status), row.getLong(5), ClinicSql.instant(row, 6),
+                    row.getInt(7), top);
+        }, staffId, quietSince, assignedBefore, limit, offset);
         List<Dashboard.OverdueReferral> overdue = sql.list(OVERDUE_REFERRALS,
                 row -> new Dashboard.OverdueReferral(row.getObject(1, UUID.class), row.getString(2),
                         ClinicSql.instant(row, 3), Referral.Urgency.valueOf(row.getString(4))),

@@ -32,7 +32,7 @@ class DashboardQueryCountTest {
         long many = statementsFor(trainer, true);
 
         assertEquals(few, many, "statements for the dashboard with 3 clients vs 43, every history changed since");
-        // The page of clients with their assignments, their histories, overdue referrals, and the audit row of the
+        // The page of clients with their assignments and open flags, their histories, overdue referrals, and the audit row of the
         // look (the flag badge comes with the sign-in's membership statement).
         assertTrue(many <= 4, "the dashboard takes 4 statements besides the sign-in's, not " + many);
         // Seen again with nothing changed: the adherence figures are reused, the histories not read.
