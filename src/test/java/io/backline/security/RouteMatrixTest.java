@@ -69,6 +69,8 @@ class RouteMatrixTest {
             entry("GET /clinic/sign-ins", new Route(Audience.ADMIN)),
             entry("POST /clinic/settings", new Route(Audience.ADMIN)),
             entry("GET /dashboard", new Route(Audience.TRAINER)),
+            entry("GET /group-assignments", new Route(Audience.STAFF)),
+            entry("POST /group-assignments", new Route(Audience.STAFF)),
             entry("GET /clients", new Route(Audience.STAFF)),
             entry("GET /clients/{id}", new Route(Audience.STAFF, Kind.CLIENT)),
             entry("POST /clients/{id}/assignments", new Route(Audience.STAFF, Kind.CLIENT)),
