@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.backline.support.Browser;
 import io.backline.support.Demo;
 import io.backline.support.SignIn;
 import io.backline.support.StatementCount;
@@ -133,6 +134,26 @@ class ProgressPageTest {
         assertEquals(one, many, "statements for the progress page with 1 session vs 700");
         // The client with the open assignment; its adherence history; a page of sessions; the charts' sessions.
         assertTrue(many <= 4, "the progress page takes 4 statements besides the sign-in's, not " + many);
+    }
+
+    @Test
+    void theProgressPageFitsA375PixelPhone() {
+        for (int day = 1; day <= 30; day += 2) {
+            session(today.minusDays(day), day % 5);
+        }
+        try (Browser phone = new Browser(375, 812)) {
+            phone.open("/");
+            phone.signIn(CLIENT, Demo.PASSWORD);
+            phone.waitForUrl("/today");
+            phone.find("[data-testid=progress-link]").click();
+            phone.waitForUrl("/today/progress");
+            phone.find("svg.chart");
+            phone.find("[data-testid=weeks]");
+            long width = (Long) phone.driver().executeScript("return document.documentElement.scrollWidth;");
+            phone.screenshot("client-progress-375");
+            assertTrue(width <= 375, "nothing scrolls sideways at 375 px, the page is " + width + " px wide");
+            assertEquals(java.util.List.of(), phone.accessibilityProblems());
+        }
     }
 
     private long statements(SignIn.Session signedIn) {
