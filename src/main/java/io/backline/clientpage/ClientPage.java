@@ -39,7 +39,6 @@ import io.backline.people.StaffMember;
 import io.backline.practice.Adherence;
 import io.backline.practice.AdherenceService;
 import io.backline.practice.SessionLog;
-import io.backline.practice.SvgCharts;
 import io.backline.web.Ids;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
@@ -278,25 +277,11 @@ public class ClientPage extends Controller {
     }
 
     static String holdsChart(ProgramVersion version, Prescription current, List<SessionLog> sessions) {
-        List<String> names = new ArrayList<>();
-        List<List<SvgCharts.Point>> series = new ArrayList<>();
-        for (int level = 0; level < current.levels; level++) {
-            names.add(version.levelName(level));
-            List<SvgCharts.Point> points = new ArrayList<>();
-            for (SessionLog session : sessions.reversed()) {
-                if (level < session.holdSeconds.length) {
-                    points.add(new SvgCharts.Point(session.performedOn, session.holdSeconds[level]));
-                }
-            }
-            series.add(points);
-        }
-        return SvgCharts.holdsPerLevel(names, series, "Hold time per level");
+        return io.backline.practice.SessionCharts.holds(version, current, sessions);
     }
 
     static String discomfortChart(List<SessionLog> sessions) {
-        return SvgCharts.discomfort(sessions.reversed().stream()
-                .map(session -> new SvgCharts.Point(session.performedOn, session.discomfort)).toList(),
-                "Discomfort during sessions (0–10)");
+        return io.backline.practice.SessionCharts.discomfort(sessions);
     }
 
     private Response badRequest(Page page) {

@@ -28,6 +28,10 @@ public final class Adherence {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(toInclusive, "toInclusive");
         }
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(toInclusive);
+        }
     }
 
     /** One Monday-to-Sunday week: sessions prescribed so far and distinct session days done on active days. */
@@ -59,7 +63,7 @@ public final class Adherence {
             }
         }
         Optional<LocalDate> last = Optional.ofNullable(lastSession);
-        Calendar calendar = Calendar.of(periods, today);
+        Calendar calendar = Calendar.of(withStopDaysSessionsDoneOn(periods, sessionDays, today), today);
         if (calendar == null) {
             return new Report(List.of(), 0, 0, 0, last);
         }
@@ -134,6 +138,36 @@ public final class Adherence {
         int indexOf(LocalDate day) {
             return (int) (day.toEpochDay() - firstMonday.toEpochDay());
         }
+    }
+
+    /**
+     * A pause or end takes effect for the whole day, yet a session checked off earlier that day was done while the
+     * program ran: such a day stays active, at the target of the run it closes, so "1 of 3" does not become "0 of 2".
+     */
+    static List<ActivePeriod> withStopDaysSessionsDoneOn(List<ActivePeriod> periods, Collection<LocalDate> sessionDays,
+            LocalDate today) {
+        List<LocalDate> stopDays = new ArrayList<>();
+        for (ActivePeriod period : periods) {
+            LocalDate next = period.toInclusive().plusDays(1);
+            if (!next.isAfter(today) && periods.stream().noneMatch(other -> other.covers(next))) {
+                stopDays.add(next);
+            }
+        }
+        if (stopDays.isEmpty()) {
+            return periods;
+        }
+        List<LocalDate> kept = new ArrayList<>();
+        for (LocalDate day : sessionDays) {
+            if (stopDays.contains(day)) {
+                kept.add(day);
+            }
+        }
+        if (kept.isEmpty()) {
+            return periods;
+        }
+        return periods.stream().map(period -> kept.contains(period.toInclusive().plusDays(1))
+                ? new ActivePeriod(period.from(), period.toInclusive().plusDays(1), period.sessionsPerWeek())
+                : period).toList();
     }
 
     /** The client's calendar day for an instant, e.g. for "today" or a session recorded at night. */

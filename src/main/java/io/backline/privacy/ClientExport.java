@@ -36,6 +36,8 @@ public class ClientExport {
     ExportQuery sections;
     @Inject
     ObjectMapper objectMapper;
+    @Inject
+    io.backline.clinic.CurrentUser currentUser;
 
     /**
      * The current clinic's client's data, read now (in the request, with its clinic and Hibernate session) and
@@ -50,7 +52,7 @@ public class ClientExport {
     public Response download(UUID clientId) {
         return Response.ok(zip(clientId), "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"backline-client-" + clientId + "-"
-                        + LocalDate.now() + ".zip\"")
+                        + LocalDate.now(currentUser.zone()) + ".zip\"")
                 .header("Cache-Control", "no-store").build();
     }
 

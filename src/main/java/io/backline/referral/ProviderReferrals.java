@@ -156,7 +156,7 @@ public class ProviderReferrals extends Controller {
         Opened it = (Opened) opened;
         LocalDate day = Typed.day(appointmentOn);
         if (day == null) {
-            validation.addError("appointmentOn", "Enter the appointment day, e.g. " + LocalDate.now().plusDays(7) + ".");
+            validation.addError("appointmentOn", "Enter the appointment day, e.g. " + LocalDate.now(Clinic.zoneOf(it.clinic())).plusDays(7) + ".");
             return refusedForm(it);
         }
         referrals.schedule(it.referral(), day, it.provider().fullName);

@@ -144,7 +144,7 @@ public class ReferralService {
                 "Hello " + provider.fullName + ",\n\n" + staffName + " at " + clinic.name
                         + " has referred a client to you through Backline.\n\nOpen the referral (no account needed):\n"
                         + link + "\n\nThe link is for you only and works until "
-                        + referral.linkExpiresAt.toString().substring(0, 10) + ". From the page you can acknowledge "
+                        + java.time.LocalDate.ofInstant(referral.linkExpiresAt, Clinic.zoneOf(clinic)) + ". From the page you can acknowledge "
                         + "the referral, give an appointment date, or reply with your findings.\n\n" + clinic.name + "\n");
         return new SendOutcome.Sent(link);
     }

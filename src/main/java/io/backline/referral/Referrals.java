@@ -135,7 +135,8 @@ public class Referrals extends Controller {
         if (linked != null) {
             checked.add(linked.id.toString());
             values.put("shareFlags", "on");
-            values.put("reason", linked.type.label + " (" + linked.severity + "/10), reported " + linked.reportedAt.toString().substring(0, 10));
+            values.put("reason", linked.type.label + " (" + linked.severity + "/10), reported "
+                    + java.time.LocalDate.ofInstant(linked.reportedAt, currentUser.zone()));
             values.put("urgency", linked.isUrgent() ? Referral.Urgency.URGENT.name() : Referral.Urgency.SOON.name());
         }
         return Templates.create(form(chosen, to, values, checked));

@@ -122,4 +122,23 @@ class AdherenceRulesTest {
         assertEquals(OptionalLong.of(9), Adherence.daysSince(Optional.of(MON), MON.plusDays(9)));
         assertEquals(OptionalLong.empty(), Adherence.daysSince(Optional.empty(), MON));
     }
+
+    @Test
+    void aSessionCheckedOffOnTheDayTheProgramIsPausedStillCountsInThatWeek() {
+        // Issue 27: on a Saturday at 3 a week a client had "1 of 3"; paused that same day, it read "0 of 2".
+        LocalDate saturday = MON.plusDays(5);
+        var terms = List.of(new AdherenceService.Term(1, MON.minusDays(14), null, 3, MON.minusDays(14).atStartOfDay(PORTLAND).toInstant()));
+        var pause = List.of(new AdherenceService.Change(io.backline.program.AssignmentEvent.Kind.PAUSED, saturday,
+                saturday.atTime(18, 0).atZone(PORTLAND).toInstant()));
+        var r = report(AdherenceService.activePeriods(terms, pause, saturday, PORTLAND), List.of(saturday), saturday);
+        assertEquals(new Week(MON, 3, 1), r.weeks().getLast());
+    }
+
+    @Test
+    void aSessionOnAStopDayCountsButNotOneLaterInThePause() {
+        var periods = List.of(new ActivePeriod(MON, MON.plusDays(3), 3));
+        var r = report(periods, List.of(MON.plusDays(4), MON.plusDays(5)), MON.plusDays(6));
+        // Monday to Friday active (5 × 3/7 = 2.1 → 2): Friday's session counts, Saturday's, in the pause, does not.
+        assertEquals(List.of(new Week(MON, 2, 1)), r.weeks());
+    }
 }

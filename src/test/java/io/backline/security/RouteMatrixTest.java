@@ -142,6 +142,7 @@ class RouteMatrixTest {
             entry("POST /provider/referrals/{id}/reply", new Route(Audience.PROVIDER, Kind.REFERRAL)),
             entry("GET /today", new Route(Audience.CLIENT)),
             entry("GET /today/print", new Route(Audience.CLIENT)),
+            entry("GET /today/progress", new Route(Audience.CLIENT)),
             entry("GET /today/my-data", new Route(Audience.CLIENT)),
             entry("POST /today/sessions", new Route(Audience.CLIENT)),
             entry("GET /today/screening", new Route(Audience.CLIENT)),

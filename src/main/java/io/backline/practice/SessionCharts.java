@@ -1,0 +1,36 @@
+package io.backline.practice;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.backline.program.Prescription;
+import io.backline.program.ProgramVersion;
+
+/** The progress charts a trainer and the client both see, from sessions newest first. */
+public final class SessionCharts {
+    private SessionCharts() {
+    }
+
+    /** Hold time per roller level, one line per level the current prescription names. */
+    public static String holds(ProgramVersion version, Prescription current, List<SessionLog> sessions) {
+        List<String> names = new ArrayList<>();
+        List<List<SvgCharts.Point>> series = new ArrayList<>();
+        for (int level = 0; level < current.levels; level++) {
+            names.add(version.levelName(level));
+            List<SvgCharts.Point> points = new ArrayList<>();
+            for (SessionLog session : sessions.reversed()) {
+                if (level < session.holdSeconds.length) {
+                    points.add(new SvgCharts.Point(session.performedOn, session.holdSeconds[level]));
+                }
+            }
+            series.add(points);
+        }
+        return SvgCharts.holdsPerLevel(names, series, "Hold time per level");
+    }
+
+    public static String discomfort(List<SessionLog> sessions) {
+        return SvgCharts.discomfort(sessions.reversed().stream()
+                .map(session -> new SvgCharts.Point(session.performedOn, session.discomfort)).toList(),
+                "Discomfort during sessions (0–10)");
+    }
+}
