@@ -79,7 +79,7 @@ class CalendarFeedTest {
         // The trainer changes the prescription: the next fetch has it, on the same events.
         TestData.sql("""
                 insert into prescription (id, clinic_id, assignment_id, version, hold_seconds, levels, sessions_per_week,
-                    start_date, created_by) values (gen_random_uuid(), 'cedar-hills', ?::uuid, 2, 120, 2, ?, ?::uuid)""",
+                    start_date, created_by) values (gen_random_uuid(), 'cedar-hills', ?::uuid, 2, 120, 2, 2, ?, ?::uuid)""",
                 assignment.toString(), monday.minusWeeks(1), Demo.staffId("cedar-trainer").toString());
         List<VEvent> changed = events(given().get(feed).asString());
         assertTrue(changed.stream().allMatch(event -> List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY)
