@@ -63,6 +63,7 @@ class CalendarFeedTest {
         Response first = given().get(feed);
         assertEquals(200, first.statusCode());
         assertTrue(first.contentType().startsWith("text/calendar"), first.contentType());
+        assertEquals("no-store", first.header("Cache-Control"), "nothing keeps an old prescription");
         List<VEvent> events = events(first.asString());
         LocalDate from = today.minusWeeks(2);
         LocalDate to = today.plusWeeks(8);
