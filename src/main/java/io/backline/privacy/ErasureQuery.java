@@ -68,6 +68,8 @@ class ErasureQuery {
                 revoked_by = case when revoked_at is null then 'Erasure on request' else '(erased)' end,
                 revoked_at = coalesce(revoked_at, now())
             where clinic_id = :clinic and client_id = :client""",
+            // The calendar address opens nothing once erased.
+            "delete from calendar_feed where clinic_id = :clinic and client_id = :client",
             // An invitation names the person it was for; a pending one is revoked.
             """
             update invitation set email = 'erased@invalid', full_name = 'Erased client', invited_by_name = '(erased)',

@@ -203,6 +203,9 @@ class ErasureLeavesNoTraceTest {
                 values (gen_random_uuid(), 'rose-city', ?::uuid, ?::uuid, 'PHYSICAL_THERAPIST', 'x', ?::uuid)""",
                 id, flag, staff);
         TestData.sql("""
+                insert into calendar_feed (id, clinic_id, client_id, token_hash)
+                values (gen_random_uuid(), 'rose-city', ?::uuid, md5(?))""", id, id);
+        TestData.sql("""
                 insert into alert_outbox (id, clinic_id, flag_id, recipient_email, urgency, last_error, sent_at)
                 values (gen_random_uuid(), 'rose-city', ?::uuid, 'x', 'NORMAL', 'x', now())""", flag);
         TestData.sql("""

@@ -14,7 +14,7 @@ import io.backline.support.TestData;
  * out of every queue and count.
  */
 final class RouteFixtures {
-    enum Kind { CLIENT, STAFF, ASSIGNMENT, FLAG, DRAFT, REFERRAL, INVITATION, PROVIDER, IMPORT, PROGRAM, VERSION }
+    enum Kind { CLIENT, STAFF, ASSIGNMENT, FLAG, DRAFT, REFERRAL, INVITATION, PROVIDER, IMPORT, PROGRAM, VERSION, FEED }
 
     private RouteFixtures() {
     }
@@ -73,6 +73,13 @@ final class RouteFixtures {
         ids.put(Kind.IMPORT, insert("""
                 insert into provider_import (id, clinic_id, file_name, status, created_by, finished_at)
                 values (?::uuid, ?, 'route-fixture.csv', 'DONE', ?::uuid, now())""", clinicId, staff));
+        // A calendar address that was revoked: its secret answers 404 like any unknown one.
+        String feedToken = UUID.randomUUID().toString().replace("-", "") + "0123456789a";
+        TestData.sql("""
+                insert into calendar_feed (id, clinic_id, client_id, token_hash, revoked_at)
+                values (gen_random_uuid(), ?, ?::uuid, encode(sha256(convert_to(?, 'UTF8')), 'hex'), now())""",
+                clinicId, client, feedToken);
+        ids.put(Kind.FEED, feedToken);
         return ids;
     }
 
