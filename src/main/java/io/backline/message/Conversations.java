@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -59,7 +60,7 @@ public class Conversations extends Controller {
 
     @POST
     @Path("")
-    public Object send(@RestPath String id, @BeanParam MessageForm form) {
+    public Object send(@RestPath String id, @BeanParam @Valid MessageForm form) {
         Client client = visible(id);
         if (!validation.hasErrors()) {
             String wrong = messages.check(client, form);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,7 +50,7 @@ public class MyMessages extends Controller {
 
     @POST
     @Path("")
-    public Object send(@BeanParam MessageForm form) {
+    public Object send(@BeanParam @Valid MessageForm form) {
         Client client = Client.signedIn(currentUser);
         if (!validation.hasErrors()) {
             String wrong = messages.check(client, form);
