@@ -44,3 +44,10 @@ create index message_mail_last_sent on message_mail (clinic_id, recipient_user_i
 
 -- A trainer's note on a flag may be shared with the client: it then shows in their conversation.
 alter table flag_note add column shared_with_client boolean not null default false;
+
+-- People who turned the "new message" email off (until the reminders' unsubscribe covers these emails too).
+create table message_mail_off (
+    clinic_id  varchar(64)  not null references clinic (id),
+    user_id    uuid         not null,
+    primary key (clinic_id, user_id)
+);

@@ -48,7 +48,8 @@ public class Conversations extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance conversation(Client client, List<MessageQuery.Row> rows,
-                List<MessageQuery.Choice> choices, Map<String, String> form, String requestKey);
+                List<MessageQuery.Choice> choices, Map<String, String> form, String requestKey,
+                boolean emailOn);
     }
 
     @GET
@@ -80,7 +81,8 @@ public class Conversations extends Controller {
         List<MessageQuery.Row> rows = query.conversation(client.id, SHOWN);
         messages.read(client.id, currentUser.userId());
         audit.record(client.id, "viewed messages", null);
-        return Templates.conversation(client, rows, query.choices(client.id), form, UUID.randomUUID().toString());
+        return Templates.conversation(client, rows, query.choices(client.id), form, UUID.randomUUID().toString(),
+                query.emailOn(currentUser.userId()));
     }
 
     private Client visible(String id) {

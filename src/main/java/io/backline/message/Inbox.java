@@ -6,9 +6,12 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestForm;
 
 import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
@@ -28,11 +31,13 @@ public class Inbox extends Controller {
     @Inject
     MessageQuery query;
     @Inject
+    MessageService messages;
+    @Inject
     AuditTrail audit;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(List<MessageQuery.Conversation> conversations);
+        static native TemplateInstance inbox(List<MessageQuery.Conversation> conversations, boolean emailOn);
     }
 
     @GET
@@ -40,7 +45,16 @@ public class Inbox extends Controller {
     public TemplateInstance inbox() {
         audit.record(AuditSubject.clinic(), "viewed conversations", null);
         return Templates.inbox(query.conversations(currentUser.userId(), currentUser.isAdmin(),
-                currentUser.staffMemberId().orElse(new java.util.UUID(0, 0)), SHOWN));
+                currentUser.staffMemberId().orElse(new java.util.UUID(0, 0)), SHOWN), query.emailOn(currentUser.userId()));
+    }
+
+    /** The "new message" email, on or off, for all of this person's conversations. */
+    @POST
+    @Path("email")
+    public Object email(@RestForm boolean on) {
+        messages.setEmail(currentUser.userId(), on);
+        flash("message", on ? "You will get an email when a client writes." : "No more emails about messages.");
+        return redirect(Inbox.class).inbox();
     }
 
     /** The unread count of the person's menu: counted with the sign-in's membership statement. */

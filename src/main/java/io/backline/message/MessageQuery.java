@@ -98,7 +98,13 @@ public class MessageQuery {
             select ?, :clinic, ?, ?, greatest(now(), coalesce(
                 (select max(sent_at) from message_mail where clinic_id = :clinic and recipient_user_id = ?
                  and sent_at is not null) + interval '1 hour', now()))
+            where not exists (select 1 from message_mail_off where clinic_id = :clinic and user_id = ?)
             on conflict do nothing""";
+
+    private static final String EMAIL_OFF = "select count(*) from message_mail_off where clinic_id = :clinic and user_id = ?";
+    private static final String TURN_OFF = """
+            insert into message_mail_off (clinic_id, user_id) values (:clinic, ?) on conflict do nothing""";
+    private static final String TURN_ON = "delete from message_mail_off where clinic_id = :clinic and user_id = ?";
 
     @Inject
     ClinicSql sql;
@@ -151,6 +157,16 @@ public class MessageQuery {
     }
 
     void queueMail(Recipient recipient) {
-        sql.update(QUEUE_MAIL, UUID.randomUUID(), recipient.userId(), recipient.email(), recipient.userId());
+        sql.update(QUEUE_MAIL, UUID.randomUUID(), recipient.userId(), recipient.email(), recipient.userId(),
+                recipient.userId());
+    }
+
+    /** Whether the person gets the "new message" email. */
+    public boolean emailOn(UUID userId) {
+        return sql.list(EMAIL_OFF, row -> row.getLong(1), userId).get(0) == 0;
+    }
+
+    void setEmail(UUID userId, boolean on) {
+        sql.update(on ? TURN_ON : TURN_OFF, userId);
     }
 }

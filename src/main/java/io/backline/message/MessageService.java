@@ -56,6 +56,15 @@ public class MessageService {
         return message;
     }
 
+    /** Turns the person's "new message" email on or off; one waiting is dropped when off. */
+    @Transactional
+    public void setEmail(UUID userId, boolean on) {
+        query.setEmail(userId, on);
+        if (!on) {
+            MessageMail.delete("recipientUserId = ?1 and sentAt is null", userId);
+        }
+    }
+
     /** Marks what the reader has now seen of the client's conversation. */
     @Transactional
     public void read(UUID clientId, UUID readerUserId) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.Client;
@@ -39,7 +41,8 @@ public class MyMessages extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance conversation(Client client, List<MessageQuery.Row> rows,
-                List<MessageQuery.Choice> choices, Map<String, String> form, String requestKey);
+                List<MessageQuery.Choice> choices, Map<String, String> form, String requestKey,
+                boolean emailOn);
     }
 
     @GET
@@ -66,10 +69,20 @@ public class MyMessages extends Controller {
         return redirect(MyMessages.class).conversation();
     }
 
+    /** The "new message" email, on or off. */
+    @POST
+    @Path("email")
+    public Object email(@RestForm boolean on) {
+        messages.setEmail(currentUser.userId(), on);
+        flash("message", on ? "You will get an email when your care team writes." : "No more emails about messages.");
+        return redirect(MyMessages.class).conversation();
+    }
+
     private TemplateInstance page(Client client, Map<String, String> form) {
         List<MessageQuery.Row> rows = query.conversation(client.id, Conversations.SHOWN);
         messages.read(client.id, currentUser.userId());
         audit.record(client.id, "viewed messages", null);
-        return Templates.conversation(client, rows, query.choices(client.id), form, UUID.randomUUID().toString());
+        return Templates.conversation(client, rows, query.choices(client.id), form, UUID.randomUUID().toString(),
+                query.emailOn(currentUser.userId()));
     }
 }

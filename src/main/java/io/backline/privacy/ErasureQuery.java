@@ -75,6 +75,9 @@ class ErasureQuery {
             """
             delete from message_mail where clinic_id = :clinic
                 and recipient_user_id = (select user_id from client where clinic_id = :clinic and id = :client)""",
+            """
+            delete from message_mail_off where clinic_id = :clinic
+                and user_id = (select user_id from client where clinic_id = :clinic and id = :client)""",
             // An invitation names the person it was for; a pending one is revoked.
             """
             update invitation set email = 'erased@invalid', full_name = 'Erased client', invited_by_name = '(erased)',

@@ -141,6 +141,21 @@ class MessagesTest {
     }
 
     @Test
+    void aPersonWhoTurnedTheEmailOffGetsNone() {
+        var me = SignIn.as("rose-client4");
+        me.submit("/today/messages", "/today/messages/email", Map.of()).then().statusCode(303);
+        assertTrue(me.request().get("/today/messages").asString().contains("Email me about new messages"));
+        UUID client = demoClient("rose-client4");
+        var trainer = SignIn.as("rose-trainer2");
+        String page = "/clients/" + client + "/messages";
+        trainer.submit(page, page, Map.of("body", "No email for this one")).then().statusCode(303);
+        assertEquals(0, TestData.count("select count(*) from message_mail w join client c on c.user_id = w.recipient_user_id"
+                + " where c.id = ?::uuid", client.toString()));
+        me.submit("/today/messages", "/today/messages/email", Map.of()).then().statusCode(303);
+        assertTrue(me.request().get("/today/messages").asString().contains("Turn these emails off"));
+    }
+
+    @Test
     void theConversationPageCostsTheSameWithManyMessages() {
         UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Message Statement Count");
         var trainer = SignIn.as("rose-trainer");

@@ -90,6 +90,8 @@ class RouteMatrixTest {
             entry("POST /clients/{id}/messages", new Route(Audience.STAFF, Kind.CLIENT)),
             entry("GET /messages", new Route(Audience.STAFF)),
             entry("GET /messages/count", new Route(Audience.SIGNED_IN)),
+            entry("POST /messages/email", new Route(Audience.STAFF)),
+            entry("POST /today/messages/email", new Route(Audience.CLIENT)),
             entry("GET /today/messages", new Route(Audience.CLIENT)),
             entry("POST /today/messages", new Route(Audience.CLIENT)),
             entry("GET /clients/{id}/safety", new Route(Audience.STAFF, Kind.CLIENT)),
