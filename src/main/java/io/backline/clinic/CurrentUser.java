@@ -77,6 +77,12 @@ public class CurrentUser {
         return isClient() ? ClinicMember.of(identity).flatMap(ClinicMember::clientId) : Optional.empty();
     }
 
+    /** Unread messages in the menu: from the clients a staff member sees, or from a client's care team. */
+    public long unreadMessageCount() {
+        return ClinicMember.of(identity).map(member -> isStaff() ? member.unreadAsStaff() : member.unreadAsClient())
+                .orElse(0L);
+    }
+
     /** Open flags in the staff badge, counted with the sign-in's membership statement (0 for a client). */
     public long openFlagCount() {
         return isStaff() ? ClinicMember.of(identity).map(ClinicMember::openFlags).orElse(0L) : 0L;

@@ -5,6 +5,9 @@ import io.backline.clinic.ClinicSettings;
 import io.backline.dashboard.Dashboard;
 import io.backline.directory.Providers;
 import io.backline.invitation.Invitations;
+import io.backline.message.Conversations;
+import io.backline.message.Inbox;
+import io.backline.message.MyMessages;
 import io.backline.people.Clients;
 import io.backline.people.Staff;
 import io.backline.practice.Today;
@@ -43,6 +46,9 @@ public final class Links {
     private static final RouteTemplate SCREENING = RouteTemplate.withId(id -> Router.getURI(ClientScreening::form));
     private static final RouteTemplate CHECK_OFF = RouteTemplate.withId(id -> Router.getURI(Today::checkOff));
     private static final RouteTemplate PRINT = RouteTemplate.withId(id -> Router.getURI(Today::print));
+    private static final RouteTemplate MESSAGES = RouteTemplate.withId(id -> Router.getURI(Inbox::inbox));
+    private static final RouteTemplate MY_MESSAGES = RouteTemplate.withId(id -> Router.getURI(MyMessages::conversation));
+    private static final RouteTemplate CONVERSATION = RouteTemplate.withId(id -> Router.getURI(Conversations::conversation, id));
     private static final RouteTemplate SIGN_OUT_PAGE = RouteTemplate.withId(id -> Router.getURI(SignOut::confirm));
 
     private static final RouteTemplate CLIENT_PAGE = RouteTemplate.withId(id -> Router.getURI(ClientPage::show, id));
@@ -130,6 +136,18 @@ public final class Links {
 
     static String signOutPage() {
         return SIGN_OUT_PAGE.path();
+    }
+
+    static String messages() {
+        return MESSAGES.path();
+    }
+
+    static String myMessages() {
+        return MY_MESSAGES.path();
+    }
+
+    static String conversation(Object clientId) {
+        return CONVERSATION.with(clientId);
     }
 
     static String clientPage(Object clientId) {

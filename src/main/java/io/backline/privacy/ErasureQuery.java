@@ -70,6 +70,16 @@ class ErasureQuery {
             where clinic_id = :clinic and client_id = :client""",
             // The calendar address opens nothing once erased.
             "delete from calendar_feed where clinic_id = :clinic and client_id = :client",
+            // The conversation is health data with nothing to count: it goes whole, with who read it and the client's
+            // waiting "new message" email.
+            "delete from message where clinic_id = :clinic and client_id = :client",
+            "delete from message_read where clinic_id = :clinic and client_id = :client",
+            """
+            delete from message_mail where clinic_id = :clinic
+                and recipient_user_id = (select user_id from client where clinic_id = :clinic and id = :client)""",
+            """
+            delete from message_mail_off where clinic_id = :clinic
+                and user_id = (select user_id from client where clinic_id = :clinic and id = :client)""",
             // An invitation names the person it was for; a pending one is revoked.
             """
             update invitation set email = 'erased@invalid', full_name = 'Erased client', invited_by_name = '(erased)',

@@ -81,6 +81,9 @@ class ExportQuery {
         sections.put("referral-consents", """
                 select referral_id, given_by, method, recorded_by, given_at, revoked_at, revoked_by
                 from referral_consent where clinic_id = :clinic and client_id = ? order by given_at""");
+        sections.put("messages", """
+                select id, written_at, author_name, from_client, body, session_id, flag_id, flag_note_id from message
+                where clinic_id = :clinic and client_id = ? order by written_at""");
         sections.put("access-log", """
                 select happened_at, actor_name, action, detail, request_id
                 from audit_event where clinic_id = :clinic and client_id = ? order by happened_at""");

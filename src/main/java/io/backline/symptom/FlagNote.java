@@ -20,4 +20,6 @@ public class FlagNote extends ClinicOwned {
     public String kind;
     public String text;
     public Instant writtenAt;
+    /** A trainer's note the client sees in their conversation. */
+    public boolean sharedWithClient;
 }

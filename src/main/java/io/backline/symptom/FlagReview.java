@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -29,6 +30,8 @@ public class FlagReview {
     FlagQueueQuery queueQuery;
     @Inject
     Clearances clearances;
+    @Inject
+    Event<FlagNoteShared> shared;
 
     /** A refusal a trainer can read, with no state changed. */
     public static class NotAllowedYet extends RuntimeException {
@@ -61,9 +64,15 @@ public class FlagReview {
         }
     }
 
+    /** A note; shared with the client, it also shows in their conversation as the trainer's message. */
     @Transactional
-    public void addNote(SymptomFlag flag, UUID userId, String name, String text) {
-        note(flag, userId, name, "note", text);
+    public void addNote(SymptomFlag flag, UUID userId, String name, String text, boolean shareWithClient) {
+        FlagNote note = newNote(flag, userId, name, "note", text);
+        note.sharedWithClient = shareWithClient && note.text != null;
+        note.persist();
+        if (note.sharedWithClient) {
+            shared.fire(new FlagNoteShared(flag.clientId, flag.id, note.id, userId, note.authorName, note.text));
+        }
     }
 
     @Transactional

@@ -109,13 +109,14 @@ public class Flags extends Controller {
     @POST
     @Path("{id}/note")
     public Object note(@RestPath String id,
-            @RestForm @NotBlank(message = NOTE) @Size(max = MAX_NOTE, message = NOTE) String note) {
+            @RestForm @NotBlank(message = NOTE) @Size(max = MAX_NOTE, message = NOTE) String note,
+            @RestForm boolean share) {
         SymptomFlag flag = visibleFlag(id);
         if (validation.hasErrors()) {
             return refused(400, flag);
         }
-        review.addNote(flag, currentUser.userId(), currentUser.getName(), note);
-        audit.record(flag.clientId, "noted flag", null);
+        review.addNote(flag, currentUser.userId(), currentUser.getName(), note, share);
+        audit.record(flag.clientId, share ? "noted flag, shared with the client" : "noted flag", null);
         return redirect(Flags.class).flag(flag.id.toString());
     }
 

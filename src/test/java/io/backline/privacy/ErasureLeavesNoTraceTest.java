@@ -155,6 +155,10 @@ class ErasureLeavesNoTraceTest {
         String flagId = TestData.string("select id from symptom_flag where client_id = ?::uuid", client.toString());
         trainer.submit("/flags/" + flagId, "/flags/" + flagId + "/note", Map.of("note", marker)).then().statusCode(303);
 
+        me.submit("/today/messages", "/today/messages", Map.of("body", marker)).then().statusCode(303);
+        trainer.submit(page + "/messages", page + "/messages", Map.of("body", marker)).then().statusCode(303);
+        trainer.submit("/flags/" + flagId, "/flags/" + flagId + "/note", Map.of("note", marker, "share", "true"))
+                .then().statusCode(303);
         String safety = page + "/safety";
         Map<String, Object> answers = new HashMap<>();
         for (var question : ScreeningQuestion.values()) {

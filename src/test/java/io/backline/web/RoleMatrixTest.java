@@ -38,6 +38,9 @@ class RoleMatrixTest {
             { "/today/flags", 302, 200, 403, 403 },
             { "/today/flags/new", 302, 200, 403, 403 },
             { "/today/print", 302, 200, 403, 403 },
+            { "/messages", 302, 403, 200, 200 },
+            { "/messages/count", 302, 200, 200, 200 },
+            { "/today/messages", 302, 200, 403, 403 },
             { "/flags/record/" + Demo.clientId("rose-client1"), 302, 403, 200, 200 },
     };
     private static final Object[][] API = {
