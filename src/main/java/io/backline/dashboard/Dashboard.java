@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
 import io.backline.clientpage.ClientPage;
+import io.backline.message.Conversations;
 import io.backline.practice.Adherence;
 import io.backline.practice.AdherenceService;
 import io.backline.clinic.Clinic;
@@ -51,9 +52,10 @@ public class Dashboard extends Controller {
     AuditTrail audit;
 
     private static final RouteTemplate CLIENT_PAGE = RouteTemplate.withId(id -> Router.getURI(ClientPage::show, id));
+    private static final RouteTemplate CONVERSATION = RouteTemplate.withId(id -> Router.getURI(Conversations::conversation, id));
 
     public record Row(UUID clientId, String clientName, Assignment.Status status, Adherence.Report report,
-            OptionalLong daysSince, boolean disengaged, int openFlags, FlagRules.Level topLevel) {
+            OptionalLong daysSince, boolean disengaged, int openFlags, FlagRules.Level topLevel, int unreadMessages) {
         public boolean hasProgram() {
             return status != null;
         }
@@ -61,6 +63,11 @@ public class Dashboard extends Controller {
         /** The client's page: a property, not a template call with an argument, on the page's longest list. */
         public String link() {
             return CLIENT_PAGE.with(clientId);
+        }
+
+        /** The conversation with the client. */
+        public String messagesLink() {
+            return CONVERSATION.with(clientId);
         }
 
         /** The client's flags on their page: the queue lists every client's, this cell is about one. */
@@ -100,7 +107,7 @@ public class Dashboard extends Controller {
         int ackDays = clinic.referralAckDays;
         int threshold = clinic.disengagedAfterDays;
         LocalDate quietSince = today.minusDays(threshold);
-        DashboardQuery.Found found = query.read(staffId, PAGE_SIZE + 1,
+        DashboardQuery.Found found = query.read(staffId, currentUser.userId(), PAGE_SIZE + 1,
                 (long) pageIndex * PAGE_SIZE, Instant.now().minus(Duration.ofDays(ackDays)), quietSince,
                 quietSince.plusDays(1).atStartOfDay(zone).toInstant());
         // One entry more than a page tells whether there is a next page.
@@ -113,7 +120,7 @@ public class Dashboard extends Controller {
         List<Row> rows = entries.stream().map(entry -> {
             if (!entry.hasProgram()) {
                 return new Row(entry.clientId(), entry.clientName(), null, null, OptionalLong.empty(), false,
-                        entry.openFlags(), entry.topLevel());
+                        entry.openFlags(), entry.topLevel(), entry.unreadMessages());
             }
             Adherence.Report report = reports.get(entry.assignmentId());
             OptionalLong since = Adherence.daysSince(report.lastSession(), today);
@@ -123,7 +130,7 @@ public class Dashboard extends Controller {
             boolean disengaged = entry.status() == Assignment.Status.ACTIVE && report.prescribed() > 0
                     && quietDays >= threshold;
             return new Row(entry.clientId(), entry.clientName(), entry.status(), report, since, disengaged,
-                    entry.openFlags(), entry.topLevel());
+                    entry.openFlags(), entry.topLevel(), entry.unreadMessages());
         }).toList();
         audit.record(AuditSubject.clinic(), AuditTrail.VIEWED_DASHBOARD, "page " + (pageIndex + 1));
         return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count(),

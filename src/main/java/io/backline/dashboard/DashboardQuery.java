@@ -24,7 +24,7 @@ public class DashboardQuery {
 
     /** A client on the trainer's care teams, with their oldest assignment that has not ended, if any. */
     public record CaseloadEntry(UUID clientId, String clientName, UUID assignmentId, Assignment.Status status,
-            long historyVersion, Instant assignedAt, int openFlags, FlagRules.Level topLevel) {
+            long historyVersion, Instant assignedAt, int openFlags, FlagRules.Level topLevel, int unreadMessages) {
         public boolean hasProgram() {
             return assignmentId != null;
         }
@@ -37,10 +37,11 @@ public class DashboardQuery {
     /*
      * Needs attention first, in the same statement (no query per row): open flags by their highest level (the flag
      * badge's predicate, V10's partial index), then active programs quiet since the cut-off (the last session, or the
-     * assignment when there is none), then by name. Unread messages slot in as a sort key after the flag rank.
+     * assignment when there is none), then by name. Unread messages from the client come right after the flags.
      */
     private static final String CASELOAD = """
-            select c.id, c.full_name, a.id, a.status, a.history_version, a.created_at, f.open_flags, f.top_rank from client c
+            select c.id, c.full_name, a.id, a.status, a.history_version, a.created_at, f.open_flags, f.top_rank, u.unread
+            from client c
             %s
             left join lateral (select x.id, x.status, x.history_version, x.created_at from assignment x
                                where x.clinic_id = c.clinic_id and x.client_id = c.id and x.status <> 'ENDED'
@@ -49,10 +50,15 @@ public class DashboardQuery {
                                     min(case y.level when 'EMERGENCY' then 0 when 'RED' then 1 else 2 end) as top_rank
                                 from symptom_flag y where y.clinic_id = c.clinic_id and y.client_id = c.id
                                   and y.status <> 'RESOLVED' and y.level <> 'GREEN') f
+            cross join lateral (select count(*) as unread from message g
+                                where g.clinic_id = c.clinic_id and g.client_id = c.id and g.from_client
+                                  and g.written_at > coalesce((select r.read_at from message_read r
+                                      where r.clinic_id = c.clinic_id and r.client_id = c.id and r.user_id = ?),
+                                      '-infinity')) u
             left join lateral (select max(s.performed_on) last_day from session_log s
                                where s.clinic_id = c.clinic_id and s.assignment_id = a.id) q on true
             where c.clinic_id = :clinic and c.active
-            order by f.top_rank nulls last,
+            order by f.top_rank nulls last, u.unread > 0 desc,
                      (a.status = 'ACTIVE' and (q.last_day <= ? or (q.last_day is null and a.created_at < ?))) desc nulls last,
                      c.full_name, c.id limit ? offset ?""".formatted(CareTeamRule.joinCareTeam("c.clinic_id", "c.id", "?"));
 
@@ -75,7 +81,7 @@ public class DashboardQuery {
      * {@code quietSince}: a client whose last session was on or before this day (or who was assigned before
      * {@code assignedBefore} and has none) sorts with the disengaged.
      */
-    public Found read(UUID staffId, int limit, long offset, Instant sentBefore, LocalDate quietSince,
+    public Found read(UUID staffId, UUID readerUserId, int limit, long offset, Instant sentBefore, LocalDate quietSince,
             Instant assignedBefore) {
         List<CaseloadEntry> caseload = sql.list(CASELOAD, row -> {
             String status = row.getString(4);
@@ -83,8 +89,8 @@ public class DashboardQuery {
             FlagRules.Level top = row.wasNull() ? null : BY_RANK[rank];
             return new CaseloadEntry(row.getObject(1, UUID.class), row.getString(2), row.getObject(3, UUID.class),
                     status == null ? null : Assignment.Status.valueOf(status), row.getLong(5), ClinicSql.instant(row, 6),
-                    row.getInt(7), top);
-        }, staffId, quietSince, assignedBefore, limit, offset);
+                    row.getInt(7), top, row.getInt(9));
+        }, staffId, readerUserId, quietSince, assignedBefore, limit, offset);
         List<Dashboard.OverdueReferral> overdue = sql.list(OVERDUE_REFERRALS,
                 row -> new Dashboard.OverdueReferral(row.getObject(1, UUID.class), row.getString(2),
                         ClinicSql.instant(row, 3), Referral.Urgency.valueOf(row.getString(4))),

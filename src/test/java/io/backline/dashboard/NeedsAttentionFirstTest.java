@@ -47,6 +47,35 @@ class NeedsAttentionFirstTest {
         assertTrue(html.selectFirst("[data-testid=sort-order]").text().startsWith("Needs attention first"));
     }
 
+    @Test
+    void unreadMessagesFromAClientComeAfterTheFlagsAndLinkToTheConversation() {
+        UUID writing = TestData.clientOnCareTeam("cedar-hills", "cedar-trainer", "Zzw Unread Writer");
+        UUID silent = TestData.clientOnCareTeam("cedar-hills", "cedar-trainer", "Aab Unread Silent");
+        UUID flagged = TestData.clientOnCareTeam("cedar-hills", "cedar-trainer", "Zzx Unread Flagged");
+        flag(flagged, "AMBER", "OPEN");
+        for (int i = 0; i < 2; i++) {
+            TestData.sql("""
+                    insert into message (id, clinic_id, client_id, author_user_id, author_name, from_client, body, request_key)
+                    values (gen_random_uuid(), 'cedar-hills', ?::uuid, gen_random_uuid(), 'The client', true, 'Sore today?',
+                        gen_random_uuid())""", writing.toString());
+        }
+        var trainer = SignIn.as("cedar-trainer");
+
+        var html = Jsoup.parse(trainer.request().get("/dashboard").asString());
+        List<String> order = html.select("[data-testid=dashboard] tbody tr").stream()
+                .map(row -> row.selectFirst("th").text()).filter(name -> name.contains("Unread")).toList();
+        assertEquals(List.of("Zzx Unread Flagged", "Zzw Unread Writer", "Aab Unread Silent"), order);
+        Element unread = html.selectFirst("[data-testid=row-" + writing + "] [data-testid=unread] a");
+        assertEquals("2 unread", unread.text());
+        assertEquals("/clients/" + writing + "/messages", unread.attr("href"));
+        assertEquals("—", html.selectFirst("[data-testid=row-" + silent + "] [data-testid=unread]").text());
+
+        trainer.request().get(unread.attr("href")).then().statusCode(200);
+        var afterReading = Jsoup.parse(trainer.request().get("/dashboard").asString());
+        assertEquals("—", afterReading.selectFirst("[data-testid=row-" + writing + "] [data-testid=unread]").text(),
+                "read once the trainer opened the conversation");
+    }
+
     private static void flag(UUID client, String level, String status) {
         TestData.sql("""
                 insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
