@@ -68,6 +68,9 @@ class ErasureQuery {
                 revoked_by = case when revoked_at is null then 'Erasure on request' else '(erased)' end,
                 revoked_at = coalesce(revoked_at, now())
             where clinic_id = :clinic and client_id = :client""",
+            // Reminders: none goes out any more, and the sent ones keep no address.
+            "delete from reminder_outbox where clinic_id = :clinic and client_id = :client",
+            "delete from reminder_settings where clinic_id = :clinic and client_id = :client",
             // An invitation names the person it was for; a pending one is revoked.
             """
             update invitation set email = 'erased@invalid', full_name = 'Erased client', invited_by_name = '(erased)',

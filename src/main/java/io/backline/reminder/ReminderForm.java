@@ -44,6 +44,14 @@ public record ReminderForm(
         return blank(quietFrom) != blank(quietUntil);
     }
 
+    /** Whether the reminder would fall in the quiet hours (run only on input that passed the other checks). */
+    boolean timeInQuietHours() {
+        ReminderSettings quiet = new ReminderSettings();
+        quiet.quietFrom = time(quietFrom);
+        quiet.quietUntil = time(quietUntil);
+        return quiet.quietAt(time(time));
+    }
+
     static LocalTime time(String typed) {
         return blank(typed) ? null : LocalTime.parse(pad(typed.strip()));
     }

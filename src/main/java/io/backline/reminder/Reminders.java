@@ -88,6 +88,9 @@ public class Reminders extends Controller {
         if (!validation.hasError("quietFrom") && !validation.hasError("quietUntil") && typed.quietHalfSet()) {
             validation.addError("quietUntil", "Enter both ends of the quiet hours, or neither.");
         }
+        if (!validation.hasErrors() && typed.timeInQuietHours()) {
+            validation.addError("time", "This time falls in your quiet hours; choose another time or change the quiet hours.");
+        }
         if (validation.hasErrors()) {
             return Response.status(400).entity(Templates.edit(submitted.values(), choices(typed.typedDays()), false))
                     .build();

@@ -145,6 +145,10 @@ class SessionRemindersTest {
         assertEquals(0, TestData.count("select count(*) from reminder_settings where client_id = ?::uuid",
                 Demo.clientId("rose-client1").toString()));
 
+        Response quiet = client.submit("/today/reminders", "/today/reminders", Map.of("days", List.of("MONDAY"),
+                "time", "23:00", "quietFrom", "22:00", "quietUntil", "07:00", "emailOn", "on"));
+        quiet.then().statusCode(400).body(containsString("This time falls in your quiet hours"));
+
         client.submit("/today/reminders", "/today/reminders", Map.of("days", List.of("TUESDAY", "FRIDAY"), "time", "7:15"))
                 .then().statusCode(303);
         assertEquals("TUESDAY,FRIDAY|07:15:00|false", TestData.string(
