@@ -171,6 +171,7 @@ export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret-not-for-producti
 export BACKLINE_SESSION_SECRET=bench-session-secret-0123456789abcdef0123
 export BACKLINE_STATE_SECRET=bench-state-secret-0123456789abcdef012345
 export BACKLINE_LINK_SECRET=bench-link-secret-0123456789abcdef0123456
+export BACKLINE_UNSUBSCRIBE_SECRET=bench-unsubscribe-secret-0123456789abcdef01
 export BACKLINE_SMTP_HOST=127.0.0.1 BACKLINE_SMTP_PORT="$smtp_port" BACKLINE_SMTP_STARTTLS=DISABLED
 export BACKLINE_BASE_URL="http://localhost:$public_port"
 live() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$management_port/q/health/live" 2>/dev/null || true; }

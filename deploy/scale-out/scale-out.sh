@@ -155,6 +155,7 @@ export BACKLINE_KEYCLOAK_ADMIN_SECRET=backline-admin-dev-secret-not-for-producti
 export BACKLINE_SESSION_SECRET=scale-out-session-secret-shared-by-every-instance
 export BACKLINE_STATE_SECRET=scale-out-state-secret-shared-by-every-instance-0
 export BACKLINE_LINK_SECRET=scale-out-link-secret-shared-by-every-instance-0
+export BACKLINE_UNSUBSCRIBE_SECRET=scale-out-unsubscribe-secret-shared-by-every-instance
 export BACKLINE_SMTP_HOST=127.0.0.1 BACKLINE_SMTP_PORT="$smtp_port" BACKLINE_SMTP_STARTTLS=DISABLED
 export BACKLINE_BASE_URL="http://localhost:$lb_port"
 # The code flow's state cookie (PKCE verifier, nonce) must be readable by whichever instance gets Keycloak's

@@ -30,6 +30,10 @@ public interface BacklineConfig {
 
     Adherence adherence();
 
+    Reminders reminders();
+
+    Unsubscribe unsubscribe();
+
     interface Keycloak {
         /** Keycloak's base URL; the realm is {@code backline}. */
         String url();
@@ -115,5 +119,24 @@ public interface BacklineConfig {
          * default, so every request id is made by the server.
          */
         Optional<List<String>> trustedProxies();
+    }
+
+    interface Reminders {
+        /** How often reminders are planned and the reminder outbox emptied. */
+        @WithDefault("20s")
+        String every();
+
+        /** The first retry's delay after a failed send; it grows with each try. */
+        @WithDefault("30s")
+        Duration retryBase();
+    }
+
+    interface Unsubscribe {
+        /** Signs the one-click unsubscribe links (notify/UnsubscribeLinks); 32 bytes at least. */
+        String secret();
+
+        /** How long an unsubscribe link in an email works. */
+        @WithDefault("60")
+        int linkDays();
     }
 }

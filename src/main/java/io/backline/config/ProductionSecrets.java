@@ -32,6 +32,9 @@ public interface ProductionSecrets {
     @Size(min = MIN_LENGTH, message = "BACKLINE_DB_OWNER_PASSWORD must be at least 32 bytes long")
     String databaseOwner();
 
+    @Size(min = MIN_LENGTH, message = "BACKLINE_UNSUBSCRIBE_SECRET must be at least 32 bytes long (openssl rand -hex 32)")
+    String unsubscribe();
+
     /** One leaked cookie key must not open the other cookie too. */
     @AssertTrue(message = "BACKLINE_STATE_SECRET must differ from BACKLINE_SESSION_SECRET")
     default boolean isStateApartFromSession() {

@@ -80,6 +80,9 @@ class ErasureQuery {
             """
             delete from message_mail_off where clinic_id = :clinic
                 and user_id = (select user_id from client where clinic_id = :clinic and id = :client)""",
+            // Reminders: none goes out any more, and the sent ones keep no address.
+            "delete from reminder_outbox where clinic_id = :clinic and client_id = :client",
+            "delete from reminder_settings where clinic_id = :clinic and client_id = :client",
             // An invitation names the person it was for; a pending one is revoked.
             """
             update invitation set email = 'erased@invalid', full_name = 'Erased client', invited_by_name = '(erased)',

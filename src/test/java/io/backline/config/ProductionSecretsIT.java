@@ -30,13 +30,15 @@ class ProductionSecretsIT {
             Map.entry("BACKLINE_SESSION_SECRET", "session-" + STRONG),
             Map.entry("BACKLINE_STATE_SECRET", "state-" + STRONG),
             Map.entry("BACKLINE_LINK_SECRET", "link-" + STRONG),
+            Map.entry("BACKLINE_UNSUBSCRIBE_SECRET", "unsubscribe-" + STRONG),
             Map.entry("BACKLINE_SMTP_HOST", "127.0.0.1"),
             Map.entry("BACKLINE_BASE_URL", "https://backline.example.org"));
 
     @Test
     void aMissingSecretStopsTheStartNamingItsVariable() throws Exception {
         for (String secret : new String[] { "BACKLINE_SESSION_SECRET", "BACKLINE_STATE_SECRET",
-                "BACKLINE_OIDC_CLIENT_SECRET", "BACKLINE_KEYCLOAK_ADMIN_SECRET", "BACKLINE_DB_PASSWORD", "BACKLINE_DB_OWNER_PASSWORD" }) {
+                "BACKLINE_OIDC_CLIENT_SECRET", "BACKLINE_KEYCLOAK_ADMIN_SECRET", "BACKLINE_DB_PASSWORD", "BACKLINE_DB_OWNER_PASSWORD",
+                "BACKLINE_UNSUBSCRIBE_SECRET" }) {
             Map<String, String> environment = new HashMap<>(PRODUCTION);
             environment.remove(secret);
             assertRefused(environment, "Could not expand value " + secret);

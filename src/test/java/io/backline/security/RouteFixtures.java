@@ -14,7 +14,8 @@ import io.backline.support.TestData;
  * out of every queue and count.
  */
 final class RouteFixtures {
-    enum Kind { CLIENT, STAFF, ASSIGNMENT, FLAG, DRAFT, REFERRAL, INVITATION, PROVIDER, IMPORT, PROGRAM, VERSION, FEED }
+    enum Kind { CLIENT, STAFF, ASSIGNMENT, FLAG, DRAFT, REFERRAL, INVITATION, PROVIDER, IMPORT, PROGRAM, VERSION, FEED,
+        UNSUBSCRIBE }
 
     private RouteFixtures() {
     }
@@ -26,6 +27,8 @@ final class RouteFixtures {
         String client = TestData.clientOnCareTeam(clinicId, staffUsername, "Route Fixture").toString();
         ids.put(Kind.CLIENT, client);
         ids.put(Kind.STAFF, staff);
+        // An unsubscribe link's token: the matrix checks that a made-up one opens nothing.
+        ids.put(Kind.UNSUBSCRIBE, "not-a-signed-token");
         // A clinic's own copy of the built-in program: the built-in one cannot be edited.
         String builtIn = TestData.string("select id from program_version where clinic_id = ? order by created_at limit 1", clinicId);
         String program = UUID.randomUUID().toString();

@@ -87,6 +87,12 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         return Arrays.stream(current.getReceivedMessages()).map(MailServer::text).toList();
     }
 
+    /** Every message received since the server (re)started, with its headers. */
+    public static List<MimeMessage> received() {
+        GreenMail current = server;
+        return current == null ? List.of() : List.of(current.getReceivedMessages());
+    }
+
     /** Waits up to the given time for messages that contain the text. */
     public static List<String> awaitMessagesContaining(String text, int count, Duration timeout, String... alsoContaining) {
         long end = System.nanoTime() + timeout.toNanos();

@@ -1,0 +1,110 @@
+package io.backline.reminder;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.backline.clinic.Clinic;
+import io.backline.config.BacklineConfig;
+import io.backline.jobs.Claim;
+import io.backline.jobs.EveryClinic;
+import io.backline.jobs.OutboxEmail;
+import io.backline.notify.UnsubscribeLinks;
+import io.backline.program.AssignmentService;
+import io.quarkiverse.renarde.router.Router;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Empties the reminder outbox like the alerts' (SKIP LOCKED, retried with a growing delay). A reminder still goes out
+ * only while the client wants it and the program runs. Each email says only that a session is planned, and carries a
+ * one-click unsubscribe (RFC 8058) that needs no sign-in.
+ */
+@ApplicationScoped
+public class ReminderSender {
+    static final String KIND = "reminders";
+    private static final int BATCH = 200;
+    private static final int MAX_BATCHES = 50;
+
+    @Inject
+    BacklineConfig config;
+    @Inject
+    Mailer mailer;
+    @Inject
+    EveryClinic everyClinic;
+    @Inject
+    UnsubscribeLinks links;
+    @Inject
+    AssignmentService assignments;
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${backline.reminders.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "4s")
+    void sendDue() {
+        everyClinic.runWhereDue("Reminder outbox run",
+                "select distinct clinic_id from reminder_outbox where sent_at is null", this::sendForClinic);
+    }
+
+    /**
+     * Sends batch after batch until none is due or a send fails: reminders fall due together (many clients choose
+     * 18:00), and one batch per run would spread them over many runs.
+     */
+    void sendForClinic(Clinic clinic) {
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<ReminderOutbox> due = Claim.first(BATCH, ReminderOutbox.<ReminderOutbox> find(
+                    "sentAt is null and sendAfter <= :now order by sendAfter", Parameters.with("now", clock.instant())));
+            List<List<ReminderOutbox>> toSend = new ArrayList<>();
+            for (ReminderOutbox email : due) {
+                if (stillWanted(email)) {
+                    toSend.add(List.of(email));
+                } else {
+                    email.delete();
+                }
+            }
+            OutboxEmail.sendInTurn("Reminder email", toSend, group -> send(clinic, group.get(0)),
+                    config.reminders().retryBase());
+            if (due.size() < BATCH || toSend.stream().anyMatch(group -> group.get(0).sentAt == null)) {
+                return;
+            }
+        }
+    }
+
+    /** Unsubscribed, or the program paused or ended since it was written: it no longer goes. */
+    private boolean stillWanted(ReminderOutbox email) {
+        ReminderSettings settings = ReminderSettings.findById(email.clientId);
+        return settings != null && settings.emailOn && assignments.clientPlan(email.clientId)
+                .map(plan -> plan.assignment() != null && plan.assignment().isActive()).orElse(false);
+    }
+
+    private void send(Clinic clinic, ReminderOutbox email) {
+        String token = links.token(KIND, clinic.id, email.clientId);
+        String page = config.baseUrl() + Router.getURI(Unsubscribe::confirm, token);
+        String oneClick = config.baseUrl() + OneClickUnsubscribe.path(token);
+        mailer.send(Mail.withText(email.recipientEmail, subject(email.kind, clinic.name), body(email.kind, page))
+                .addHeader("List-Unsubscribe", "<" + oneClick + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    }
+
+    static String subject(ReminderOutbox.Kind kind, String clinicName) {
+        return switch (kind) {
+            case SESSION -> "Your session today at " + clinicName;
+            case MISSED_WEEK -> "A new week with " + clinicName;
+        };
+    }
+
+    private String body(ReminderOutbox.Kind kind, String unsubscribePage) {
+        String first = switch (kind) {
+            case SESSION -> "A session is planned for today.";
+            case MISSED_WEEK -> "Last week had fewer sessions than planned. A new week starts now.";
+        };
+        return first + "\n\nOpen Backline to see it (sign-in required):\n" + config.baseUrl()
+                + Router.getURI(io.backline.practice.Today::todayPage) + "\n\nTo stop these reminders, open:\n"
+                + unsubscribePage + "\n";
+    }
+}
