@@ -66,6 +66,7 @@ class ErasureLeavesNoTraceTest {
             entry("referral_consent.given_by", "CHECK: a listed party"),
             entry("referral_consent.method", "one of the consent methods the form lists"),
             entry("referral_mail.kind", "CHECK: a listed kind"),
+            entry("reminder_outbox.kind", "CHECK: a listed kind"),
             entry("referral_reply.resume_answer", "CHECK: a listed answer"),
             entry("clearance.professional_role", "a name from the professional roles"),
             entry("invitation.role", "CHECK: a listed role"),
@@ -209,6 +210,12 @@ class ErasureLeavesNoTraceTest {
         TestData.sql("""
                 insert into calendar_feed (id, clinic_id, client_id, token_hash)
                 values (gen_random_uuid(), 'rose-city', ?::uuid, md5(?))""", id, id);
+        TestData.sql("""
+                insert into reminder_settings (client_id, clinic_id, days, remind_at)
+                values (?::uuid, 'rose-city', 'MONDAY', '18:00')""", id);
+        TestData.sql("""
+                insert into reminder_outbox (id, clinic_id, client_id, kind, due_on, recipient_email, last_error, sent_at)
+                values (gen_random_uuid(), 'rose-city', ?::uuid, 'SESSION', current_date, 'x', 'x', now())""", id);
         TestData.sql("""
                 insert into alert_outbox (id, clinic_id, flag_id, recipient_email, urgency, last_error, sent_at)
                 values (gen_random_uuid(), 'rose-city', ?::uuid, 'x', 'NORMAL', 'x', now())""", flag);
