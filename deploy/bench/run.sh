@@ -307,9 +307,12 @@ kc_admin() { # method path [curl args...] → the answer's body (status in $kc_s
   printf '%s' "${out%$'\n'*}"
 }
 make_post_users() {
-  kc_admin_token=$(curl -sf --max-time 30 -d grant_type=client_credentials -d client_id=backline-admin \
-    -d client_secret="$BACKLINE_KEYCLOAK_ADMIN_SECRET" "$kc_url/realms/backline/protocol/openid-connect/token" | jq -r .access_token)
-  [ -n "$kc_admin_token" ] && [ "$kc_admin_token" != null ] || die "no admin token for backline-admin"
+  # Keycloak's own administrator (dev-keycloak.sh's bootstrap account): the app's service account may not read the
+  # realm's roles any more (docs/adr/0034), and setting up a bench is not the app's work.
+  kc_admin_token=$(curl -sf --max-time 30 -d grant_type=password -d client_id=admin-cli \
+    -d username="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}" -d password="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}" \
+    "$kc_url/realms/master/protocol/openid-connect/token" | jq -r .access_token)
+  [ -n "$kc_admin_token" ] && [ "$kc_admin_token" != null ] || die "no token for Keycloak's bootstrap administrator"
   local org role i user id
   org=$(kc_admin GET "/organizations?briefRepresentation=true" | jq -r '.[] | select(.alias == "cedar-hills") | .id')
   [ -n "$org" ] || die "no cedar-hills organization in Keycloak"
