@@ -42,6 +42,8 @@ public class AuditTrail {
     public static final String STARTED_IMPORT = "started provider import";
     public static final String FINISHED_IMPORT = "finished provider import";
     public static final String SIGNED_IN = "signed in";
+    public static final String SENT_MESSAGE = "sent message";
+    public static final String VIEWED_MESSAGES = "viewed messages";
 
     @Inject
     CurrentUser currentUser;

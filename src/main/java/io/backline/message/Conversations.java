@@ -73,14 +73,13 @@ public class Conversations extends Controller {
             return Response.status(400).entity(page(client, submitted.values())).build();
         }
         messages.send(client, new MessageService.Author(currentUser.userId(), currentUser.getName(), false), form);
-        audit.record(client.id, "sent message", null);
         return redirect(Conversations.class).conversation(client.id.toString());
     }
 
     private TemplateInstance page(Client client, Map<String, String> form) {
         List<MessageQuery.Row> rows = query.conversation(client.id, SHOWN);
         messages.read(client.id, currentUser.userId());
-        audit.record(client.id, "viewed messages", null);
+        audit.record(client.id, AuditTrail.VIEWED_MESSAGES, null);
         return Templates.conversation(client, rows, query.choices(client.id), form, UUID.randomUUID().toString(),
                 query.emailOn(currentUser.userId()));
     }

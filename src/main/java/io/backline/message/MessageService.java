@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.symptom.FlagNoteShared;
 
@@ -25,6 +26,8 @@ public class MessageService {
 
     @Inject
     MessageQuery query;
+    @Inject
+    AuditTrail audit;
 
     /** Who wrote: the signed-in person, and on which side of the conversation. */
     public record Author(UUID userId, String name, boolean client) {
@@ -53,6 +56,8 @@ public class MessageService {
         message.requestKey = key;
         message.persist();
         delivered(message);
+        // With the message, once: a form sent twice finds it above and writes no second trace.
+        audit.record(client.id, AuditTrail.SENT_MESSAGE, null);
         return message;
     }
 

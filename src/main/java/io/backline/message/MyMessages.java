@@ -65,7 +65,6 @@ public class MyMessages extends Controller {
             return Response.status(400).entity(page(client, submitted.values())).build();
         }
         messages.send(client, new MessageService.Author(currentUser.userId(), currentUser.getName(), true), form);
-        audit.record(client.id, "sent message", null);
         return redirect(MyMessages.class).conversation();
     }
 
@@ -81,7 +80,7 @@ public class MyMessages extends Controller {
     private TemplateInstance page(Client client, Map<String, String> form) {
         List<MessageQuery.Row> rows = query.conversation(client.id, Conversations.SHOWN);
         messages.read(client.id, currentUser.userId());
-        audit.record(client.id, "viewed messages", null);
+        audit.record(client.id, AuditTrail.VIEWED_MESSAGES, null);
         return Templates.conversation(client, rows, query.choices(client.id), form, UUID.randomUUID().toString(),
                 query.emailOn(currentUser.userId()));
     }
