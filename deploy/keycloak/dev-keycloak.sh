@@ -7,8 +7,10 @@
 #
 # The realm is imported from deploy/keycloak/backline-realm.json into an in-memory database, so every start
 # begins from the realm as code; its password blocklist (deploy/keycloak/password-blocklist) is copied to where
-# production mounts it, <home>/data/password-blacklists. A watchdog stops Keycloak once the process that asked for
-# it (Maven, or the test JVM) is gone, so no Keycloak outlives the build or dev session that started it.
+# production mounts it, <home>/data/password-blacklists; the realm's theme (deploy/keycloak/themes/backline) is
+# linked into <home>/themes, so an edit shows at the next page load (start-dev caches no theme). A watchdog stops
+# Keycloak once the process that asked for it (Maven, or the test JVM) is gone, so no Keycloak outlives the build or
+# dev session that started it.
 set -euo pipefail
 
 command=${1:?usage: dev-keycloak.sh start|stop <keycloak-home> [pid]}
@@ -35,6 +37,7 @@ case "$command" in
     mkdir -p "$home/data/import" "$home/data/password-blacklists"
     cp "$here/backline-realm.json" "$home/data/import/"
     cp "$here"/password-blocklist/*.txt "$home/data/password-blacklists/"
+    ln -sfn "$here/themes/backline" "$home/themes/backline"
     echo "Starting Keycloak on port $port (log: $log) ..."
     KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin} \
     KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin} \

@@ -3,7 +3,9 @@
 # realm goes in as it is). Every ${BACKLINE_X_Y} placeholder of the realm becomes a placeholder of the import, read
 # from the Secret backline-secrets, key x-y. Also writes base/keycloak-password-blocklist.yaml, the ConfigMap that
 # carries deploy/keycloak/password-blocklist/*.txt to Keycloak (the realm's passwordBlacklist policy names a file
-# there). Run it after every change of the production realm or of the blocklist; a test checks both.
+# there), and base/keycloak-backline-theme.yaml, the ConfigMap that carries the theme deploy/keycloak/themes/backline
+# (keycloak.yaml mounts it file by file). Run it after every change of the production realm, the blocklist or the
+# theme; a test checks all three.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 realm="$here/../keycloak/backline-realm-production.json"
@@ -45,3 +47,21 @@ blocklist="$here/base/keycloak-password-blocklist.yaml"
   done
 } >"$blocklist"
 echo "wrote $blocklist"
+
+themes="$here/../keycloak/themes"
+theme="$here/base/keycloak-backline-theme.yaml"
+{
+  echo "# Generated from deploy/keycloak/themes/backline/ by deploy/kubernetes/update-realm-import.sh."
+  echo "# Edit the theme there, then run the script. keycloak.yaml mounts this at Keycloak's themes/backline, one item"
+  echo "# per file (a key is the file's path with __ for /); Keycloak reads a changed theme when it restarts."
+  echo "apiVersion: v1"
+  echo "kind: ConfigMap"
+  echo "metadata:"
+  echo "  name: keycloak-backline-theme"
+  echo "data:"
+  (cd "$themes/backline" && find . -type f | sed 's|^\./||' | LC_ALL=C sort) | while read -r file; do
+    echo "  ${file//\//__}: |"
+    sed -e 's/^/    /' "$themes/backline/$file"
+  done
+} >"$theme"
+echo "wrote $theme"

@@ -2,6 +2,7 @@ package io.backline.invitation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.backline.audit.AuditTrail;
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentUser;
 import io.backline.config.BacklineConfig;
+import io.backline.keycloak.InvitationEmail;
 import io.backline.keycloak.KeycloakAccounts;
 import io.backline.people.CareTeamMember;
 import io.backline.people.Client;
@@ -307,10 +309,13 @@ public class InvitationService {
     }
 
     private void send(Invitation invitation) {
+        Clinic clinic = currentUser.getClinic();
         if (invitation.newAccount) {
-            keycloak.sendSetPasswordEmail(invitation.userId);
+            Duration lifespan = Duration.ofDays(config.invitations().linkDays());
+            LocalDateTime expires = LocalDateTime.ofInstant(Instant.now().plus(lifespan), Clinic.zoneOf(clinic));
+            keycloak.sendInvitationEmail(invitation.userId,
+                    new InvitationEmail(invitation.invitedByName, clinic.name, invitation.role, lifespan, expires));
         } else {
-            Clinic clinic = currentUser.getClinic();
             sendMail(Mail.withText(invitation.email, "You have been added to " + clinic.name + " on Backline",
                     "Hello " + invitation.fullName + ",\n\n" + invitation.invitedByName + " added you to "
                             + clinic.name + " on Backline (" + invitation.roleLabel().toLowerCase() + ").\n"

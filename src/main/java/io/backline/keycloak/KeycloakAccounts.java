@@ -1,6 +1,7 @@
 package io.backline.keycloak;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,11 +126,24 @@ public class KeycloakAccounts {
         });
     }
 
-    /** Keycloak's own "set your password" email, whose link leads back to Backline once the password is set. */
-    public void sendSetPasswordEmail(UUID userId) {
+    /**
+     * Keycloak's "set your password" email, whose link leads back to Backline once the password is set. The theme's
+     * template reads who invited the person, to which clinic and until when from the account's invitation attributes,
+     * which only admins may see or change (deploy/keycloak/themes/backline, docs/adr/0044).
+     */
+    public void sendInvitationEmail(UUID userId, InvitationEmail email) {
+        call("note the invitation on the account", () -> {
+            var account = realm().users().get(userId.toString());
+            UserRepresentation user = account.toRepresentation();
+            Map<String, List<String>> attributes = new HashMap<>(user.getAttributes() == null ? Map.of() : user.getAttributes());
+            attributes.putAll(email.attributes());
+            user.setAttributes(attributes);
+            account.update(user);
+            return null;
+        });
         call("send the set-password email", () -> {
             realm().users().get(userId.toString()).executeActionsEmail("backline-web", config.baseUrl() + "/",
-                    config.invitations().linkDays() * 24 * 3600, List.of("UPDATE_PASSWORD"));
+                    (int) email.linkLifespan().toSeconds(), List.of("UPDATE_PASSWORD"));
             return null;
         });
     }

@@ -79,6 +79,14 @@ class ComposeFileTest {
     }
 
     @Test
+    void keycloakServesTheRealmsThemeFromTheRepository() {
+        @SuppressWarnings("unchecked")
+        List<String> volumes = (List<String>) service("keycloak").get("volumes");
+        assertTrue(volumes.contains("./keycloak/themes/backline:" + DeployFiles.KEYCLOAK_THEME + ":ro"), volumes.toString());
+        assertTrue(DeployFiles.themeFiles().keySet().containsAll(List.of("login/theme.properties", "email/theme.properties")));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theAppSignsInAsARuntimeRoleAndMigratesAsTheOwnerNeitherASuperuser() {
         Map<String, Object> app = environment("app");

@@ -225,6 +225,20 @@ final class DeployFiles {
     /** Where Keycloak looks for the lists of its passwordBlacklist policy: data/password-blacklists in its home. */
     static final String KEYCLOAK_BLOCKLISTS = "/opt/keycloak/data/password-blacklists";
     static final Path BLOCKLISTS = DEPLOY.resolve("keycloak/password-blocklist");
+    /** Where Keycloak finds the realm's theme, and the theme in the repository (docs/adr/0044). */
+    static final String KEYCLOAK_THEME = "/opt/keycloak/themes/backline";
+    static final Path THEME = DEPLOY.resolve("keycloak/themes/backline");
+
+    /** Every file of the theme, by its path inside the theme folder. */
+    static Map<String, String> themeFiles() {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(THEME)) {
+            walk.filter(Files::isRegularFile).forEach(file -> files.put(THEME.relativize(file).toString().replace('\\', '/'), read(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
 
     /** The list that the production realm's password policy names (a file in {@link #BLOCKLISTS}). */
     static String blocklistOfTheProductionRealm() {

@@ -371,6 +371,27 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @MethodSource("kustomizations")
     @SuppressWarnings("unchecked")
+    void keycloakAndItsRealmImportServeTheThemeOfTheRepositoryFileByFile(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Map<String, Object> keycloak = objects.stream().filter(o -> "Keycloak".equals(kind(o))).findFirst().orElseThrow();
+        Map<String, Object> podTemplate = (Map<String, Object>) ((Map<String, Object>) spec(keycloak).get("unsupported")).get("podTemplate");
+        PodSpec pod = typed((Map<String, Object>) podTemplate.get("spec"), PodSpec.class);
+        var mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals(DeployFiles.KEYCLOAK_THEME)).findFirst()
+                .orElseThrow(() -> new AssertionError("Keycloak has nothing at " + DeployFiles.KEYCLOAK_THEME));
+        var configMap = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow().getConfigMap();
+        ConfigMap theme = typed(only(objects, "ConfigMap", configMap.getName()), ConfigMap.class);
+        Map<String, String> served = new TreeMap<>();
+        configMap.getItems().forEach(item -> served.put(item.getPath(), theme.getData().get(item.getKey())));
+        Map<String, String> expected = DeployFiles.themeFiles();
+        assertEquals(expected.keySet(), served.keySet(),
+                "keycloak.yaml's items must name every file of deploy/keycloak/themes/backline, at its path");
+        assertEquals(expected, served, "base/keycloak-backline-theme.yaml is out of date: run deploy/kubernetes/update-realm-import.sh");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    @SuppressWarnings("unchecked")
     void theDatabaseHasEveryExtensionTheMigrationsCreate(Path kustomization) throws IOException {
         List<Map<String, Object>> objects = DeployFiles.render(kustomization);
         ConfigMap config = typed(only(objects, "ConfigMap", "backline-config"), ConfigMap.class);

@@ -123,6 +123,25 @@ class ProductionRealmTest {
     }
 
     @Test
+    void bothRealmsUseBacklinesThemeInEnglishOrSpanishWithInvitationAttributesOnlyAdminsSee() throws IOException {
+        for (JsonNode realm : List.of(dev, prod)) {
+            assertEquals("backline", realm.path("loginTheme").asText());
+            assertEquals("backline", realm.path("emailTheme").asText());
+            assertTrue(realm.path("internationalizationEnabled").asBoolean());
+            assertEquals("[\"en\",\"es\"]", realm.path("supportedLocales").toString());
+            assertEquals("en", realm.path("defaultLocale").asText());
+            JsonNode profile = new ObjectMapper().readTree(realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")
+                    .path(0).path("config").path("kc.user.profile.config").path(0).asText());
+            Map<String, JsonNode> attributes = byName(profile.path("attributes"), "name");
+            for (String name : List.of("backlineInvitedBy", "backlineClinic", "backlineInvitedAs", "backlineInvitationExpires")) {
+                JsonNode permissions = attributes.get(name).path("permissions");
+                assertEquals("[\"admin\"]", permissions.path("view").toString(), name + ": the person does not see it");
+                assertEquals("[\"admin\"]", permissions.path("edit").toString(), name + ": nor change it");
+            }
+        }
+    }
+
+    @Test
     void bothRealmsKeepARecordOfSignInsAndAdminChangesWithoutPeoplesDetails() {
         for (JsonNode realm : List.of(dev, prod)) {
             assertTrue(realm.path("eventsEnabled").asBoolean());

@@ -3,14 +3,20 @@ package io.backline.invitation;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -82,6 +88,28 @@ class InvitationsTest {
                 where c.email = ? and m.lead and m.staff_member_id = ?::uuid""", email,
                 io.backline.support.Demo.staffId("rose-trainer").toString()), "the inviting trainer leads the care team");
         trainer.request().get(PAGE).then().body(containsString(email));
+    }
+
+    @Test
+    void theInvitationEmailSaysWhoInvitedThePersonToWhichClinicWhatToDoAndUntilWhen() {
+        String email = unique("branded");
+        SignIn.as("rose-trainer").submit(PAGE, PAGE, invitation("Brook Branded", email, "client")).then().statusCode(303);
+
+        String mail = MailServer.exactlyOne(email, Duration.ofSeconds(1));
+        String inviter = TestData.string("select full_name from staff_member where id = ?::uuid",
+                Demo.staffId("rose-trainer").toString());
+        ZoneId zone = ZoneId.of(TestData.string("select timezone from clinic where id = 'rose-city'"));
+        String lastDay = LocalDate.ofInstant(Instant.now().plus(Duration.ofDays(config.invitations().linkDays())), zone)
+                .format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH));
+        assertTrue(mail.contains("Subject: Set up your Backline account"), mail);
+        assertTrue(mail.contains("You are invited to " + Demo.ROSE + " on Backline"), mail);
+        assertTrue(mail.contains(inviter + " invited you to join " + Demo.ROSE + " on Backline as a client."), mail);
+        assertTrue(mail.contains("Backline is where " + Demo.ROSE + " keeps your exercise program"), "what Backline is: " + mail);
+        assertTrue(mail.contains("To accept, choose a password"), "what to do: " + mail);
+        assertTrue(mail.contains("This link works for " + config.invitations().linkDays() + " days, until " + lastDay), mail);
+        assertTrue(mail.contains("background:#15324a"), "the HTML part wears Backline's colours: " + mail);
+        assertFalse(mail.contains("Your administrator has just requested"), "not Keycloak's stock text: " + mail);
+        assertNotNull(MailServer.link(mail, "http://localhost:8180/realms/backline/login-actions/action-token?"), mail);
     }
 
     @Test
