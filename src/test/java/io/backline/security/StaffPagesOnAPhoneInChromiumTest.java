@@ -98,6 +98,7 @@ class StaffPagesOnAPhoneInChromiumTest {
         assertFalse(browser.driver().findElement(By.cssSelector(".main-nav")).isDisplayed(), "the menu starts folded");
         keys.press(Keys.SPACE);
         assertEquals("true", browser.find("[data-menu-toggle]").getAttribute("aria-expanded"));
+        browser.fullPageScreenshot("trainer-menu-open-375");
         keys.tabTo(".main-nav a[href='/clients']");
         keys.press(Keys.ENTER);
         browser.waitForUrl("/clients");
@@ -120,6 +121,7 @@ class StaffPagesOnAPhoneInChromiumTest {
         keys.tabTo(".main-nav a[href='/flags']");
         keys.press(Keys.ENTER);
         browser.waitForUrl("/flags");
+        browser.fullPageScreenshot("trainer-flags-open-375");
         keys.tabTo("a[href='/flags/" + flag + "']");
         keys.press(Keys.ENTER);
         browser.waitForUrl("/flags/" + flag);
