@@ -59,7 +59,7 @@ class RouteMatrixTest {
     record Route(Audience audience, Kind... kinds) {
     }
 
-    private static final Map<String, Route> MATRIX = Map.ofEntries(
+    static final Map<String, Route> MATRIX = Map.ofEntries(
             entry("GET /", new Route(Audience.SIGNED_IN)),
             entry("GET /signed-out", new Route(Audience.ANYONE)),
             entry("GET /logout", new Route(Audience.ANYONE)),

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -61,6 +63,57 @@ public final class Browser implements AutoCloseable {
         checkAccessibility();
     }
 
+    /** Lays pages out for a viewport this wide, whatever the window's size (no zooming out to fit, unlike a phone). */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /**
+     * Null when the page fits its viewport's width; otherwise how wide it is and the widest element that runs past
+     * the right edge outside any box that scrolls or clips it.
+     */
+    public String horizontalOverflow() {
+        return (String) driver.executeScript("""
+                const width = window.innerWidth, root = document.documentElement;
+                if (root.scrollWidth <= width) { return null; }
+                const contained = el => {
+                  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                    if (getComputedStyle(a).overflowX !== 'visible') { return true; }
+                  }
+                  return false;
+                };
+                let widest = null, box = null;
+                for (const el of document.body.querySelectorAll('*')) {
+                  const b = el.getBoundingClientRect();
+                  if (b.right > width + 1 && (!box || b.width > box.width) && !contained(el)) { widest = el; box = b; }
+                }
+                if (!widest) { return root.scrollWidth + 'px wide in a ' + width + 'px viewport'; }
+                const name = widest.tagName.toLowerCase() + (widest.id ? '#' + widest.id : '')
+                  + [...widest.classList].map(c => '.' + c).join('')
+                  + (widest.dataset.testid ? '[data-testid=' + widest.dataset.testid + ']' : '');
+                return root.scrollWidth + 'px wide in a ' + width + 'px viewport; widest past the edge: ' + name + ', '
+                  + Math.round(box.width) + 'px wide, right edge at ' + Math.round(box.right) + 'px ("'
+                  + widest.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60) + '")';
+                """);
+    }
+
+    /** The whole page, not only what the viewport shows. */
+    public Path fullPageScreenshot(String name) {
+        long width = ((Number) driver.executeScript("return window.innerWidth")).longValue();
+        long height = Math.min(8000, ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue());
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public WebElement find(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
@@ -98,7 +151,8 @@ public final class Browser implements AutoCloseable {
         return List.copyOf(accessibilityProblems);
     }
 
-    private void checkAccessibility() {
+    /** Scans the page on screen with axe-core (done by {@link #open} and {@link #waitForUrl} already). */
+    public void checkAccessibility() {
         if (!driver.getCurrentUrl().startsWith(APP)) {
             return;
         }
