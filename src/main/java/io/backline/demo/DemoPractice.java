@@ -106,7 +106,7 @@ class DemoPractice {
         long weeksBefore = Duration.between(day.atStartOfDay(), last.atStartOfDay()).toDays() / 7;
         return switch (story) {
             case ON_TARGET -> 0.95;
-            case SLIPPING -> weeksBefore >= 3 ? 0.95 : weeksBefore == 2 ? 0.7 : 0.4;
+            case SLIPPING -> weeksBefore >= 3 ? 0.95 : weeksBefore == 2 ? 0.7 : weeksBefore == 1 ? 0.45 : 0.2;
             case DISENGAGED -> 0.85;
         };
     }

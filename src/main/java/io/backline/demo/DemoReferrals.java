@@ -1,7 +1,10 @@
 package io.backline.demo;
 
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +20,6 @@ import io.backline.directory.Provider;
 import io.backline.referral.Referral;
 import io.backline.referral.ReferralConsent;
 import io.backline.referral.ReferralEvent;
-import io.backline.referral.ReferralMail;
 import io.backline.referral.ReferralReply;
 import io.backline.referral.ReferralService;
 import io.backline.referral.ReferralSnapshot;
@@ -25,8 +27,8 @@ import io.backline.symptom.SymptomFlag;
 
 /**
  * One referral in each state on every trainer's caseload: waiting for consent, a draft ready to send, sent, scheduled
- * (the red flag's, awaiting the clearance) and replied. Each step goes through {@link ReferralService}, then is moved
- * to its day; the provider's email is marked sent then, so nothing is emailed at start.
+ * (the red flag's, awaiting the clearance) and replied. Each step goes through {@link ReferralService} (sending but
+ * for its link, see {@link Trail#send}), then is moved to its day; nothing is emailed at start.
  */
 @ApplicationScoped
 class DemoReferrals {
@@ -37,6 +39,8 @@ class DemoReferrals {
     private static final UUID PHYSICAL_THERAPIST_2 = UUID.fromString("b348e08b-835b-5455-b87b-843e1334b1e5");
     private static final UUID MASSAGE_THERAPIST = UUID.fromString("2ebf39c9-9e68-5e57-8ae4-6679e369bd59");
     private static final UUID MASSAGE_THERAPIST_2 = UUID.fromString("28125ae7-65b8-5a2f-a4d8-38abe064bba1");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     ReferralService referrals;
@@ -135,20 +139,24 @@ class DemoReferrals {
             stamp(at);
         }
 
+        /**
+         * What {@link ReferralService#send} does, but for the link: the service builds the provider's address with
+         * Renarde's router, which needs an HTTP request, and a start has none. The packet is frozen by the service.
+         */
         void send(Instant at) {
-            if (!(referrals.send(referral, provider, clinic, client.trainer().fullName)
-                    instanceof ReferralService.SendOutcome.Sent)) {
+            if (referral.status != Referral.Status.DRAFT || referrals.activeConsent(referral).isEmpty()) {
                 return;
             }
+            byte[] nonce = new byte[18];
+            RANDOM.nextBytes(nonce);
+            referral.status = Referral.Status.SENT;
             referral.sentAt = at;
-            referral.linkExpiresAt = at.plus(Duration.ofDays(config.referrals().linkDays()));
+            referral.linkNonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+            referral.linkExpiresAt = at.plus(Duration.ofDays(config.referrals().linkDays())).truncatedTo(ChronoUnit.SECONDS);
+            referrals.sentPacket(referral, Clinic.zoneOf(clinic));
             ReferralSnapshot.<ReferralSnapshot> findByIdOptional(referral.id).ifPresent(s -> s.takenAt = at);
-            for (ReferralMail mail : ReferralMail.<ReferralMail> list("referralId", referral.id)) {
-                mail.createdAt = at;
-                mail.sendAfter = at;
-                mail.sentAt = at.plusSeconds(20);
-            }
-            stamp(at);
+            event(ReferralService.STAFF, client.trainer().fullName, "Sent; the email with the link to " + provider.email
+                    + " went out", at);
         }
 
         /** What ReferralReminders does when the provider has not acknowledged in time: the author was told then. */
@@ -158,13 +166,18 @@ class DemoReferrals {
                 return;
             }
             referral.reminderSentAt = at;
+            event(ReferralService.SYSTEM, "Backline", "Not acknowledged in time: a reminder email to the author went out",
+                    at);
+        }
+
+        private void event(String actorKind, String actorName, String note, Instant at) {
             ReferralEvent event = new ReferralEvent();
             event.id = UUID.randomUUID();
             event.referralId = referral.id;
             event.status = referral.status.name();
-            event.actorName = "Backline";
-            event.actorKind = ReferralService.SYSTEM;
-            event.note = "Not acknowledged in time: a reminder email to the author went out";
+            event.actorName = actorName;
+            event.actorKind = actorKind;
+            event.note = note;
             event.happenedAt = at;
             event.persist();
             stamped.add(event.id);

@@ -30,7 +30,7 @@ class LivingDemoTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // A second embedded PostgreSQL starting on a busy machine may need longer than the default wait.
-            return Map.of("backline.demo.history", "true", "quarkus.embedded.postgresql.startup-wait", "60000");
+            return Map.of("backline.demo.history", "true", "quarkus.embedded.postgresql.startup.wait", "60000");
         }
     }
 
