@@ -44,6 +44,7 @@ public class AuditTrail {
     public static final String SIGNED_IN = "signed in";
     public static final String SENT_MESSAGE = "sent message";
     public static final String VIEWED_MESSAGES = "viewed messages";
+    public static final String REBUILT_DEMO_HISTORY = "rebuilt demo history";
 
     @Inject
     CurrentUser currentUser;

@@ -34,6 +34,8 @@ public interface BacklineConfig {
 
     Unsubscribe unsubscribe();
 
+    Demo demo();
+
     interface Keycloak {
         /** Keycloak's base URL; the realm is {@code backline}. */
         String url();
@@ -138,5 +140,11 @@ public interface BacklineConfig {
         /** How long an unsubscribe link in an email works. */
         @WithDefault("60")
         int linkDays();
+    }
+
+    interface Demo {
+        /** Rebuild the demo clinics' history at start (demo/DemoHistory); true only in dev mode, never in production. */
+        @WithDefault("false")
+        boolean history();
     }
 }
