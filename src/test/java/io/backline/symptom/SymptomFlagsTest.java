@@ -181,6 +181,16 @@ class SymptomFlagsTest {
     }
 
     @Test
+    void referringIncreasedPainOpensADraftWithAChiropractorOrPhysicalTherapistSuggested() {
+        UUID client = clientWithProgram("Pain Refer Tester");
+        var trainer = SignIn.as("rose-trainer");
+        String flag = record(trainer, client, symptom("INCREASED_PAIN", 4, "MIDDLE_THORACIC"));
+        String draft = trainer.submit("/flags/" + flag, "/flags/" + flag + "/refer", Map.of()).then().statusCode(303)
+                .extract().header("Location");
+        trainer.request().get(draft).then().statusCode(200).body(containsString("Chiropractor or physical therapist"));
+    }
+
+    @Test
     void badInputIsExplainedAndNothingIsSaved() {
         UUID client = clientWithProgram("Bad Input Tester");
         var trainer = SignIn.as("rose-trainer");
