@@ -25,10 +25,13 @@ import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 import io.backline.program.ProgramCatalog;
+import io.backline.program.ProgramTexts;
 import io.backline.program.ProgramVersion;
 import io.backline.safety.ClientScreening;
 import io.backline.safety.Clearances;
 import io.backline.web.form.SubmittedForm;
+import io.backline.web.i18n.Dates;
+import io.backline.web.i18n.Languages;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
@@ -75,10 +78,10 @@ public class Today extends Controller {
         public String thisWeekText() {
             List<Adherence.Week> weeks = report.weeks();
             if (weeks.isEmpty()) {
-                return "your program starts " + prescription.startDate;
+                return io.backline.web.i18n.Texts.get("today.starts", Dates.date(prescription.startDate, Languages.current()));
             }
             Adherence.Week week = weeks.get(weeks.size() - 1);
-            return week.done() + " of " + week.prescribed() + " sessions";
+            return io.backline.web.i18n.Texts.get("today.sessionsOf", week.done(), week.prescribed());
         }
 
         /** The level names as a JSON array for the hold timer (escaped again by the template). */
@@ -183,8 +186,8 @@ public class Today extends Controller {
                 return Response.status(409).entity(render(client, plan, submitted.values(), form.holdSeconds())).build();
             }
             case CheckOffService.Result.Saved saved ->
-                flash("message", saved.corrected() ? "Today's session was corrected." : "Session checked off. Well done.");
-            case CheckOffService.Result.AlreadySaved same -> flash("message", "That session was already saved.");
+                flash("message", io.backline.web.i18n.Texts.get(saved.corrected() ? "today.corrected" : "today.checkedOff"));
+            case CheckOffService.Result.AlreadySaved same -> flash("message", io.backline.web.i18n.Texts.get("today.alreadySaved"));
         }
         if (checkOff.worseOrUnsafe()) {
             // Hand over to the symptom report, linked to this session, with the stop guidance on top.
@@ -236,7 +239,8 @@ public class Today extends Controller {
     /** The client's newest open assignment, with its version and current prescription. */
     Optional<Plan> plan(AssignmentService.ClientPlan found) {
         return Optional.ofNullable(found.assignment()).map(assignment -> {
-            ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
+            ProgramVersion version = ProgramTexts.in(catalog.version(assignment.programVersionId).orElseThrow(),
+                    Languages.current());
             return new Plan(assignment, version, found.prescription(), adherence.report(assignment, zone()), localToday());
         });
     }
