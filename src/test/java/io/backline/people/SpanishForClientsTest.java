@@ -71,6 +71,15 @@ class SpanishForClientsTest {
                 && report.contains("Al día siguiente o después")
                 && report.contains("Dolor o presión en el pecho, o dificultad para respirar"), "the answers: " + report);
 
+        // A refused report answers in Spanish too (the first visit keeps the CSRF cookie its token pairs with).
+        me.open("/today/flags/new");
+        Document form = spanish(me, "/today/flags/new");
+        var fields = new java.util.HashMap<String, String>();
+        form.select("form[action=/today/flags] input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+        String refused = me.request().header("Accept-Language", "es").contentType("application/x-www-form-urlencoded")
+                .formParams(fields).post("/today/flags").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("Elija qué pasó.") && refused.contains("Elija dónde lo siente."), refused);
+
         String progress = spanish(me, "/today/progress").text();
         assertTrue(progress.contains("Mi progreso") && progress.contains("Mis sesiones"), progress);
         assertTrue(progress.contains("Movilidad de la columna dorsal"), "the program's title: " + progress);

@@ -40,6 +40,13 @@ class MessageBundlesTest {
     }
 
     @Test
+    void everyFormMessageIsInBothLanguages() {
+        Properties english = load("ValidationMessages.properties");
+        Properties spanish = load("ValidationMessages_es.properties");
+        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(spanish.stringPropertyNames()));
+    }
+
+    @Test
     void everyKeyATemplateUsesIsInTheBundle() throws IOException {
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
