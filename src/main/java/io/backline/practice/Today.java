@@ -31,6 +31,7 @@ import io.backline.safety.ClientScreening;
 import io.backline.safety.Clearances;
 import io.backline.web.form.SubmittedForm;
 import io.backline.web.i18n.Dates;
+import io.backline.web.i18n.Texts;
 import io.backline.web.i18n.Languages;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
@@ -93,6 +94,17 @@ public class Today extends Controller {
             return json(levels().stream().map(Level::hint).toList());
         }
 
+        /** The hold timer's words in the page's language, as a JSON object for hold-timer.js. */
+        public String timerTextsJson() {
+            StringBuilder out = new StringBuilder("{");
+            for (String key : TIMER_TEXTS) {
+                String text = Texts.get("timer." + key);
+                out.append(out.length() > 1 ? "," : "").append('"').append(key).append("\":")
+                        .append(json(List.of(text)), 1, json(List.of(text)).length() - 1);
+            }
+            return out.append('}').toString();
+        }
+
         private static String json(List<String> values) {
             StringBuilder out = new StringBuilder("[");
             for (String value : values) {
@@ -104,6 +116,15 @@ public class Today extends Controller {
             return out.append(']').toString();
         }
     }
+
+    /** The keys of the hold timer's words ({@code timer.*} in the message bundles). */
+    private static final List<String> TIMER_TEXTS = List.of(
+            "level1", "start", "pause", "stopHold", "skip", "next", "readyLabel", "readyHint", "levelOf",
+            "levelOnly", "readyWhenYouAre", "nextLevel", "idleMessage", "getReady", "lieBack",
+            "announceGetReady", "hold", "announceHold", "resume", "pausedBreath", "announcePaused",
+            "announceResumed", "holdDone", "holdStopped", "nextLevelOf", "rest", "heldOne", "held",
+            "restMessage", "nextLevelIs", "moveRoller", "allDone", "comeUp", "wellDone", "goToCheckOff",
+            "announceAllDone", "announceStopped", "levelSkipped", "breatheIn", "breatheOut");
 
     /** A roller level as the program names it. */
     public record Level(String name, String hint) {

@@ -177,6 +177,7 @@ class SpanishForClientsTest {
             browser.find("[data-testid=language-switch] button[value=es]").click();
             browser.find("[data-testid=safety-rule]");
             assertTrue(browser.text().contains("Deténgase si le duele más"), browser.text());
+            assertEquals("Empezar", browser.find("[data-testid=timer-start]").getText(), "the hold timer speaks Spanish");
             assertEquals(Boolean.FALSE, browser.driver().executeScript(
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth"), "no overflow");
             browser.screenshot("spanish-today-375");
