@@ -64,7 +64,7 @@ public class CalendarFeeds {
         LocalDate today = LocalDate.now(zone);
         boolean planned = plan.assignment() != null && plan.assignment().isActive() && plan.prescription() != null;
         String body = SessionCalendar.of(planned ? plan.assignment().id : null, planned ? plan.prescription() : null,
-                today, config.baseUrl() + "/today");
+                today, config.baseUrl() + "/today", plan.client().language);
         // Phones poll many times a day: the trail records the first read of each of the clinic's days.
         QuarkusTransaction.requiringNew().run(() -> {
             if (query.firstReadOn(live.id(), today)) {

@@ -60,8 +60,7 @@ public class MyCalendar extends Controller {
     @POST
     @Path("revoke")
     public TemplateInstance revoke() {
-        flash("message", feeds.revoke(me()) ? "The calendar address no longer works. Remove the subscription from "
-                + "your phone's calendar too." : "There was no calendar address to stop.");
+        flash("message", io.backline.web.i18n.Texts.get(feeds.revoke(me()) ? "calendar.stopped" : "calendar.noneToStop"));
         return redirect(MyCalendar.class).show();
     }
 

@@ -30,6 +30,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import io.backline.program.Prescription;
+import io.backline.web.i18n.Dates;
+import io.backline.web.i18n.Texts;
 
 /**
  * The iCalendar a client's phone subscribes to: one all-day event per planned session (no time of day is
@@ -40,19 +42,19 @@ final class SessionCalendar {
     static final int WEEKS_AHEAD = 8;
     /** How often a calendar app is asked to fetch again; most poll on their own schedule anyway. */
     static final Duration REFRESH = Duration.ofHours(3);
-    /** The safety message of the today page, word for word. */
-    static final String STOP_RULE = "If an exercise makes your pain or any other symptom worse, or feels unsafe, "
-            + "stop straight away and talk to a health professional.";
-
     private SessionCalendar() {
     }
 
-    /** The feed's text; {@code prescription} is null when nothing is planned (no program, paused or ended). */
-    static String of(UUID assignmentId, Prescription prescription, LocalDate today, String todayUrl) {
+    /**
+     * The feed's text in the client's language; {@code prescription} is null when nothing is planned (no program,
+     * paused or ended). The stop rule is the today page's, word for word.
+     */
+    static String of(UUID assignmentId, Prescription prescription, LocalDate today, String todayUrl, String language) {
         List<CalendarComponent> events = new ArrayList<>();
         if (prescription != null) {
             Instant stamp = Instant.now();
-            String description = line(prescription) + "\n\n" + STOP_RULE + "\n\n" + todayUrl;
+            String description = line(prescription, language) + "\n\n" + Texts.get(language, "safety.rule") + "\n\n"
+                    + todayUrl;
             for (LocalDate day : SessionDays.planned(prescription, today.minusWeeks(WEEKS_BEHIND),
                     today.plusWeeks(WEEKS_AHEAD))) {
                 events.add(new VEvent(new PropertyList(List.<Property>of(
@@ -61,7 +63,7 @@ final class SessionCalendar {
                         new DtStamp(stamp),
                         new DtStart<>(day),
                         new DtEnd<>(day.plusDays(1)),
-                        new Summary("Exercise session"),
+                        new Summary(Texts.get(language, "calendar.feed.summary")),
                         new Description(description),
                         ImmutableTransp.TRANSPARENT))));
             }
@@ -71,15 +73,17 @@ final class SessionCalendar {
                 ImmutableVersion.VERSION_2_0,
                 ImmutableCalScale.GREGORIAN,
                 ImmutableMethod.PUBLISH,
-                new XProperty("X-WR-CALNAME", "Exercise sessions"),
+                new XProperty("X-WR-CALNAME", Texts.get(language, "calendar.feed.name")),
                 new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
                 new XProperty("X-PUBLISHED-TTL", REFRESH.toString()))), new ComponentList<>(events));
         return calendar.toString();
     }
 
     /** The prescription as the today page says it. */
-    static String line(Prescription p) {
-        return "Hold " + p.holdText() + " at each of " + p.levels + " level" + (p.levels == 1 ? "" : "s") + ", "
-                + p.sessionsPerWeek + " times a week" + (p.endDate == null ? "" : ", until " + p.endDate) + ".";
+    static String line(Prescription p, String language) {
+        String line = p.levels == 1 ? Texts.get(language, "calendar.feed.lineOne", p.holdText(), p.sessionsPerWeek)
+                : Texts.get(language, "calendar.feed.line", p.holdText(), p.levels, p.sessionsPerWeek);
+        return line + (p.endDate == null ? "" : Texts.get(language, "calendar.feed.until", Dates.date(p.endDate, language)))
+                + ".";
     }
 }

@@ -27,7 +27,7 @@ class ClinicMembershipQuery {
     private static final String MEMBERSHIP = """
             select c.id, c.name, c.city, c.timezone, c.disengaged_after_days, c.red_severity, c.amber_severity,
                    c.pain_rise, c.discomfort_rise, c.ambers_for_red, c.amber_window_days, c.escalate_after_hours,
-                   c.alert_emails, c.referral_ack_days, c.phone, c.answers_within_hours, s.id as staff_id, s.role, cl.id as client_id,
+                   c.alert_emails, c.referral_ack_days, c.phone, c.answers_within_hours, s.id as staff_id, s.role, cl.id as client_id, cl.language as client_language,
                    case when s.role = '%1$s' then
                             (select count(*) from symptom_flag f
                              where f.clinic_id = c.id and f.status <> 'RESOLVED' and f.level <> 'GREEN')
@@ -72,6 +72,7 @@ class ClinicMembershipQuery {
                 Clinic clinic = null;
                 UUID staffId = null;
                 UUID clientId = null;
+                String clientLanguage = null;
                 long openFlags = 0;
                 long unreadAsStaff = 0;
                 long unreadAsClient = 0;
@@ -86,13 +87,15 @@ class ClinicMembershipQuery {
                     }
                     if (rows.getObject("client_id") != null) {
                         clientId = rows.getObject("client_id", UUID.class);
+                        clientLanguage = rows.getString("client_language");
                         roles.add(ClinicMembershipRoles.CLIENT_ROLE);
                         unreadAsClient = rows.getLong("unread_as_client");
                     }
                 }
                 return clinic == null ? Optional.empty()
                         : Optional.of(new ClinicMember(clinic, Optional.ofNullable(staffId), Optional.ofNullable(clientId),
-                                Set.copyOf(roles), openFlags, unreadAsStaff, unreadAsClient));
+                                Set.copyOf(roles), openFlags, unreadAsStaff, unreadAsClient,
+                                Optional.ofNullable(clientLanguage)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read clinic membership", e);

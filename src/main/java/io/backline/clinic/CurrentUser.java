@@ -77,6 +77,17 @@ public class CurrentUser {
         return isClient() ? ClinicMember.of(identity).flatMap(ClinicMember::clientId) : Optional.empty();
     }
 
+    /** The language a signed-in client's row keeps for their emails, known from sign-in without a query. */
+    public Optional<String> clientLanguage() {
+        return isClient() ? ClinicMember.of(identity).flatMap(ClinicMember::clientLanguage) : Optional.empty();
+    }
+
+    /** The language the person chose in Keycloak (its {@code locale} claim), if any. */
+    public Optional<String> keycloakLocale() {
+        return identity.getPrincipal() instanceof JsonWebToken token
+                ? Optional.ofNullable(TokenClaims.text(token, "locale")) : Optional.empty();
+    }
+
     /** Unread messages in the menu: from the clients a staff member sees, or from a client's care team. */
     public long unreadMessageCount() {
         return ClinicMember.of(identity).map(member -> isStaff() ? member.unreadAsStaff() : member.unreadAsClient())

@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentUser;
+import io.backline.web.i18n.Dates;
+import io.backline.web.i18n.Languages;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
@@ -21,10 +21,9 @@ public class TemplateExtensions {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.US);
-
     /**
-     * A moment as the clinic's people read it, in the clinic's time zone and saying which, e.g. "2026-11-23 13:30 PST".
+     * A moment as the clinic's people read it, in the clinic's time zone and saying which, in the page's language:
+     * "Nov 23, 2026, 1:30 PM PST", "23 nov 2026, 13:30 PST".
      * Pages without a signed-in clinic (a provider's link) use Portland's, where every clinic is.
      */
     static String shown(Instant instant) {
@@ -33,7 +32,7 @@ public class TemplateExtensions {
         }
         ZoneId zone = Arc.container().requestContext().isActive() ? Arc.container().instance(CurrentUser.class).get().zone()
                 : Clinic.zoneOf(null);
-        return MOMENT.withZone(zone).format(instant);
+        return Dates.moment(instant, zone, Languages.current());
     }
 
     /** A distance in kilometres with one decimal, e.g. "3.4 km". */

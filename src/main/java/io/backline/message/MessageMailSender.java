@@ -11,6 +11,9 @@ import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
+import io.backline.people.Client;
+import io.backline.web.i18n.Languages;
+import io.backline.web.i18n.Texts;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.panache.common.Parameters;
@@ -47,15 +50,17 @@ public class MessageMailSender {
     }
 
     private void send(MessageMail mail, String clinicName) {
-        mailer.send(Mail.withText(mail.recipientEmail, subject(clinicName), body(clinicName)));
+        // A client reads it in the language they last used Backline in; staff in English, as their pages.
+        Client client = Client.findByUser(mail.recipientUserId);
+        String language = client == null ? Languages.ENGLISH : client.language;
+        mailer.send(Mail.withText(mail.recipientEmail, subject(clinicName, language), body(clinicName, language)));
     }
 
-    static String subject(String clinicName) {
-        return "You have a new message from " + clinicName;
+    static String subject(String clinicName, String language) {
+        return Texts.get(language, "email.message.subject", clinicName);
     }
 
-    private String body(String clinicName) {
-        return "You have a new message from " + clinicName + ".\n\nSign in to Backline to read it:\n"
-                + config.baseUrl() + "/\n";
+    private String body(String clinicName, String language) {
+        return Texts.get(language, "email.message.body", clinicName, config.baseUrl() + "/");
     }
 }

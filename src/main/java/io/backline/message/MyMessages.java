@@ -73,7 +73,7 @@ public class MyMessages extends Controller {
     @Path("email")
     public Object email(@RestForm boolean on) {
         messages.setEmail(currentUser.userId(), on);
-        flash("message", on ? "You will get an email when your care team writes." : "No more emails about messages.");
+        flash("message", io.backline.web.i18n.Texts.get(on ? "messages.willEmail" : "messages.noEmail"));
         return redirect(MyMessages.class).conversation();
     }
 

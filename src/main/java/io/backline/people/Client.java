@@ -28,6 +28,8 @@ public class Client extends ClinicOwned {
     public java.time.Instant erasedAt;
     /** When the client (or staff for them) last answered the pre-exercise questions; none yet before the first. */
     public java.time.Instant screenedAt;
+    /** "en" or "es": what the client last read Backline in, for the emails jobs write to them. */
+    public String language = "en";
 
     /** The signed-in client's own row in this clinic; a client with none sees 404, never someone else's data. */
     public static Client signedIn(CurrentUser user) {

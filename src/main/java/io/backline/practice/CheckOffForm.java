@@ -25,11 +25,11 @@ public record CheckOffForm(
         @RestForm @RequestKey(message = CheckOffForm.EXPIRED) String idempotencyKey,
         @RestForm @NotBlank(message = CheckOffForm.DATE) @IsoDate(message = CheckOffForm.DATE) String performedOn,
         @RestForm("hold") List<@WholeNumber(min = 0, max = 1800,
-                message = "Give the seconds you held at this level, from 0 to {max} (30 minutes).") String> holdSeconds,
-        @RestForm @WholeNumber(min = 0, max = 10, message = "Choose a discomfort level from 0 to {max}.") String discomfort,
+                message = "{checkOff.hold.range}") String> holdSeconds,
+        @RestForm @WholeNumber(min = 0, max = 10, message = "{checkOff.discomfort.range}") String discomfort,
         @RestForm @NotNull(message = CheckOffForm.FEELING)
         @Pattern(regexp = "EASY|GOOD|INTENSE|HARD", message = CheckOffForm.FEELING) String feeling,
-        @RestForm @Size(max = 1000, message = "The note can be at most {max} characters.") String note,
+        @RestForm @Size(max = 1000, message = "{checkOff.note.size}") String note,
         /** The form's checkbox: present ("on") when ticked. */
         @RestForm String worseOrUnsafe) {
 

@@ -55,7 +55,8 @@ public class Progress extends Controller {
     /** One week of the table: sessions done against its target, and whether it was met ("Under way" until Sunday). */
     public record WeekRow(LocalDate monday, int done, int target, String onTarget) {
         static WeekRow of(Adherence.Week week, LocalDate today) {
-            String onTarget = week.met() ? "Yes" : week.monday().plusDays(6).isBefore(today) ? "No" : "Under way";
+            String onTarget = io.backline.web.i18n.Texts.get(week.met() ? "common.yes"
+                    : week.monday().plusDays(6).isBefore(today) ? "common.no" : "progress.underWay");
             return new WeekRow(week.monday(), week.done(), week.prescribed(), onTarget);
         }
     }
@@ -99,7 +100,8 @@ public class Progress extends Controller {
         if (assignment == null) {
             return null;
         }
-        ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
+        ProgramVersion version = io.backline.program.ProgramTexts.in(
+                catalog.version(assignment.programVersionId).orElseThrow(), io.backline.web.i18n.Languages.current());
         Adherence.Report report = adherence.report(assignment, zone);
         List<SessionLog> recent = query.recent(assignment.id, CHART_SESSIONS);
         LocalDate today = LocalDate.now(zone);

@@ -40,7 +40,7 @@ public class SessionLog extends ClinicOwned {
 
     public String feelingLabel() {
         try {
-            return Feeling.valueOf(feeling).label;
+            return io.backline.web.i18n.Texts.get(io.backline.web.i18n.EnumTexts.key(Feeling.valueOf(feeling)));
         } catch (IllegalArgumentException e) {
             return feeling;
         }

@@ -25,10 +25,14 @@ import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 import io.backline.program.ProgramCatalog;
+import io.backline.program.ProgramTexts;
 import io.backline.program.ProgramVersion;
 import io.backline.safety.ClientScreening;
 import io.backline.safety.Clearances;
 import io.backline.web.form.SubmittedForm;
+import io.backline.web.i18n.Dates;
+import io.backline.web.i18n.Texts;
+import io.backline.web.i18n.Languages;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.qute.CheckedTemplate;
@@ -75,10 +79,10 @@ public class Today extends Controller {
         public String thisWeekText() {
             List<Adherence.Week> weeks = report.weeks();
             if (weeks.isEmpty()) {
-                return "your program starts " + prescription.startDate;
+                return io.backline.web.i18n.Texts.get("today.starts", Dates.date(prescription.startDate, Languages.current()));
             }
             Adherence.Week week = weeks.get(weeks.size() - 1);
-            return week.done() + " of " + week.prescribed() + " sessions";
+            return io.backline.web.i18n.Texts.get("today.sessionsOf", week.done(), week.prescribed());
         }
 
         /** The level names as a JSON array for the hold timer (escaped again by the template). */
@@ -88,6 +92,17 @@ public class Today extends Controller {
 
         public String levelHintsJson() {
             return json(levels().stream().map(Level::hint).toList());
+        }
+
+        /** The hold timer's words in the page's language, as a JSON object for hold-timer.js. */
+        public String timerTextsJson() {
+            StringBuilder out = new StringBuilder("{");
+            for (String key : TIMER_TEXTS) {
+                String text = Texts.get("timer." + key);
+                out.append(out.length() > 1 ? "," : "").append('"').append(key).append("\":")
+                        .append(json(List.of(text)), 1, json(List.of(text)).length() - 1);
+            }
+            return out.append('}').toString();
         }
 
         private static String json(List<String> values) {
@@ -101,6 +116,15 @@ public class Today extends Controller {
             return out.append(']').toString();
         }
     }
+
+    /** The keys of the hold timer's words ({@code timer.*} in the message bundles). */
+    private static final List<String> TIMER_TEXTS = List.of(
+            "level1", "start", "pause", "stopHold", "skip", "next", "readyLabel", "readyHint", "levelOf",
+            "levelOnly", "readyWhenYouAre", "nextLevel", "idleMessage", "getReady", "lieBack",
+            "announceGetReady", "hold", "announceHold", "resume", "pausedBreath", "announcePaused",
+            "announceResumed", "holdDone", "holdStopped", "nextLevelOf", "rest", "heldOne", "held",
+            "restMessage", "nextLevelIs", "moveRoller", "allDone", "comeUp", "wellDone", "goToCheckOff",
+            "announceAllDone", "announceStopped", "levelSkipped", "breatheIn", "breatheOut");
 
     /** A roller level as the program names it. */
     public record Level(String name, String hint) {
@@ -183,8 +207,8 @@ public class Today extends Controller {
                 return Response.status(409).entity(render(client, plan, submitted.values(), form.holdSeconds())).build();
             }
             case CheckOffService.Result.Saved saved ->
-                flash("message", saved.corrected() ? "Today's session was corrected." : "Session checked off. Well done.");
-            case CheckOffService.Result.AlreadySaved same -> flash("message", "That session was already saved.");
+                flash("message", io.backline.web.i18n.Texts.get(saved.corrected() ? "today.corrected" : "today.checkedOff"));
+            case CheckOffService.Result.AlreadySaved same -> flash("message", io.backline.web.i18n.Texts.get("today.alreadySaved"));
         }
         if (checkOff.worseOrUnsafe()) {
             // Hand over to the symptom report, linked to this session, with the stop guidance on top.
@@ -236,7 +260,8 @@ public class Today extends Controller {
     /** The client's newest open assignment, with its version and current prescription. */
     Optional<Plan> plan(AssignmentService.ClientPlan found) {
         return Optional.ofNullable(found.assignment()).map(assignment -> {
-            ProgramVersion version = catalog.version(assignment.programVersionId).orElseThrow();
+            ProgramVersion version = ProgramTexts.in(catalog.version(assignment.programVersionId).orElseThrow(),
+                    Languages.current());
             return new Plan(assignment, version, found.prescription(), adherence.report(assignment, zone()), localToday());
         });
     }

@@ -81,7 +81,7 @@ public class MyReferrals extends Controller {
         Item item = item(id);
         referrals.consent(item.referral(), ReferralService.CLIENT, "In my Backline account", Instant.now(), currentUser.getName());
         audit.record(item.referral().clientId, "gave consent", item.provider().fullName);
-        flash("message", "Thank you. Your care team can now share this referral with " + item.provider().fullName + ".");
+        flash("message", io.backline.web.i18n.Texts.get("referral.consented", item.provider().fullName));
         return redirect(MyReferrals.class).show(item.referral().id.toString());
     }
 
@@ -91,7 +91,7 @@ public class MyReferrals extends Controller {
         Item item = item(id);
         referrals.revokeConsent(item.referral(), currentUser.getName(), ReferralService.CLIENT);
         audit.record(item.referral().clientId, "withdrew consent", item.provider().fullName);
-        flash("message", "Consent withdrawn: " + item.provider().fullName + " can no longer see this referral.");
+        flash("message", io.backline.web.i18n.Texts.get("referral.withdrawn", item.provider().fullName));
         return redirect(MyReferrals.class).show(item.referral().id.toString());
     }
 

@@ -20,4 +20,9 @@ public class ReferralEvent extends ClinicOwned {
     public String actorKind;
     public String note;
     public Instant happenedAt;
+
+    /** The status in the reader's language, in lower case: "sent", "enviada". */
+    public String statusWord() {
+        return io.backline.web.i18n.Texts.get("Referral.Status." + status).toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -13,6 +13,9 @@ import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
 import io.backline.notify.UnsubscribeLinks;
+import io.backline.people.Client;
+import io.backline.web.i18n.Languages;
+import io.backline.web.i18n.Texts;
 import io.backline.program.AssignmentService;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.mailer.Mail;
@@ -86,25 +89,32 @@ public class ReminderSender {
         String token = links.token(KIND, clinic.id, email.clientId);
         String page = config.baseUrl() + Router.getURI(Unsubscribe::confirm, token);
         String oneClick = config.baseUrl() + OneClickUnsubscribe.path(token);
-        mailer.send(Mail.withText(email.recipientEmail, subject(email.kind, clinic.name), body(email.kind, page))
+        String language = language(email);
+        mailer.send(Mail.withText(email.recipientEmail, subject(email.kind, clinic.name, language),
+                body(email.kind, page, language))
                 .addHeader("List-Unsubscribe", "<" + oneClick + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
     }
 
-    static String subject(ReminderOutbox.Kind kind, String clinicName) {
-        return switch (kind) {
-            case SESSION -> "Your session today at " + clinicName;
-            case MISSED_WEEK -> "A new week with " + clinicName;
-        };
+    /** The language the client last read Backline in: the job has no browser to ask. */
+    private static String language(ReminderOutbox email) {
+        Client client = Client.findById(email.clientId);
+        return client == null ? Languages.ENGLISH : client.language;
     }
 
-    private String body(ReminderOutbox.Kind kind, String unsubscribePage) {
-        String first = switch (kind) {
-            case SESSION -> "A session is planned for today.";
-            case MISSED_WEEK -> "Last week had fewer sessions than planned. A new week starts now.";
-        };
-        return first + "\n\nOpen Backline to see it (sign-in required):\n" + config.baseUrl()
-                + Router.getURI(io.backline.practice.Today::todayPage) + "\n\nTo stop these reminders, open:\n"
-                + unsubscribePage + "\n";
+    static String subject(ReminderOutbox.Kind kind, String clinicName, String language) {
+        return Texts.get(language, switch (kind) {
+            case SESSION -> "email.reminder.sessionSubject";
+            case MISSED_WEEK -> "email.reminder.weekSubject";
+        }, clinicName);
+    }
+
+    private String body(ReminderOutbox.Kind kind, String unsubscribePage, String language) {
+        String first = Texts.get(language, switch (kind) {
+            case SESSION -> "email.reminder.session";
+            case MISSED_WEEK -> "email.reminder.week";
+        });
+        return Texts.get(language, "email.reminder.body", first,
+                config.baseUrl() + Router.getURI(io.backline.practice.Today::todayPage), unsubscribePage);
     }
 }

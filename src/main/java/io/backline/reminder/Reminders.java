@@ -107,13 +107,13 @@ public class Reminders extends Controller {
         settings.emailOn = typed.emailOn() != null;
         settings.updatedAt = Instant.now();
         settings.persist();
-        flash("message", settings.emailOn ? "Reminders saved." : "Reminder emails are off.");
+        flash("message", io.backline.web.i18n.Texts.get(settings.emailOn ? "reminders.saved" : "reminders.off"));
         return redirect(Reminders.class).edit();
     }
 
     private static List<DayChoice> choices(List<String> ticked) {
         return Arrays.stream(DayOfWeek.values()).map(day -> new DayChoice(day.name(),
-                day.getDisplayName(TextStyle.FULL, Locale.ENGLISH),
+                io.backline.web.i18n.Dates.dayName(day, io.backline.web.i18n.Languages.current()),
                 ticked.stream().anyMatch(typed -> typed.strip().equalsIgnoreCase(day.name())))).toList();
     }
 

@@ -54,7 +54,7 @@ public class Unsubscribe extends Controller {
         if (!turnOff(token)) {
             return Response.status(404).entity(Templates.invalid()).build();
         }
-        flash("message", "Done: no more reminder emails. You can turn them on again in Backline.");
+        flash("message", io.backline.web.i18n.Texts.get("unsubscribe.done"));
         return Response.seeOther(io.quarkiverse.renarde.router.Router.getURI(Unsubscribe::confirm, token)).build();
     }
 

@@ -56,10 +56,7 @@ public class ClientScreening extends Controller {
         }
         Screening screening = clearances.answer(client, answers.yes(), currentUser.userId(), false, answers.key());
         audit.record(client.id, "answered pre-exercise questions", screening.needsClearance() ? "needs clearance" : "no yes");
-        flash("message", screening.needsClearance()
-                ? "Thank you. Because of a “yes”, a health professional needs to clear you before you exercise. "
-                        + "Your trainer will contact you."
-                : "Thank you. You are ready to start.");
+        flash("message", io.backline.web.i18n.Texts.get(screening.needsClearance() ? "screening.needsClearance" : "screening.ready"));
         // Named, not referenced: the today page (practice) sits above this package and sends clients here.
         return seeOther(Router.findURI("Today.todayPage", false));
     }

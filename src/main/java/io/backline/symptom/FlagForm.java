@@ -22,17 +22,17 @@ import io.backline.web.form.WholeNumber;
  * stay text so that "abc" gets its message; the API turns its typed JSON into this shape.
  */
 public record FlagForm(
-        @RestForm @FlagChoice(value = FlagChoice.Of.TYPE, message = "Choose what happened.") String type,
+        @RestForm @FlagChoice(value = FlagChoice.Of.TYPE, message = "{report.type.required}") String type,
         @RestForm @WholeNumber(min = 0, max = 10,
-                message = "Choose how strong it is, from 0 (none) to 10 (worst you can imagine).") String severity,
-        @RestForm @FlagChoice(value = FlagChoice.Of.REGION, message = "Choose where you feel it.") String region,
-        @RestForm @FlagChoice(value = FlagChoice.Of.WHEN, message = "Choose when it started.") String when,
+                message = "{report.severity.range}") String severity,
+        @RestForm @FlagChoice(value = FlagChoice.Of.REGION, message = "{report.region.required}") String region,
+        @RestForm @FlagChoice(value = FlagChoice.Of.WHEN, message = "{report.when.required}") String when,
         @RestForm("sign") List<@FlagChoice(value = FlagChoice.Of.SIGN,
-                message = "Tick only the signs listed here.") String> signs,
+                message = "{report.signs.listed}") String> signs,
         @RestForm @WholeNumber(min = 0, max = 10, optional = true,
-                message = "Pain before the session is from 0 to 10.") String painBefore,
+                message = "{report.painBefore.range}") String painBefore,
         @RestForm @Size(max = FlagForm.MAX_DESCRIPTION,
-                message = "The description can be at most {max} characters.") String description,
+                message = "{report.description.size}") String description,
         /** A check-off's session the report follows; a stale or edited one is ignored rather than refused. */
         @RestForm String sessionId,
         /** The form's one-time key: the same form sent twice saves once. */

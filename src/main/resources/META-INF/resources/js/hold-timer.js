@@ -32,8 +32,13 @@
   var TICK_MS = 250;
   var BREATH_MS = 4000;
   var FLASH_MS = 1500;
-  var BREATH_IN = 'Breathe in slowly';
-  var BREATH_OUT = 'Breathe out and let your back relax';
+  // The words come from the page (data-texts, the message bundles in the page's language); {0} is an argument.
+  var TEXT = {};
+  function say(key) {
+    var text = TEXT[key] || key;
+    for (var i = 1; i < arguments.length; i++) { text = text.split('{' + (i - 1) + '}').join(String(arguments[i])); }
+    return text;
+  }
   var READY_MIN = 5;
   var READY_MAX = 30;
   var READY_KEY = 'backline.readySeconds';
@@ -185,7 +190,8 @@
     var serverReady = readyValue(root.getAttribute('data-ready-seconds'));
     this.readySetting = loadReady() || serverReady || READY_MIN;  // the client's choice, 5–30
     this.readySeconds = override || this.readySetting;              // the current countdown's length
-    this.levels = parseList(root.getAttribute('data-levels'), ['Level 1']);
+    try { TEXT = JSON.parse(root.getAttribute('data-texts') || '{}') || {}; } catch (e) { TEXT = {}; }
+    this.levels = parseList(root.getAttribute('data-levels'), [say('level1')]);
     this.hints = parseList(root.getAttribute('data-level-hints'), []);
     this.level = 0;
     this.state = 'idle';
@@ -218,11 +224,11 @@
     this.message = el('p', { 'class': 'timer-message', tabindex: '-1' });
 
     var row = el('div', { 'class': 'timer-buttons' });
-    this.startButton = button('Start', 'timer-start');
-    this.pauseButton = button('Pause', 'timer-pause');
-    this.stopButton = button('Stop this hold', 'timer-stop', 'secondary');
-    this.skipButton = button('Skip to next level', 'timer-skip', 'secondary');
-    this.nextButton = button('Start next level', 'timer-next');
+    this.startButton = button(say('start'), 'timer-start');
+    this.pauseButton = button(say('pause'), 'timer-pause');
+    this.stopButton = button(say('stopHold'), 'timer-stop', 'secondary');
+    this.skipButton = button(say('skip'), 'timer-skip', 'secondary');
+    this.nextButton = button(say('next'), 'timer-next');
     [this.startButton, this.nextButton, this.pauseButton, this.stopButton, this.skipButton]
       .forEach(function (b) { row.appendChild(b); });
 
@@ -262,7 +268,7 @@
     var id = (root.id || 'hold-timer') + '-ready-seconds' + (settingIds > 1 ? '-' + settingIds : '');
     var wrap = el('div', { 'class': 'timer-setting' });
     var line = el('p', { 'class': 'timer-setting-line' });
-    var label = el('label', { 'for': id }, 'Get-ready time (seconds)');
+    var label = el('label', { 'for': id }, say('readyLabel'));
     this.readyInput = el('input', {
       id: id, type: 'number', min: String(READY_MIN), max: String(READY_MAX), step: '1', inputmode: 'numeric',
       'data-testid': 'ready-seconds', 'aria-describedby': id + '-hint'
@@ -272,7 +278,7 @@
     line.appendChild(document.createTextNode(' '));
     line.appendChild(this.readyInput);
     var hint = el('p', { 'class': 'hint', id: id + '-hint' },
-      'From ' + READY_MIN + ' to ' + READY_MAX + ': time to lie back over the roller before the hold starts.');
+      say('readyHint', READY_MIN, READY_MAX));
     wrap.appendChild(line);
     wrap.appendChild(hint);
 
@@ -319,7 +325,7 @@
 
   HoldTimer.prototype.showLevel = function () {
     var n = this.levels.length;
-    this.levelCount.textContent = n > 1 ? 'Level ' + (this.level + 1) + ' of ' + n + ':' : 'Level:';
+    this.levelCount.textContent = n > 1 ? say('levelOf', this.level + 1, n) : say('levelOnly');
     this.levelName.textContent = this.levels[this.level];
     var hint = this.hints[this.level] || '';
     this.hint.textContent = hint;
@@ -378,7 +384,7 @@
       var breath = Math.floor(elapsed / BREATH_MS) % 2;
       if (breath !== this.lastBreath) {
         this.lastBreath = breath;
-        this.breath.textContent = breath === 0 ? BREATH_IN : BREATH_OUT;
+        this.breath.textContent = breath === 0 ? say('breatheIn') : say('breatheOut');
       }
     }
   };
@@ -390,12 +396,11 @@
     this.stopTicking();
     this.root.removeAttribute('data-paused');
     this.showLevel();
-    this.phase.textContent = this.level === 0 ? 'Ready when you are' : 'Next level';
+    this.phase.textContent = this.level === 0 ? say('readyWhenYouAre') : say('nextLevel');
     this.clock.textContent = clockText(this.holdSeconds);
     this.clock.hidden = false;
     this.breath.textContent = '';
-    this.setMessage('Press Start, then lie back over the roller during the get-ready countdown. '
-      + 'One high beep means hold; two lower beeps mean the hold is done.');
+    this.setMessage(say('idleMessage'));
     this.show(['startButton', 'skipButton']);
   };
 
@@ -407,25 +412,25 @@
     this.root.removeAttribute('data-paused');
     this.root.classList.remove('timer-flash');
     this.showLevel();
-    this.phase.textContent = 'Get ready';
+    this.phase.textContent = say('getReady');
     this.clock.textContent = clockText(this.readySeconds);
     this.clock.hidden = false;
-    this.breath.textContent = 'Lie back over the roller and put your hands behind your head.';
+    this.breath.textContent = say('lieBack');
     this.setMessage('');
-    this.pauseButton.textContent = 'Pause';
+    this.pauseButton.textContent = say('pause');
     this.show(['pauseButton', 'stopButton', 'skipButton']);
-    this.announce('Get ready. ' + this.levels[this.level] + '.');
+    this.announce(say('announceGetReady', this.levels[this.level]));
     this.startPhase();
     this.focus(this.pauseButton);
   };
 
   HoldTimer.prototype.beginHold = function () {
     this.setState('hold');
-    this.phase.textContent = 'Hold';
+    this.phase.textContent = say('hold');
     this.clock.textContent = clockText(this.holdSeconds);
-    this.breath.textContent = BREATH_IN;
+    this.breath.textContent = say('breatheIn');
     this.show(['pauseButton', 'stopButton', 'skipButton']);
-    this.announce('Hold now. ' + BREATH_IN + '.');
+    this.announce(say('announceHold', say('breatheIn')));
     this.startPhase();
     this.lastBreath = 0;
     this.wakeLock.acquire();
@@ -436,20 +441,19 @@
     if (this.state !== 'ready' && this.state !== 'hold') { return; }
     if (this.pausedAt === null) {
       this.pausedAt = performance.now();
-      this.pauseButton.textContent = 'Resume';
+      this.pauseButton.textContent = say('resume');
       this.root.setAttribute('data-paused', 'true');
-      this.breath.textContent = 'Paused. Press Resume when you are ready.';
-      this.announce('Paused.');
+      this.breath.textContent = say('pausedBreath');
+      this.announce(say('announcePaused'));
       this.wakeLock.release();
     } else {
       this.pausedTotal += performance.now() - this.pausedAt;
       this.pausedAt = null;
-      this.pauseButton.textContent = 'Pause';
+      this.pauseButton.textContent = say('pause');
       this.root.removeAttribute('data-paused');
       this.lastBreath = -1;
-      this.breath.textContent = this.state === 'hold' ? BREATH_IN
-        : 'Lie back over the roller and put your hands behind your head.';
-      this.announce('Resumed.');
+      this.breath.textContent = this.state === 'hold' ? say('breatheIn') : say('lieBack');
+      this.announce(say('announceResumed'));
       if (this.state === 'hold') { this.wakeLock.acquire(); }
       this.tick();
     }
@@ -497,10 +501,10 @@
     this.wakeLock.release();
     this.pausedAt = null;
     this.root.removeAttribute('data-paused');
-    this.pauseButton.textContent = 'Pause';
+    this.pauseButton.textContent = say('pause');
     this.record(level, held, false);
 
-    var spoken = how === 'done' ? 'Hold done. Come up slowly.' : 'Hold stopped after ' + held + ' seconds. Come up slowly.';
+    var spoken = how === 'done' ? say('holdDone') : say('holdStopped', held);
     if (how === 'done') {
       // Only when time is up: after Stop or Skip the client pressed the button and already knows.
       cue('end');
@@ -521,14 +525,13 @@
     this.setState('rest');
     this.level += 1;
     this.showLevel();
-    this.levelCount.textContent = 'Next, level ' + (this.level + 1) + ' of ' + this.levels.length + ':';
-    this.phase.textContent = 'Rest';
+    this.levelCount.textContent = say('nextLevelOf', this.level + 1, this.levels.length);
+    this.phase.textContent = say('rest');
     this.clock.hidden = true;
-    this.breath.textContent = 'You held for ' + held + ' second' + (held === 1 ? '' : 's') + '.';
-    this.setMessage('Come up slowly and rest for as long as you need. Then move the roller to the next level '
-      + 'and press "Start next level" when you are ready.');
+    this.breath.textContent = held === 1 ? say('heldOne') : say('held', held);
+    this.setMessage(say('restMessage'));
     this.show(['nextButton']);
-    this.announce(spoken + ' Next level: ' + this.levels[this.level] + '.');
+    this.announce(spoken + ' ' + say('nextLevelIs', this.levels[this.level]));
     this.focus(this.nextButton);
   };
 
@@ -540,25 +543,25 @@
     }
     this.level += 1;
     this.showIdle();
-    this.setMessage('Move the roller to the next level, then press Start.');
-    this.announce((spoken ? spoken + ' ' : '') + 'Next level: ' + this.levels[this.level] + '.');
+    this.setMessage(say('moveRoller'));
+    this.announce((spoken ? spoken + ' ' : '') + say('nextLevelIs', this.levels[this.level]));
     this.focus(this.startButton);
   };
 
   HoldTimer.prototype.finish = function (spoken) {
     this.setState('finished');
     this.stopTicking();
-    this.phase.textContent = 'All levels done';
+    this.phase.textContent = say('allDone');
     this.clock.hidden = true;
-    this.breath.textContent = 'Come up slowly and take a rest.';
-    this.setMessage('Well done. Your seconds held are filled in below. Check them, then use the check-off form to save your session.');
+    this.breath.textContent = say('comeUp');
+    this.setMessage(say('wellDone'));
     if (document.getElementById('check-off')) {
-      var link = el('a', { href: '#check-off', 'class': 'timer-checkoff-link' }, 'Go to the check-off form');
+      var link = el('a', { href: '#check-off', 'class': 'timer-checkoff-link' }, say('goToCheckOff'));
       this.message.appendChild(document.createTextNode(' '));
       this.message.appendChild(link);
     }
     this.show([]);
-    this.announce((spoken ? spoken + ' ' : '') + 'All levels done. Your times are filled in on the check-off form below.');
+    this.announce((spoken ? spoken + ' ' : '') + say('announceAllDone'));
     this.focus(this.message);
   };
 
@@ -568,7 +571,7 @@
     } else if (this.state === 'ready') {
       // The hold never began: go back to the start of this level.
       this.showIdle();
-      this.announce('Stopped. Press Start when you are ready.');
+      this.announce(say('announceStopped'));
       this.focus(this.startButton);
     }
   };
@@ -582,7 +585,7 @@
       // No hold took place at this level: note 0 unless the client already typed a value.
       this.stopTicking();
       this.record(this.level, 0, true);
-      this.advance('Level skipped.');
+      this.advance(say('levelSkipped'));
     }
   };
 

@@ -31,7 +31,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ProgressPageTest {
     private static final String CLIENT = "cedar-client5";
-    private static final Pattern SESSION_DAY = Pattern.compile("data-testid=\"session\"><strong>(\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern SESSION_DAY = Pattern.compile("data-testid=\"session\"><strong>([A-Z][a-z]{2} \\d{1,2}, \\d{4})");
+    /** Dates read as in the US: "Dec 5, 2026". */
+    private static final java.time.format.DateTimeFormatter US = java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy",
+            java.util.Locale.US);
 
     private UUID client;
     private UUID assignment;
@@ -75,16 +78,16 @@ class ProgressPageTest {
         int daysSoFar = (int) ChronoUnit.DAYS.between(monday, today) + 1;
         int streak = Math.round(3 * daysSoFar / 7f) <= 1 ? 3 : 2;
         assertTrue(page.contains("<strong>" + streak + "</strong> weeks in a row on target"), "the streak of " + streak);
-        assertTrue(page.contains("<td>" + monday.minusWeeks(1) + "</td><td>3 of 3</td>"), "last week, 3 of 3");
-        assertTrue(page.contains("<td>" + monday.minusWeeks(2) + "</td><td>3 of 3</td>"), "the first week, 3 of 3");
-        assertTrue(page.indexOf("<td>" + monday.minusWeeks(1)) < page.indexOf("<td>" + monday.minusWeeks(2)),
+        assertTrue(page.contains("<td>" + US.format(monday.minusWeeks(1)) + "</td><td>3 of 3</td>"), "last week, 3 of 3");
+        assertTrue(page.contains("<td>" + US.format(monday.minusWeeks(2)) + "</td><td>3 of 3</td>"), "the first week, 3 of 3");
+        assertTrue(page.indexOf("<td>" + US.format(monday.minusWeeks(1))) < page.indexOf("<td>" + US.format(monday.minusWeeks(2))),
                 "weeks newest first");
 
         Matcher days = SESSION_DAY.matcher(page);
         assertTrue(days.find());
-        assertEquals(today.toString(), days.group(1), "today's session first");
+        assertEquals(US.format(today), days.group(1), "today's session first");
         assertEquals(1, page.split("data-testid=\"corrected\"", -1).length - 1, "only today's session was corrected");
-        assertTrue(page.indexOf("data-testid=\"corrected\"") < page.indexOf(monday.minusWeeks(1).plusDays(2) + "</strong>"),
+        assertTrue(page.indexOf("data-testid=\"corrected\"") < page.indexOf(US.format(monday.minusWeeks(1).plusDays(2)) + "</strong>"),
                 "the mark sits on today's session");
     }
 
@@ -105,7 +108,7 @@ class ProgressPageTest {
         while (oldest.find()) {
             last = oldest.group(1);
         }
-        assertEquals(today.minusDays(25).toString(), last, "the oldest session ends the last page");
+        assertEquals(US.format(today.minusDays(25)), last, "the oldest session ends the last page");
     }
 
     @Test

@@ -70,7 +70,8 @@ class ErasureLeavesNoTraceTest {
             entry("referral_reply.resume_answer", "CHECK: a listed answer"),
             entry("clearance.professional_role", "a name from the professional roles"),
             entry("invitation.role", "CHECK: a listed role"),
-            entry("invitation.status", "CHECK: a listed status"));
+            entry("invitation.status", "CHECK: a listed status"),
+            entry("client.language", "CHECK: 'en' or 'es'"));
 
     /** Tables that hold a client but are not filled: the audit trail refuses every change (its rows are searched). */
     private static final Set<String> NOT_FILLED = Set.of("audit_event");

@@ -250,7 +250,7 @@ class ReferralsTest {
         // In the clinic's time, saying so (Portland: PST or PDT), as on every page.
         String page = trainer.request().get("/referrals/" + id).asString();
         assertTrue(java.util.regex.Pattern.compile("sent to " + QUIET_ALDER_EMAIL.replace(".", "\\.")
-                + ", \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} P[SD]T\\.").matcher(page).find(), "the time is in the clinic's zone");
+                + ", [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M P[SD]T\\.").matcher(page).find(), "the time is in the clinic's zone");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> MailServer.messages().stream().filter(m -> m.contains(id)).count() == 1);
         assertEquals(1, TestData.count("select count(*) from referral_mail where referral_id = ?::uuid and sent_at is not null"

@@ -64,6 +64,7 @@ class RouteMatrixTest {
             entry("GET /signed-out", new Route(Audience.ANYONE)),
             entry("GET /logout", new Route(Audience.ANYONE)),
             entry("POST /sign-out", new Route(Audience.SIGNED_IN)),
+            entry("POST /language", new Route(Audience.ANYONE)),
             entry("GET /clinic", new Route(Audience.ADMIN)),
             entry("GET /clinic/settings", new Route(Audience.ADMIN)),
             entry("GET /clinic/sign-ins", new Route(Audience.ADMIN)),

@@ -1,0 +1,48 @@
+package io.backline.web.i18n;
+
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.qute.EngineBuilder;
+import io.quarkus.qute.Expression;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ResultMapper;
+import io.quarkus.qute.TemplateNode;
+
+/**
+ * Escapes a message from the bundles ({@code {m:…}}) like any value, except its apostrophes: the copy is ours, an
+ * apostrophe is harmless in text and double-quoted attributes, and "Don't" stays "Don't" in the page's source.
+ */
+public class MessageResults {
+    private static final List<String> ESCAPED = List.of("text/html", "text/xml", "application/xml",
+            "application/xhtml+xml");
+
+    void register(@Observes EngineBuilder engine) {
+        HtmlEscaper everything = new HtmlEscaper(ESCAPED);
+        HtmlEscaper keepingApostrophes = new HtmlEscaper(ESCAPED) {
+            @Override
+            protected String replacementFor(char c) {
+                return c == '\'' ? null : super.replacementFor(c);
+            }
+        };
+        engine.addResultMapper(new ResultMapper() {
+            @Override
+            public int getPriority() {
+                // Above Qute's own escaper, below the dates' mapper.
+                return 5;
+            }
+
+            @Override
+            public boolean appliesTo(TemplateNode.Origin origin, Object result) {
+                return everything.appliesTo(origin, result);
+            }
+
+            @Override
+            public String map(Object result, Expression expression) {
+                return "m".equals(expression.getNamespace()) ? keepingApostrophes.map(result, expression)
+                        : everything.map(result, expression);
+            }
+        });
+    }
+}
