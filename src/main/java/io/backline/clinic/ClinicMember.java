@@ -11,10 +11,10 @@ import io.quarkus.security.identity.SecurityIdentity;
  * (a read-only copy of its row), their staff row and client row if they have one there, the roles those rows give,
  * and for staff the open symptom flags their badge shows on every page (their care teams' for a trainer, the whole
  * clinic's for an admin; 0 for a client), and the unread messages of the menus (from the clients they see for staff,
- * from the care team for a client). Pages read it from the identity instead of querying again on every request.
+ * from the care team for a client) and a client's unread notifications. Pages read it from the identity instead of querying again on every request.
  */
 public record ClinicMember(Clinic clinic, Optional<UUID> staffMemberId, Optional<UUID> clientId, Set<String> roles,
-        long openFlags, long unreadAsStaff, long unreadAsClient) {
+        long openFlags, long unreadAsStaff, long unreadAsClient, long unreadNotifications) {
     static final String ATTRIBUTE = "io.backline.clinic-member";
 
     public static Optional<ClinicMember> of(SecurityIdentity identity) {

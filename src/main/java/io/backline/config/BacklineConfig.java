@@ -34,6 +34,8 @@ public interface BacklineConfig {
 
     Unsubscribe unsubscribe();
 
+    Notifications notifications();
+
     interface Keycloak {
         /** Keycloak's base URL; the realm is {@code backline}. */
         String url();
@@ -138,5 +140,19 @@ public interface BacklineConfig {
         /** How long an unsubscribe link in an email works. */
         @WithDefault("60")
         int linkDays();
+    }
+
+    interface Notifications {
+        /** How often the notification outbox is emptied. */
+        @WithDefault("10s")
+        String every();
+
+        /** How long a notification email waits for more changes, so that a burst of them sends one email. */
+        @WithDefault("5m")
+        Duration batch();
+
+        /** The first retry's delay after a failed send; it grows with each try. */
+        @WithDefault("30s")
+        Duration retryBase();
     }
 }

@@ -11,6 +11,7 @@ import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
+import io.backline.notify.UnsubscribeMail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.panache.common.Parameters;
@@ -18,7 +19,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sends "You have a new message from the clinic" as the alerts go (SKIP LOCKED, retried while SMTP is away). The
- * email names only the clinic: no sender, no client, no text.
+ * email names only the clinic: no sender, no client, no text; it carries a one-click unsubscribe (RFC 8058).
  */
 @ApplicationScoped
 public class MessageMailSender {
@@ -30,6 +31,8 @@ public class MessageMailSender {
     Mailer mailer;
     @Inject
     EveryClinic everyClinic;
+    @Inject
+    UnsubscribeMail unsubscribe;
 
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
@@ -43,19 +46,21 @@ public class MessageMailSender {
         List<MessageMail> due = Claim.first(BATCH, MessageMail.<MessageMail> find(
                 "sentAt is null and sendAfter <= :now order by sendAfter", Parameters.with("now", Instant.now())));
         OutboxEmail.sendInTurn("Message email", due.stream().map(List::of).toList(),
-                group -> send(group.get(0), clinic.name), config.alerts().retryBase());
+                group -> send(group.get(0), clinic), config.alerts().retryBase());
     }
 
-    private void send(MessageMail mail, String clinicName) {
-        mailer.send(Mail.withText(mail.recipientEmail, subject(clinicName), body(clinicName)));
+    private void send(MessageMail mail, Clinic clinic) {
+        UnsubscribeMail.Link link = unsubscribe.link(MessageEmailSwitch.KIND, clinic.id, mail.recipientUserId);
+        mailer.send(UnsubscribeMail.withHeaders(
+                Mail.withText(mail.recipientEmail, subject(clinic.name), body(clinic.name, link.page())), link));
     }
 
     static String subject(String clinicName) {
         return "You have a new message from " + clinicName;
     }
 
-    private String body(String clinicName) {
+    private String body(String clinicName, String unsubscribePage) {
         return "You have a new message from " + clinicName + ".\n\nSign in to Backline to read it:\n"
-                + config.baseUrl() + "/\n";
+                + config.baseUrl() + "/\n\nTo stop these emails, open:\n" + unsubscribePage + "\n";
     }
 }

@@ -12,7 +12,7 @@ import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
-import io.backline.notify.UnsubscribeLinks;
+import io.backline.notify.UnsubscribeMail;
 import io.backline.program.AssignmentService;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.mailer.Mail;
@@ -38,7 +38,7 @@ public class ReminderSender {
     @Inject
     EveryClinic everyClinic;
     @Inject
-    UnsubscribeLinks links;
+    UnsubscribeMail unsubscribe;
     @Inject
     AssignmentService assignments;
     @Inject
@@ -68,7 +68,7 @@ public class ReminderSender {
                 }
             }
             OutboxEmail.sendInTurn("Reminder email", toSend, group -> send(clinic, group.get(0)),
-                    config.reminders().retryBase());
+                    config.reminders().retryBase(), clock);
             if (due.size() < BATCH || toSend.stream().anyMatch(group -> group.get(0).sentAt == null)) {
                 return;
             }
@@ -83,12 +83,9 @@ public class ReminderSender {
     }
 
     private void send(Clinic clinic, ReminderOutbox email) {
-        String token = links.token(KIND, clinic.id, email.clientId);
-        String page = config.baseUrl() + Router.getURI(Unsubscribe::confirm, token);
-        String oneClick = config.baseUrl() + OneClickUnsubscribe.path(token);
-        mailer.send(Mail.withText(email.recipientEmail, subject(email.kind, clinic.name), body(email.kind, page))
-                .addHeader("List-Unsubscribe", "<" + oneClick + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        UnsubscribeMail.Link link = unsubscribe.link(KIND, clinic.id, email.clientId);
+        mailer.send(UnsubscribeMail.withHeaders(Mail.withText(email.recipientEmail, subject(email.kind, clinic.name),
+                body(email.kind, link.page())), link));
     }
 
     static String subject(ReminderOutbox.Kind kind, String clinicName) {

@@ -68,7 +68,7 @@ class SessionRemindersTest {
         // Signed out, with no cookie: the mail client's one-click POST.
         given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
                 .post(io.quarkus.arc.Arc.container().instance(io.backline.notify.UnsubscribeLinks.class).get()
-                        .token("reminders", CLINIC, unsubscribed).transform(OneClickUnsubscribe::path))
+                        .token("reminders", CLINIC, unsubscribed).transform(io.backline.notify.OneClickUnsubscribe::path))
                 .then().statusCode(200);
 
         // Before 07:00 only the 06:30 reminder goes; the 07:00 ones wait.
@@ -112,7 +112,7 @@ class SessionRemindersTest {
                 .then().statusCode(303);
         assertEquals("false", TestData.string("select email_on::text from reminder_settings where client_id = ?::uuid",
                 due.toString()));
-        given().get(link).then().statusCode(200).body(containsString("You get no reminder emails"));
+        given().get(link).then().statusCode(200).body(containsString("You get no session reminder emails"));
     }
 
     @Test
