@@ -61,7 +61,8 @@ class ClientNotificationsTest {
         assignment = TestData.assignBuiltInProgram(CLINIC, client, "rose-trainer", LocalDate.now().minusDays(3), 3);
         email = client + "@test.example";
         TestData.sql("update client set user_id = null where id = ?::uuid", demoClient.toString());
-        TestData.sql("update client set user_id = ?::uuid where id = ?::uuid", userId, client.toString());
+        TestData.sql("update client set user_id = ?::uuid, screened_at = now() where id = ?::uuid", userId,
+                client.toString());
         trainer = SignIn.as("rose-trainer");
     }
 
