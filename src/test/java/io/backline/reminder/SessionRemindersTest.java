@@ -128,6 +128,21 @@ class SessionRemindersTest {
     }
 
     @Test
+    void theWeeksAreTheSettableClocksNotTheServers() {
+        ZoneId zone = ZoneId.of(TestData.string("select timezone from clinic where id = ?", CLINIC));
+        LocalDate today = LocalDate.now(zone);
+        // Two Mondays ahead: the week that just ended there is one the server's own date has not reached.
+        LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+        TestClock.set(monday.atTime(LocalTime.of(5, 0, 30)).atZone(zone).toInstant());
+        UUID behind = client("Behind Next Week", today.minusWeeks(2), "05:00", "");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !MailServer.awaitMessagesContaining(
+                behind.toString(), 1, Duration.ZERO, "A new week with " + Demo.ROSE).isEmpty());
+        assertEquals(monday.minusWeeks(1).toString(), TestData.string(
+                "select due_on::text from reminder_outbox where client_id = ?::uuid and kind = 'MISSED_WEEK'",
+                behind.toString()));
+    }
+
+    @Test
     void theSettingsFormRefusesBadInputAndKeepsWhatWasTyped() {
         SignIn.Session client = SignIn.as("rose-client1");
         client.request().get("/today").then().body(containsString("/today/reminders"));
