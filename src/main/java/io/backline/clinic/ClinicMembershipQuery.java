@@ -22,7 +22,8 @@ class ClinicMembershipQuery {
      * clinic (and so Hibernate's tenant filter) can be known. One statement answers for the whole request: the
      * clinic's row, the person's active staff and client rows in it, and for staff the count of open flags that
      * every staff page shows in its header and polls every 30 seconds (pages would otherwise each query them). The
-     * count uses V10's partial index and is only evaluated for staff; the menus' unread messages likewise (V20's index).
+     * count uses V10's partial index and is only evaluated for staff; the menus' unread messages likewise (V20's index),
+     * and a client's unread notifications (V21's).
      */
     private static final String MEMBERSHIP = """
             select c.id, c.name, c.city, c.timezone, c.disengaged_after_days, c.red_severity, c.amber_severity,
@@ -49,7 +50,11 @@ class ClinicMembershipQuery {
                                  and r.user_id = ?
                              where g.clinic_id = c.id and g.client_id = cl.id and not g.from_client
                                and g.written_at > coalesce(r.read_at, '-infinity'))
-                        else 0 end as unread_as_client
+                        else 0 end as unread_as_client,
+                   case when cl.id is not null then
+                            (select count(*) from notification n
+                             where n.clinic_id = c.id and n.client_id = cl.id and n.read_at is null)
+                        else 0 end as unread_notifications
             from clinic c
             left join staff_member s on s.clinic_id = c.id and s.user_id = ? and s.active
             left join client cl on cl.clinic_id = c.id and cl.user_id = ? and cl.active
@@ -76,6 +81,7 @@ class ClinicMembershipQuery {
                 long openFlags = 0;
                 long unreadAsStaff = 0;
                 long unreadAsClient = 0;
+                long unreadNotifications = 0;
                 Set<String> roles = new HashSet<>();
                 while (rows.next()) {
                     clinic = clinic != null ? clinic : clinic(rows);
@@ -90,11 +96,12 @@ class ClinicMembershipQuery {
                         clientLanguage = rows.getString("client_language");
                         roles.add(ClinicMembershipRoles.CLIENT_ROLE);
                         unreadAsClient = rows.getLong("unread_as_client");
+                        unreadNotifications = rows.getLong("unread_notifications");
                     }
                 }
                 return clinic == null ? Optional.empty()
                         : Optional.of(new ClinicMember(clinic, Optional.ofNullable(staffId), Optional.ofNullable(clientId),
-                                Set.copyOf(roles), openFlags, unreadAsStaff, unreadAsClient,
+                                Set.copyOf(roles), openFlags, unreadAsStaff, unreadAsClient, unreadNotifications,
                                 Optional.ofNullable(clientLanguage)));
             }
         } catch (SQLException e) {

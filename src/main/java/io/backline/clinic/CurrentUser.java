@@ -94,6 +94,11 @@ public class CurrentUser {
                 .orElse(0L);
     }
 
+    /** A client's unread notifications in the menu, counted with the sign-in's membership statement. */
+    public long unreadNotificationCount() {
+        return isClient() ? ClinicMember.of(identity).map(ClinicMember::unreadNotifications).orElse(0L) : 0L;
+    }
+
     /** Open flags in the staff badge, counted with the sign-in's membership statement (0 for a client). */
     public long openFlagCount() {
         return isStaff() ? ClinicMember.of(identity).map(ClinicMember::openFlags).orElse(0L) : 0L;

@@ -35,6 +35,7 @@ public interface BacklineConfig {
     Unsubscribe unsubscribe();
 
     Demo demo();
+    Notifications notifications();
 
     interface Keycloak {
         /** Keycloak's base URL; the realm is {@code backline}. */
@@ -146,5 +147,19 @@ public interface BacklineConfig {
         /** Rebuild the demo clinics' history at start (demo/DemoHistory); true only in dev mode, never in production. */
         @WithDefault("false")
         boolean history();
+    }
+
+    interface Notifications {
+        /** How often the notification outbox is emptied. */
+        @WithDefault("10s")
+        String every();
+
+        /** How long a notification email waits for more changes, so that a burst of them sends one email. */
+        @WithDefault("5m")
+        Duration batch();
+
+        /** The first retry's delay after a failed send; it grows with each try. */
+        @WithDefault("30s")
+        Duration retryBase();
     }
 }

@@ -8,12 +8,14 @@ import io.backline.invitation.Invitations;
 import io.backline.message.Conversations;
 import io.backline.message.Inbox;
 import io.backline.message.MyMessages;
+import io.backline.notification.MyNotifications;
 import io.backline.people.Clients;
 import io.backline.people.Staff;
 import io.backline.practice.Today;
 import io.backline.program.Programs;
 import io.backline.referral.MyReferrals;
 import io.backline.referral.Referrals;
+import io.backline.reminder.Reminders;
 import io.backline.safety.ClientScreening;
 import io.backline.symptom.Flags;
 import io.backline.symptom.MyFlags;
@@ -49,6 +51,8 @@ public final class Links {
     private static final RouteTemplate MESSAGES = RouteTemplate.withId(id -> Router.getURI(Inbox::inbox));
     private static final RouteTemplate MY_MESSAGES = RouteTemplate.withId(id -> Router.getURI(MyMessages::conversation));
     private static final RouteTemplate CONVERSATION = RouteTemplate.withId(id -> Router.getURI(Conversations::conversation, id));
+    private static final RouteTemplate NOTIFICATIONS = RouteTemplate.withId(id -> Router.getURI(MyNotifications::list));
+    private static final RouteTemplate REMINDERS = RouteTemplate.withId(id -> Router.getURI(Reminders::edit));
     private static final RouteTemplate SIGN_OUT_PAGE = RouteTemplate.withId(id -> Router.getURI(SignOut::confirm));
 
     private static final RouteTemplate CLIENT_PAGE = RouteTemplate.withId(id -> Router.getURI(ClientPage::show, id));
@@ -144,6 +148,14 @@ public final class Links {
 
     static String myMessages() {
         return MY_MESSAGES.path();
+    }
+
+    static String notifications() {
+        return NOTIFICATIONS.path();
+    }
+
+    static String reminders() {
+        return REMINDERS.path();
     }
 
     static String conversation(Object clientId) {

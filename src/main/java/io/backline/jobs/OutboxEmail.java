@@ -1,5 +1,6 @@
 package io.backline.jobs;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,16 +30,22 @@ public abstract class OutboxEmail extends ClinicOwned {
      */
     public static <E extends OutboxEmail> void sendInTurn(String what, List<List<E>> groups, Consumer<List<E>> send,
             Duration retryBase) {
+        sendInTurn(what, groups, send, retryBase, Clock.systemUTC());
+    }
+
+    /** As above, with sent and retry times read from the jobs' clock, which tests set (jobs/Clocks). */
+    public static <E extends OutboxEmail> void sendInTurn(String what, List<List<E>> groups, Consumer<List<E>> send,
+            Duration retryBase, Clock clock) {
         for (List<E> group : groups) {
             try {
                 send.accept(group);
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 group.forEach(email -> email.sentAt = now);
             } catch (RuntimeException e) {
                 for (E email : group) {
                     email.attempts++;
                     email.lastError = e.getClass().getSimpleName();
-                    email.sendAfter = Instant.now().plus(RetryDelay.after(email.attempts, retryBase));
+                    email.sendAfter = clock.instant().plus(RetryDelay.after(email.attempts, retryBase));
                 }
                 Log.warnf("%s not sent (attempt %d), will retry: %s", what, group.get(0).attempts,
                         e.getClass().getSimpleName());

@@ -14,6 +14,7 @@ import io.backline.jobs.OutboxEmail;
 import io.backline.people.Client;
 import io.backline.web.i18n.Languages;
 import io.backline.web.i18n.Texts;
+import io.backline.notify.UnsubscribeMail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.panache.common.Parameters;
@@ -21,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sends "You have a new message from the clinic" as the alerts go (SKIP LOCKED, retried while SMTP is away). The
- * email names only the clinic: no sender, no client, no text.
+ * email names only the clinic: no sender, no client, no text; it carries a one-click unsubscribe (RFC 8058).
  */
 @ApplicationScoped
 public class MessageMailSender {
@@ -33,6 +34,8 @@ public class MessageMailSender {
     Mailer mailer;
     @Inject
     EveryClinic everyClinic;
+    @Inject
+    UnsubscribeMail unsubscribe;
 
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
@@ -46,21 +49,23 @@ public class MessageMailSender {
         List<MessageMail> due = Claim.first(BATCH, MessageMail.<MessageMail> find(
                 "sentAt is null and sendAfter <= :now order by sendAfter", Parameters.with("now", Instant.now())));
         OutboxEmail.sendInTurn("Message email", due.stream().map(List::of).toList(),
-                group -> send(group.get(0), clinic.name), config.alerts().retryBase());
+                group -> send(group.get(0), clinic), config.alerts().retryBase());
     }
 
-    private void send(MessageMail mail, String clinicName) {
+    private void send(MessageMail mail, Clinic clinic) {
         // A client reads it in the language they last used Backline in; staff in English, as their pages.
         Client client = Client.findByUser(mail.recipientUserId);
         String language = client == null ? Languages.ENGLISH : client.language;
-        mailer.send(Mail.withText(mail.recipientEmail, subject(clinicName, language), body(clinicName, language)));
+        UnsubscribeMail.Link link = unsubscribe.link(MessageEmailSwitch.KIND, clinic.id, mail.recipientUserId);
+        mailer.send(UnsubscribeMail.withHeaders(Mail.withText(mail.recipientEmail, subject(clinic.name, language),
+                body(clinic.name, link.page(), language)), link));
     }
 
     static String subject(String clinicName, String language) {
         return Texts.get(language, "email.message.subject", clinicName);
     }
 
-    private String body(String clinicName, String language) {
-        return Texts.get(language, "email.message.body", clinicName, config.baseUrl() + "/");
+    private String body(String clinicName, String unsubscribePage, String language) {
+        return Texts.get(language, "email.message.body", clinicName, config.baseUrl() + "/", unsubscribePage);
     }
 }

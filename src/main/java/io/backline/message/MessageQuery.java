@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 
 import io.backline.clinic.CareTeamRule;
 import io.backline.clinic.ClinicSql;
+import io.backline.notify.EmailSwitch;
 
 /** The conversation's reads and the few writes Panache cannot say (an upsert, an insert-if-none). */
 @ApplicationScoped
@@ -106,6 +108,17 @@ public class MessageQuery {
             insert into message_mail_off (clinic_id, user_id) values (:clinic, ?) on conflict do nothing""";
     private static final String TURN_ON = "delete from message_mail_off where clinic_id = :clinic and user_id = ?";
 
+    /** For an unsubscribe link: the clinic's name and whether the email is on, when the person is in that clinic. */
+    private static final String SWITCH_STATE = """
+            select c.name, not exists (select 1 from message_mail_off o where o.clinic_id = c.id and o.user_id = ?)
+            from clinic c where c.id = ?
+              and (exists (select 1 from client x where x.clinic_id = c.id and x.user_id = ?)
+                   or exists (select 1 from staff_member x where x.clinic_id = c.id and x.user_id = ?))""";
+    private static final String LINK_TURN_OFF = """
+            insert into message_mail_off (clinic_id, user_id) values (?, ?) on conflict do nothing""";
+    private static final String LINK_DROP_WAITING = """
+            delete from message_mail where clinic_id = ? and recipient_user_id = ? and sent_at is null""";
+
     @Inject
     ClinicSql sql;
 
@@ -168,5 +181,19 @@ public class MessageQuery {
 
     void setEmail(UUID userId, boolean on) {
         sql.update(on ? TURN_ON : TURN_OFF, userId);
+    }
+
+    /** The state an unsubscribe link shows; the link names its clinic, as no one is signed in. */
+    Optional<EmailSwitch.State> switchState(String clinicId, UUID userId) {
+        // Across clinics: the signed link names the clinic; the person must be in it.
+        return sql.listAcrossClinics(SWITCH_STATE, row -> new EmailSwitch.State(row.getString(1), row.getBoolean(2)),
+                userId, clinicId, userId, userId).stream().findFirst();
+    }
+
+    /** Turns the email off from an unsubscribe link, and drops the one still waiting. */
+    void turnOffByLink(String clinicId, UUID userId) {
+        // Across clinics: the signed link names the clinic, checked by switchState first.
+        sql.updateAcrossClinics(LINK_TURN_OFF, clinicId, userId);
+        sql.updateAcrossClinics(LINK_DROP_WAITING, clinicId, userId);
     }
 }

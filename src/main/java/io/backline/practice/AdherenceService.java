@@ -65,7 +65,12 @@ public class AdherenceService {
     }
 
     public Adherence.Report report(Assignment assignment, ZoneId zone) {
-        return reports(List.of(assignment), zone).get(assignment.id);
+        return report(assignment, zone, LocalDate.now(zone));
+    }
+
+    /** As of a given day: the jobs pass theirs, read from the clock tests set (jobs/Clocks). */
+    public Adherence.Report report(Assignment assignment, ZoneId zone, LocalDate today) {
+        return reports(versionsOf(List.of(assignment)), zone, today, this::read).get(assignment.id);
     }
 
     public Map<UUID, Adherence.Report> reports(Collection<Assignment> assignments, ZoneId zone) {
@@ -98,10 +103,14 @@ public class AdherenceService {
 
     private Map<UUID, Adherence.Report> reports(Collection<Versioned> assignments, ZoneId zone,
             Function<Collection<UUID>, History> reader) {
+        return reports(assignments, zone, LocalDate.now(zone), reader);
+    }
+
+    private Map<UUID, Adherence.Report> reports(Collection<Versioned> assignments, ZoneId zone, LocalDate today,
+            Function<Collection<UUID>, History> reader) {
         if (assignments.isEmpty()) {
             return Map.of();
         }
-        LocalDate today = LocalDate.now(zone);
         Map<UUID, Adherence.Report> reports = new HashMap<>();
         Map<UUID, ReportKey> toCompute = new HashMap<>();
         for (Versioned assignment : assignments) {

@@ -83,6 +83,10 @@ class ErasureQuery {
             // Reminders: none goes out any more, and the sent ones keep no address.
             "delete from reminder_outbox where clinic_id = :clinic and client_id = :client",
             "delete from reminder_settings where clinic_id = :clinic and client_id = :client",
+            // Notifications name only a kind, but their email holds the address: all go, with the client's switch.
+            "delete from notification where clinic_id = :clinic and client_id = :client",
+            "delete from notification_mail where clinic_id = :clinic and client_id = :client",
+            "delete from notification_mail_off where clinic_id = :clinic and client_id = :client",
             // An invitation names the person it was for; a pending one is revoked.
             """
             update invitation set email = 'erased@invalid', full_name = 'Erased client', invited_by_name = '(erased)',

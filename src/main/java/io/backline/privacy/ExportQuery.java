@@ -84,6 +84,25 @@ class ExportQuery {
         sections.put("messages", """
                 select id, written_at, author_name, from_client, body, session_id, flag_id, flag_note_id from message
                 where clinic_id = :clinic and client_id = ? order by written_at""");
+        sections.put("reminder-settings", """
+                select days, remind_at, quiet_from, quiet_until, email_on, updated_at
+                from reminder_settings where clinic_id = :clinic and client_id = ?""");
+        // The calendar address's existence, never its secret (only a hash of it is kept anyway).
+        sections.put("calendar-feed", """
+                select created_at, revoked_at from calendar_feed where clinic_id = :clinic and client_id = ?
+                order by created_at""");
+        sections.put("email-preferences", """
+                select
+                    exists (select 1 from reminder_settings r where r.clinic_id = c.clinic_id and r.client_id = c.id
+                            and r.email_on) as reminder_emails,
+                    not exists (select 1 from message_mail_off m where m.clinic_id = c.clinic_id
+                                and m.user_id = c.user_id) as message_emails,
+                    not exists (select 1 from notification_mail_off n where n.clinic_id = c.clinic_id
+                                and n.client_id = c.id) as update_emails
+                from client c where c.clinic_id = :clinic and c.id = ?""");
+        sections.put("notifications", """
+                select id, kind, subject_id, created_at, read_at from notification
+                where clinic_id = :clinic and client_id = ? order by created_at""");
         sections.put("access-log", """
                 select happened_at, actor_name, action, detail, request_id
                 from audit_event where clinic_id = :clinic and client_id = ? order by happened_at""");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -24,6 +25,8 @@ public class AssignmentService {
     AssignmentQuery assignments;
     @Inject
     ClientPlanQuery clientPlans;
+    @Inject
+    Event<AssignmentChanged> changed;
 
     /** What a trainer typed, already checked. */
     public record PrescriptionInput(int holdSeconds, int levels, int sessionsPerWeek, LocalDate startDate,
@@ -167,7 +170,7 @@ public class AssignmentService {
         return prescription;
     }
 
-    private static void record(Assignment assignment, AssignmentEvent.Kind kind, String reason, UUID actorUserId,
+    private void record(Assignment assignment, AssignmentEvent.Kind kind, String reason, UUID actorUserId,
             LocalDate effectiveOn) {
         AssignmentEvent event = new AssignmentEvent();
         event.id = UUID.randomUUID();
@@ -179,5 +182,6 @@ public class AssignmentService {
         event.happenedAt = Instant.now();
         event.effectiveOn = effectiveOn;
         event.persist();
+        changed.fire(new AssignmentChanged(assignment.clientId, assignment.id, kind, actorUserId));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -37,6 +38,8 @@ public class ReferralService {
     ReferralQuery query;
     @Inject
     ReferralPacket packets;
+    @Inject
+    Event<ConsentRequested> consentRequested;
 
     public record Draft(Client client, Provider provider, String reason, Referral.Urgency urgency, String message,
             boolean shareProgram, boolean shareAdherence, boolean shareSessions, boolean shareFlags, List<UUID> flagIds,
@@ -74,6 +77,7 @@ public class ReferralService {
             link.persist();
         }
         event(referral, Referral.Status.DRAFT, draft.staffName(), STAFF, "Drafted");
+        consentRequested.fire(new ConsentRequested(referral.clientId, referral.id));
         return referral;
     }
 

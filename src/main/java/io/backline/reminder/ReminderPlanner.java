@@ -79,7 +79,7 @@ public class ReminderPlanner {
         if (client.email == null || client.email.isBlank() || !client.active || client.erasedAt != null) {
             return;
         }
-        Adherence.Report report = adherence.report(found.get().assignment(), zone);
+        Adherence.Report report = adherence.report(found.get().assignment(), zone, today);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate lastMonday = monday.minusWeeks(1);
         report.weeks().stream().filter(week -> week.monday().equals(lastMonday)).findFirst()

@@ -12,7 +12,7 @@ import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
-import io.backline.notify.UnsubscribeLinks;
+import io.backline.notify.UnsubscribeMail;
 import io.backline.people.Client;
 import io.backline.web.i18n.Languages;
 import io.backline.web.i18n.Texts;
@@ -41,7 +41,7 @@ public class ReminderSender {
     @Inject
     EveryClinic everyClinic;
     @Inject
-    UnsubscribeLinks links;
+    UnsubscribeMail unsubscribe;
     @Inject
     AssignmentService assignments;
     @Inject
@@ -71,7 +71,7 @@ public class ReminderSender {
                 }
             }
             OutboxEmail.sendInTurn("Reminder email", toSend, group -> send(clinic, group.get(0)),
-                    config.reminders().retryBase());
+                    config.reminders().retryBase(), clock);
             if (due.size() < BATCH || toSend.stream().anyMatch(group -> group.get(0).sentAt == null)) {
                 return;
             }
@@ -86,14 +86,10 @@ public class ReminderSender {
     }
 
     private void send(Clinic clinic, ReminderOutbox email) {
-        String token = links.token(KIND, clinic.id, email.clientId);
-        String page = config.baseUrl() + Router.getURI(Unsubscribe::confirm, token);
-        String oneClick = config.baseUrl() + OneClickUnsubscribe.path(token);
+        UnsubscribeMail.Link link = unsubscribe.link(KIND, clinic.id, email.clientId);
         String language = language(email);
-        mailer.send(Mail.withText(email.recipientEmail, subject(email.kind, clinic.name, language),
-                body(email.kind, page, language))
-                .addHeader("List-Unsubscribe", "<" + oneClick + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        mailer.send(UnsubscribeMail.withHeaders(Mail.withText(email.recipientEmail,
+                subject(email.kind, clinic.name, language), body(email.kind, link.page(), language)), link));
     }
 
     /** The language the client last read Backline in: the job has no browser to ask. */

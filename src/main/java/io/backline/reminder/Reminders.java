@@ -22,7 +22,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+
 import io.backline.clinic.CurrentUser;
+import io.backline.notification.NotificationService;
 import io.backline.program.AssignmentService;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
@@ -41,6 +44,8 @@ public class Reminders extends Controller {
     AssignmentService assignments;
     @Inject
     SubmittedForm submitted;
+    @Inject
+    NotificationService notifications;
 
     /** A day's checkbox: its value, its label, and whether it is ticked. */
     public record DayChoice(String value, String label, boolean checked) {
@@ -48,7 +53,8 @@ public class Reminders extends Controller {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance edit(Map<String, String> form, List<DayChoice> days, boolean saved);
+        static native TemplateInstance edit(Map<String, String> form, List<DayChoice> days, boolean saved,
+                boolean notificationEmailOn);
     }
 
     @GET
@@ -71,7 +77,8 @@ public class Reminders extends Controller {
             form.put("quietUntil", settings.quietUntil == null ? "" : settings.quietUntil.toString());
             form.put("emailOn", settings.emailOn ? "on" : "");
         }
-        return Templates.edit(form, choices(days.stream().map(DayOfWeek::name).toList()), settings != null);
+        return Templates.edit(form, choices(days.stream().map(DayOfWeek::name).toList()), settings != null,
+                notifications.emailOn(clientId));
     }
 
     @POST
@@ -92,8 +99,8 @@ public class Reminders extends Controller {
             validation.addError("time", "This time falls in your quiet hours; choose another time or change the quiet hours.");
         }
         if (validation.hasErrors()) {
-            return Response.status(400).entity(Templates.edit(submitted.values(), choices(typed.typedDays()), false))
-                    .build();
+            return Response.status(400).entity(Templates.edit(submitted.values(), choices(typed.typedDays()), false,
+                    notifications.emailOn(clientId))).build();
         }
         ReminderSettings settings = ReminderSettings.findById(clientId);
         if (settings == null) {
@@ -108,6 +115,15 @@ public class Reminders extends Controller {
         settings.updatedAt = Instant.now();
         settings.persist();
         flash("message", io.backline.web.i18n.Texts.get(settings.emailOn ? "reminders.saved" : "reminders.off"));
+        return redirect(Reminders.class).edit();
+    }
+
+    /** The emails about the care team's updates (notifications), on or off; the ones in the app stay either way. */
+    @POST
+    @Path("notifications")
+    public Object notificationEmail(@RestForm boolean on) {
+        notifications.setEmail(clientId(), on);
+        flash("message", io.backline.web.i18n.Texts.get(on ? "updates.turnedOn" : "updates.turnedOff"));
         return redirect(Reminders.class).edit();
     }
 

@@ -32,6 +32,8 @@ public class FlagReview {
     Clearances clearances;
     @Inject
     Event<FlagNoteShared> shared;
+    @Inject
+    Event<FlagAcknowledged> acknowledged;
 
     /** A refusal a trainer can read, with no state changed. */
     public static class NotAllowedYet extends RuntimeException {
@@ -61,6 +63,7 @@ public class FlagReview {
             flag.acknowledgedAt = Instant.now();
             flag.acknowledgedBy = userId;
             note(flag, userId, name, "acknowledged", note);
+            acknowledged.fire(new FlagAcknowledged(flag.clientId, flag.id, userId));
         }
     }
 

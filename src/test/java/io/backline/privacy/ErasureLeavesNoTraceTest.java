@@ -67,6 +67,7 @@ class ErasureLeavesNoTraceTest {
             entry("referral_consent.method", "one of the consent methods the form lists"),
             entry("referral_mail.kind", "CHECK: a listed kind"),
             entry("reminder_outbox.kind", "CHECK: a listed kind"),
+            entry("notification.kind", "CHECK: a listed kind"),
             entry("referral_reply.resume_answer", "CHECK: a listed answer"),
             entry("clearance.professional_role", "a name from the professional roles"),
             entry("invitation.role", "CHECK: a listed role"),
@@ -217,6 +218,13 @@ class ErasureLeavesNoTraceTest {
         TestData.sql("""
                 insert into reminder_outbox (id, clinic_id, client_id, kind, due_on, recipient_email, last_error, sent_at)
                 values (gen_random_uuid(), 'rose-city', ?::uuid, 'SESSION', current_date, 'x', 'x', now())""", id);
+        TestData.sql("""
+                insert into notification (id, clinic_id, client_id, kind, subject_id)
+                values (gen_random_uuid(), 'rose-city', ?::uuid, 'REPORT_ANSWERED', ?::uuid)""", id, flag);
+        TestData.sql("""
+                insert into notification_mail (id, clinic_id, client_id, recipient_email, last_error, sent_at)
+                values (gen_random_uuid(), 'rose-city', ?::uuid, 'x', 'x', now())""", id);
+        TestData.sql("insert into notification_mail_off (clinic_id, client_id) values ('rose-city', ?::uuid)", id);
         TestData.sql("""
                 insert into alert_outbox (id, clinic_id, flag_id, recipient_email, urgency, last_error, sent_at)
                 values (gen_random_uuid(), 'rose-city', ?::uuid, 'x', 'NORMAL', 'x', now())""", flag);

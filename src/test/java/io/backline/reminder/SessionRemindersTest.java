@@ -68,7 +68,7 @@ class SessionRemindersTest {
         // Signed out, with no cookie: the mail client's one-click POST.
         given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
                 .post(io.quarkus.arc.Arc.container().instance(io.backline.notify.UnsubscribeLinks.class).get()
-                        .token("reminders", CLINIC, unsubscribed).transform(OneClickUnsubscribe::path))
+                        .token("reminders", CLINIC, unsubscribed).transform(io.backline.notify.OneClickUnsubscribe::path))
                 .then().statusCode(200);
 
         // Before 07:00 only the 06:30 reminder goes; the 07:00 ones wait.
@@ -112,7 +112,7 @@ class SessionRemindersTest {
                 .then().statusCode(303);
         assertEquals("false", TestData.string("select email_on::text from reminder_settings where client_id = ?::uuid",
                 due.toString()));
-        given().get(link).then().statusCode(200).body(containsString("You get no reminder emails"));
+        given().get(link).then().statusCode(200).body(containsString("You get no session reminder emails"));
     }
 
     @Test
@@ -124,6 +124,21 @@ class SessionRemindersTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !MailServer.awaitMessagesContaining(
                 behind.toString(), 1, Duration.ZERO, "A new week with " + Demo.ROSE).isEmpty());
         assertEquals(1, TestData.count("select count(*) from reminder_outbox where client_id = ?::uuid and kind = 'MISSED_WEEK'",
+                behind.toString()));
+    }
+
+    @Test
+    void theWeeksAreTheSettableClocksNotTheServers() {
+        ZoneId zone = ZoneId.of(TestData.string("select timezone from clinic where id = ?", CLINIC));
+        LocalDate today = LocalDate.now(zone);
+        // Two Mondays ahead: the week that just ended there is one the server's own date has not reached.
+        LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+        TestClock.set(monday.atTime(LocalTime.of(5, 0, 30)).atZone(zone).toInstant());
+        UUID behind = client("Behind Next Week", today.minusWeeks(2), "05:00", "");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !MailServer.awaitMessagesContaining(
+                behind.toString(), 1, Duration.ZERO, "A new week with " + Demo.ROSE).isEmpty());
+        assertEquals(monday.minusWeeks(1).toString(), TestData.string(
+                "select due_on::text from reminder_outbox where client_id = ?::uuid and kind = 'MISSED_WEEK'",
                 behind.toString()));
     }
 

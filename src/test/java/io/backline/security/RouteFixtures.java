@@ -15,7 +15,7 @@ import io.backline.support.TestData;
  */
 final class RouteFixtures {
     enum Kind { CLIENT, STAFF, ASSIGNMENT, FLAG, DRAFT, REFERRAL, INVITATION, PROVIDER, IMPORT, PROGRAM, VERSION, FEED,
-        UNSUBSCRIBE }
+        UNSUBSCRIBE, NOTIFICATION }
 
     private RouteFixtures() {
     }
@@ -83,6 +83,10 @@ final class RouteFixtures {
                 values (gen_random_uuid(), ?, ?::uuid, encode(sha256(convert_to(?, 'UTF8')), 'hex'), now())""",
                 clinicId, client, feedToken);
         ids.put(Kind.FEED, feedToken);
+        // Already read, so no menu count changes.
+        ids.put(Kind.NOTIFICATION, insert("""
+                insert into notification (id, clinic_id, client_id, kind, read_at)
+                values (?::uuid, ?, ?::uuid, 'PROGRAM_CHANGED', now())""", clinicId, client));
         return ids;
     }
 
