@@ -163,19 +163,19 @@ class DirectoryUpkeepTest {
         assertEquals(404, provider.resubmit(linkPath, action, Map.of("hours", "Never", "languages", "Klingon"), hidden)
                 .statusCode(), "a tampered signature in the form");
 
-        provider.keepCookiesOf(provider.submit(linkPath, action, Map.of("hours", "Tue–Thu 10:00–16:00",
+        provider.keepCookiesOf(provider.submit(linkPath, action, Map.of("hours", "Tue-Thu 10:00-16:00",
                 "languages", "English, Spanish")).then().statusCode(303).extract().response());
         assertTrue(page(provider, linkPath).text().contains("your listing is saved and confirmed"));
 
         Document after = page(trainer, "/directory/" + id);
         assertNull(after.selectFirst("[data-testid=not-confirmed]"), "confirmed just now");
         assertTrue(after.text().contains("New clients Not accepting"), after.text());
-        assertTrue(after.text().contains("Tue–Thu 10:00–16:00") && after.text().contains("English, Spanish"));
+        assertTrue(after.text().contains("Tue-Thu 10:00-16:00") && after.text().contains("English, Spanish"));
         assertFalse(after.text().contains("Klingon"));
         String change = TestData.string("select changed_by || ' | ' || changes from listing_change where provider_id = ?::uuid", id);
         assertTrue(change.contains(email), change);
         assertTrue(change.contains("accepting new clients: yes → no"), change);
-        assertTrue(change.contains("hours: “Mon–Fri 9:00–17:00” → “Tue–Thu 10:00–16:00”"), change);
+        assertTrue(change.contains("hours: “Mon–Fri 9:00–17:00” → “Tue-Thu 10:00-16:00”"), change);
         assertTrue(change.contains("languages: “English” → “English, Spanish”"), change);
 
         // Three days on, the link has expired.
