@@ -33,7 +33,8 @@ create table listing_change (
 );
 create index listing_change_by_provider on listing_change (provider_id, changed_at);
 
--- "Update your listing": sent to the listing's own address, with a signed link made when the email leaves.
+-- "Update your listing": sent to the listing's own address, with a signed link made when the email leaves. How
+-- often is kept by provider.update_link_requested_at, read under the listing's row lock, whichever clinic asks.
 create table listing_mail (
     id               uuid          primary key,
     clinic_id        varchar(64)   not null references clinic (id),
@@ -46,4 +47,3 @@ create table listing_mail (
     created_at       timestamptz   not null default now()
 );
 create index listing_mail_due on listing_mail (clinic_id, send_after) where sent_at is null;
-create unique index listing_mail_waiting on listing_mail (provider_id) where sent_at is null;

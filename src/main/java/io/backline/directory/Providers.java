@@ -153,8 +153,8 @@ public class Providers extends Controller {
             mail.id = UUID.randomUUID();
             mail.providerId = provider.id;
             mail.recipientEmail = provider.email;
-            mail.sendAfter = now;
-            mail.createdAt = now;
+            mail.sendAfter = Instant.now(); // the outbox's own time, as its sender reads it
+            mail.createdAt = mail.sendAfter;
             mail.persist();
             flash("message", "A link to update this listing is on its way to the listing's address.");
         }
