@@ -444,7 +444,7 @@ cookie=$(sign_in rose-trainer /dashboard)
 scenario client-page "$connections" "$duration" "$base/clients/$client1_id" -H "Cookie: $cookie"
 cookie=$(sign_in rose-trainer /dashboard)
 scenario flags "$connections" "$duration" "$base/flags" -H "Cookie: $cookie"
-directory_query="q=deep+tissue&near=97005&radiusKm=10"
+directory_query="q=deep+tissue&near=97005&radius=6"
 cookie=$(sign_in rose-trainer /dashboard)
 scenario directory-light 1 "$(( duration / 2 ))" "$base/directory?$directory_query" -H "Cookie: $cookie"
 scenario directory "$connections" "$duration" "$base/directory?$directory_query" -H "Cookie: $cookie"
@@ -504,7 +504,7 @@ sql[today]="$(count_statements today-one "Cookie: $client_one" "$base/today") | 
 sql[dashboard]="$(count_statements dashboard-one "Cookie: $cookie_one" "$base/dashboard") | $(count_statements dashboard-many "Cookie: $cookie_many" "$base/dashboard")"
 sql[client-page]="$(count_statements client-one "Cookie: $cookie_one" "$base/clients/$client4_id") | $(count_statements client-many "Cookie: $cookie_many" "$base/clients/$client1_id")"
 sql[flags]="$(count_statements flags-one "Cookie: $cookie_one" "$base/flags") | $(count_statements flags-many "Cookie: $cookie_many" "$base/flags")"
-sql[directory]="$(count_statements directory-one "Cookie: $cookie_many" "$base/directory?q=northlatch&near=97209&radiusKm=10") | $(count_statements directory-many "Cookie: $cookie_many" "$base/directory?$directory_query")"
+sql[directory]="$(count_statements directory-one "Cookie: $cookie_many" "$base/directory?q=northlatch&near=97209&radius=6") | $(count_statements directory-many "Cookie: $cookie_many" "$base/directory?$directory_query")"
 sql[directory-light]=${sql[directory]}
 post_token=$(token_for bench-post1)
 post_assignment=$(head -n 1 "$BENCH_CLIENTS" | cut -d' ' -f2)

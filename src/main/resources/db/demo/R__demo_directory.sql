@@ -2,6 +2,8 @@
 -- and Beaverton. Every person, practice, address, phone number (555-01xx), e-mail and website (.example) is invented.
 -- Re-runnable: demo providers are cleared (except any a referral points at) and inserted again; nothing twice.
 delete from favourite_provider where provider_id in (select id from provider where demo);
+delete from listing_change where provider_id in (select id from provider where demo and id not in (select provider_id from referral));
+delete from listing_mail where provider_id in (select id from provider where demo and id not in (select provider_id from referral));
 delete from provider where demo and id not in (select provider_id from referral);
 
 -- owner_clinic_id null: the shared directory. 'rose-city' / 'cedar-hills': that clinic's private entries.
@@ -78,3 +80,6 @@ insert into favourite_provider (clinic_id, provider_id) values
     ('rose-city', '404d3241-c704-51d2-bff5-21ef0e5ba539'),
     ('cedar-hills', '2ebf39c9-9e68-5e57-8ae4-6679e369bd59')
 on conflict do nothing;
+
+-- One listing its provider has not confirmed for more than 180 days: search results mark it "not confirmed recently".
+update provider set confirmed_at = now() - interval '200 days' where id = 'cf31c674-6627-5988-ad07-996001786f4e';

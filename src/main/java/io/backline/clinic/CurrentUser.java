@@ -20,6 +20,8 @@ public class CurrentUser {
     public static final String ADMIN = "clinic-admin";
     public static final String TRAINER = "trainer";
     public static final String CLIENT = "client";
+    /** Keeps the shared provider directory; a Keycloak realm role no clinic's staff holds (docs/adr/0046). */
+    public static final String OPERATOR = "backline-operator";
 
     private final SecurityIdentity identity;
     private final CurrentClinic currentClinic;
@@ -66,6 +68,11 @@ public class CurrentUser {
 
     public boolean isClient() {
         return identity.hasRole(CLIENT);
+    }
+
+    /** The directory's operator, signed in outside any clinic. */
+    public boolean isOperator() {
+        return identity.hasRole(OPERATOR) && currentClinic.id().isEmpty();
     }
 
     public boolean isStaff() {

@@ -35,8 +35,8 @@ public class TemplateExtensions {
         return Dates.moment(instant, zone, Languages.current());
     }
 
-    /** A distance in kilometres with one decimal, e.g. "3.4 km". */
-    static String km(Double kilometres) {
-        return kilometres == null ? "" : String.format(java.util.Locale.ROOT, "%.1f km", kilometres);
+    /** A distance in miles with one decimal, e.g. "3.4 mi". */
+    static String miles(Double miles) {
+        return miles == null ? "" : String.format(java.util.Locale.ROOT, "%.1f mi", miles);
     }
 }

@@ -1,5 +1,8 @@
 package io.backline.directory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +28,18 @@ public class Directory {
     CurrentClinic currentClinic;
     @Inject
     DirectoryQuery query;
+    @Inject
+    Clock clock;
+
+    /** A listing its provider has not confirmed for this long is marked "not confirmed recently". */
+    public static final Duration CONFIRMATION_KEPT = Duration.ofDays(180);
+    public static final double METRES_PER_MILE = 1609.344;
 
     public record Origin(String label, double latitude, double longitude) {
     }
 
-    public record Hit(ProviderCard provider, Double distanceKm, boolean favourite) {
+    /** A result: its distance in miles (null without an origin), and whether its provider has not confirmed it lately. */
+    public record Hit(ProviderCard provider, Double distanceMiles, boolean favourite, boolean notConfirmedRecently) {
     }
 
     public record Result(List<Hit> hits, long total, int pageIndex, Origin origin, List<String> problems) {
@@ -56,6 +66,11 @@ public class Directory {
                 .firstResultOptional();
     }
 
+    /** Whether a listing confirmed then still counts as current today. */
+    public boolean confirmedRecently(Instant confirmedAt) {
+        return confirmedAt != null && confirmedAt.isAfter(clock.instant().minus(CONFIRMATION_KEPT));
+    }
+
     public boolean isFavourite(UUID providerId) {
         return FavouriteProvider.count("providerId", providerId) > 0;
     }
@@ -78,7 +93,8 @@ public class Directory {
         for (DirectoryQuery.Match match : matches) {
             ProviderCard card = cards.get(match.id());
             if (card != null) { // removed since the search ran: left out
-                hits.add(new Hit(card, match.chord() == null ? null : greatCircleOf(match.chord()) / 1000.0, match.favourite()));
+                hits.add(new Hit(card, match.chord() == null ? null : greatCircleOf(match.chord()) / METRES_PER_MILE,
+                        match.favourite(), !confirmedRecently(card.confirmedAt())));
             }
         }
         return new Result(hits, matches.get(0).total(), search.pageIndex(), origin, problems);

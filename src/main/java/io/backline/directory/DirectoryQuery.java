@@ -19,7 +19,7 @@ class DirectoryQuery {
     /** The providers of a page of results by id, one array parameter: the same SQL for any number of hits. */
     private static final String CARDS_BY_IDS = """
             select id, full_name, credentials, practice, specialty, techniques, city, neighbourhood,
-                   accepting_new_clients, accepts_trainer_referrals, owner_clinic_id is not null
+                   accepting_new_clients, accepts_trainer_referrals, owner_clinic_id is not null, confirmed_at
             from provider where id = any(?)""";
 
     @Inject
@@ -62,7 +62,7 @@ class DirectoryQuery {
              * with the great-circle distance, so filtering and ordering by it give the same rows in the same order;
              * the box lets the GiST index narrow first.
              */
-            double chord = Directory.chordOf(search.radius() * 1000.0);
+            double chord = Directory.chordOf(search.radiusMiles() * Directory.METRES_PER_MILE);
             statement.add(" and p.location <@ cube(array[?, ?, ?], array[?, ?, ?])", point[0] - chord, point[1] - chord,
                     point[2] - chord, point[0] + chord, point[1] + chord, point[2] + chord);
             statement.add(" and cube_distance(p.location, cube(array[?, ?, ?])) <= ?", point[0], point[1], point[2], chord);
@@ -96,7 +96,8 @@ class DirectoryQuery {
         // Across clinics: these ids come from the search above, which kept to the shared and this clinic's entries.
         return sql.listAcrossClinics(CARDS_BY_IDS, row -> new ProviderCard(row.getObject(1, UUID.class), row.getString(2),
                 row.getString(3), row.getString(4), Specialty.valueOf(row.getString(5)), row.getString(6), row.getString(7),
-                row.getString(8), row.getBoolean(9), row.getBoolean(10), row.getBoolean(11)),
+                row.getString(8), row.getBoolean(9), row.getBoolean(10), row.getBoolean(11),
+                row.getObject(12, java.time.OffsetDateTime.class).toInstant()),
                 (Object) ids.toArray(UUID[]::new));
     }
 

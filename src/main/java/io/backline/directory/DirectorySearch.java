@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * be used is explained in {@link Directory.Result#problems()}.
  */
 public record DirectorySearch(@RestQuery String q, @RestQuery String specialty, @RestQuery String place,
-        @RestQuery String near, @RestQuery String lat, @RestQuery String lon, @RestQuery String radiusKm,
+        @RestQuery String near, @RestQuery String lat, @RestQuery String lon, @RestQuery String radius,
         @RestQuery boolean accepting, @RestQuery String language, @RestQuery String insurance, @RestQuery String sort,
         @RestQuery String page, @RestQuery boolean favourites) {
 
@@ -28,8 +28,9 @@ public record DirectorySearch(@RestQuery String q, @RestQuery String specialty, 
         return value == null ? null : value.replace('+', ' ');
     }
 
-    public static final int DEFAULT_RADIUS_KM = 10;
-    public static final int MAX_RADIUS_KM = 100;
+    /** Miles, as US clinics and their clients speak of distance; only the query converts to metres. */
+    public static final int DEFAULT_RADIUS_MILES = 6;
+    public static final int MAX_RADIUS_MILES = 60;
 
     public Specialty specialtyValue() {
         return Specialty.parse(specialty);
@@ -46,12 +47,13 @@ public record DirectorySearch(@RestQuery String q, @RestQuery String specialty, 
         return words;
     }
 
-    public int radius() {
+    /** The radius in whole miles, 1 to 60; 6 when none (or no number) was given. */
+    public int radiusMiles() {
         try {
-            int km = Integer.parseInt(text(radiusKm));
-            return Math.max(1, Math.min(MAX_RADIUS_KM, km));
+            int miles = Integer.parseInt(text(radius));
+            return Math.max(1, Math.min(MAX_RADIUS_MILES, miles));
         } catch (NumberFormatException e) {
-            return DEFAULT_RADIUS_KM;
+            return DEFAULT_RADIUS_MILES;
         }
     }
 
@@ -92,7 +94,7 @@ public record DirectorySearch(@RestQuery String q, @RestQuery String specialty, 
         append(query, "near", near);
         append(query, "lat", lat);
         append(query, "lon", lon);
-        append(query, "radiusKm", radiusKm);
+        append(query, "radius", radius);
         if (accepting) {
             append(query, "accepting", "true");
         }

@@ -1,6 +1,7 @@
 package io.backline.directory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public class ImportWorker {
     ImportQuery query;
     @Inject
     AuditTrail audit;
+    @Inject
+    Clock clock;
 
     @Scheduled(every = "${backline.imports.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "3s")
@@ -103,6 +106,7 @@ public class ImportWorker {
         for (CSVRecord record : records.subList(job.processedRows, end)) {
             switch (ProviderCsv.check(record, job.clinicId, centroids)) {
                 case ProviderCsv.Good good -> {
+                    good.provider().confirmedAt = clock.instant(); // imported today: current as of now
                     good.provider().persist();
                     job.importedRows++;
                 }

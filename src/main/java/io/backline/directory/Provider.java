@@ -1,5 +1,6 @@
 package io.backline.directory;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -42,6 +43,10 @@ public class Provider extends PanacheEntityBase {
     public String hours;
     public String notes;
     public boolean demo;
+    /** When the listing was loaded, imported or last saved by its provider; old ones are marked in the directory. */
+    public Instant confirmedAt;
+    /** When someone last asked for an update link to be emailed to the listing's address (one an hour at most). */
+    public Instant updateLinkRequestedAt;
 
     public boolean isPrivateEntry() {
         return ownerClinicId != null;

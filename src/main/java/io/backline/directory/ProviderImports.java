@@ -24,6 +24,7 @@ import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
 import io.quarkiverse.renarde.Controller;
+import io.quarkiverse.renarde.util.Validation;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -55,25 +56,13 @@ public class ProviderImports extends Controller {
     @POST
     @Path("")
     public Object upload(@RestForm("file") FileUpload file) throws IOException {
-        String content = null;
-        if (file == null || file.fileName() == null || file.fileName().isBlank() || file.size() == 0) {
-            validation.addError("file", "Choose a CSV file to import.");
-        } else if (file.size() > MAX_BYTES) {
-            validation.addError("file", "The file is larger than 5 MB; split it into smaller files.");
-        } else {
-            content = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-            try {
-                ProviderCsv.records(content);
-            } catch (IOException | RuntimeException e) {
-                validation.addError("file", "“" + file.fileName() + "” could not be read as CSV: " + e.getMessage());
-            }
-        }
+        String content = read(file, validation);
         if (validation.hasErrors()) {
             return Response.status(400).entity(Templates.index(recent(), ProviderCsv.COLUMNS)).build();
         }
         ProviderImport job = new ProviderImport();
         job.id = UUID.randomUUID();
-        job.fileName = file.fileName().length() > 200 ? file.fileName().substring(0, 200) : file.fileName();
+        job.fileName = fileName(file);
         job.status = ProviderImport.Status.WAITING;
         job.content = content;
         job.createdBy = currentUser.userId();
@@ -91,6 +80,34 @@ public class ProviderImports extends Controller {
             throw new NotFoundException();
         }
         return Templates.progress(job);
+    }
+
+    /**
+     * The uploaded file's text when it is a CSV file of directory entries this size or smaller, or null with the
+     * reason added to the field's errors: the same for private imports and the operator's shared loads.
+     */
+    static String read(FileUpload file, Validation validation) throws IOException {
+        if (file == null || file.fileName() == null || file.fileName().isBlank() || file.size() == 0) {
+            validation.addError("file", "Choose a CSV file to import.");
+            return null;
+        }
+        if (file.size() > MAX_BYTES) {
+            validation.addError("file", "The file is larger than 5 MB; split it into smaller files.");
+            return null;
+        }
+        String content = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+        try {
+            ProviderCsv.records(content);
+        } catch (IOException | RuntimeException e) {
+            validation.addError("file", "“" + file.fileName() + "” could not be read as CSV: " + e.getMessage());
+            return null;
+        }
+        return content;
+    }
+
+    /** A file's name as kept: at most 200 characters. */
+    static String fileName(FileUpload file) {
+        return file.fileName().length() > 200 ? file.fileName().substring(0, 200) : file.fileName();
     }
 
     private static List<ProviderImport> recent() {

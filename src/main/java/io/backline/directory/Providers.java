@@ -1,11 +1,16 @@
 package io.backline.directory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -33,6 +38,11 @@ public class Providers extends Controller {
 
     @Inject
     Directory directory;
+    @Inject
+    Clock clock;
+
+    /** At most one update link per listing in this time, whoever asks. */
+    static final Duration UPDATE_LINK_EVERY = Duration.ofHours(1);
 
     /** The client (and flag) a search was started for, carried to the referral form; null when absent. */
     public record ReferringFor(String client, String flag) {
@@ -63,7 +73,8 @@ public class Providers extends Controller {
         static native TemplateInstance index(DirectorySearch search, Directory.Result result, List<Row> rows,
                 List<SpecialtyChoice> specialties, ReferringFor referringFor);
 
-        static native TemplateInstance provider(Provider provider, boolean favourite, ReferringFor referringFor);
+        static native TemplateInstance provider(Provider provider, boolean favourite, ReferringFor referringFor,
+                boolean confirmedRecently);
     }
 
     /**
@@ -103,7 +114,8 @@ public class Providers extends Controller {
     @Path("{id}")
     public TemplateInstance provider(@RestPath String id, @RestQuery String client, @RestQuery String flag) {
         Provider provider = visible(id);
-        return Templates.provider(provider, directory.isFavourite(provider.id), referringFor(client, flag));
+        return Templates.provider(provider, directory.isFavourite(provider.id), referringFor(client, flag),
+                directory.confirmedRecently(provider.confirmedAt));
     }
 
     @POST
@@ -117,6 +129,34 @@ public class Providers extends Controller {
             flash("message", provider.fullName + " is now one of the clinic's favourites.");
         } else {
             flash("message", provider.fullName + " is no longer a favourite.");
+        }
+        return redirect(Providers.class).provider(provider.id.toString(), null, null);
+    }
+
+    /**
+     * "Is this your listing? Email me a link to update it": the link goes to the listing's own address only, at most
+     * once an hour whichever clinic asks, through the listing outbox.
+     */
+    @POST
+    @Path("{id}/update-link")
+    @Transactional
+    public Object requestUpdateLink(@RestPath String id) {
+        Provider provider = Provider.findById(visible(id).id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (provider.email == null || provider.email.isBlank()) {
+            flash("message", "This listing has no email address, so no link can be sent.");
+        } else if (provider.updateLinkRequestedAt != null && provider.updateLinkRequestedAt.isAfter(now.minus(UPDATE_LINK_EVERY))) {
+            flash("message", "A link to update this listing was sent to its address less than an hour ago.");
+        } else {
+            provider.updateLinkRequestedAt = now;
+            ListingMail mail = new ListingMail();
+            mail.id = UUID.randomUUID();
+            mail.providerId = provider.id;
+            mail.recipientEmail = provider.email;
+            mail.sendAfter = Instant.now(); // the outbox's own time, as its sender reads it
+            mail.createdAt = mail.sendAfter;
+            mail.persist();
+            flash("message", "A link to update this listing is on its way to the listing's address.");
         }
         return redirect(Providers.class).provider(provider.id.toString(), null, null);
     }

@@ -42,6 +42,9 @@ public class Home extends Controller {
     @Path("")
     @Authenticated
     public Response index() {
+        if (currentUser.isOperator()) {
+            return seeOther(Router.getURI(io.backline.directory.SharedDirectory::index));
+        }
         if (currentUser.getClinic() == null) {
             throw new NoClinicException();
         }

@@ -18,9 +18,13 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Tenancy lives in one place: every entity except the shared ones carries the clinic discriminator. */
 @QuarkusTest
 class EveryClinicOwnedEntityHasTenantIdTest {
-    /** Not clinic-owned: the clinic itself, the provider directory (shared and private entries, see Directory) and postal codes. */
+    /**
+     * Not clinic-owned: the clinic itself, the provider directory (shared and private entries, see Directory), postal
+     * codes, the operator's loads of the shared directory and the changes providers make to their own listings.
+     */
     private static final Set<Class<?>> SHARED = Set.of(Clinic.class, io.backline.directory.Provider.class,
-            io.backline.directory.PostalCodeCentroid.class);
+            io.backline.directory.PostalCodeCentroid.class, io.backline.directory.SharedDirectoryLoad.class,
+            io.backline.directory.ListingChange.class);
 
     @Inject
     EntityManager entityManager;

@@ -34,8 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class DirectorySearchBenchmark {
     static final Map<String, String> SCENARIOS = new LinkedHashMap<>();
     static {
-        SCENARIOS.put("text + distance (\"deep tissue\" within 10 km of 97005)", "q=deep+tissue&near=97005&radiusKm=10");
-        SCENARIOS.put("specialty + distance + accepting (5 km of 97214)", "specialty=MASSAGE_THERAPIST&near=97214&radiusKm=5&accepting=true");
+        SCENARIOS.put("text + distance (\"deep tissue\" within 6 miles of 97005)", "q=deep+tissue&near=97005&radius=6");
+        SCENARIOS.put("specialty + distance + accepting (3 miles of 97214)", "specialty=MASSAGE_THERAPIST&near=97214&radius=3&accepting=true");
         SCENARIOS.put("part of a word (\"fasc\"), by name", "q=fasc&sort=name");
         SCENARIOS.put("city, second page", "place=Portland&page=2");
     }

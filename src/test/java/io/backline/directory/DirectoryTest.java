@@ -38,22 +38,38 @@ class DirectoryTest {
     @Test
     void massageTherapistsNearABeavertonPostalCodeComeNearestFirst() {
         var trainer = SignIn.as("rose-trainer");
-        Document page = search(trainer, "specialty=MASSAGE_THERAPIST&near=97005&radiusKm=5&accepting=true");
+        Document page = search(trainer, "specialty=MASSAGE_THERAPIST&near=97005&radius=3&accepting=true");
         List<String> found = names(page);
         assertTrue(found.containsAll(List.of("Daniel Whitfield, LMT", "Camila Restrepo, LMT", "Fiona Gallagher, LMT")), found.toString());
         assertTrue(found.stream().noneMatch(name -> name.startsWith("Sergei Morozov")), "not accepting new clients: " + found);
-        assertTrue(found.stream().noneMatch(name -> name.startsWith("Amara Diallo")), "5.9 km away: " + found);
+        assertTrue(found.stream().noneMatch(name -> name.startsWith("Amara Diallo")), "3.7 miles away: " + found);
         List<Double> distances = page.select("[data-testid=distance]").eachText().stream()
-                .map(text -> Double.parseDouble(text.replace(" km", ""))).toList();
+                .map(text -> Double.parseDouble(text.replace(" mi", ""))).toList();
         assertEquals(found.size(), distances.size());
         for (int i = 1; i < distances.size(); i++) {
             assertTrue(distances.get(i - 1) <= distances.get(i), "nearest first: " + distances);
         }
-        assertTrue(distances.get(distances.size() - 1) <= 5.0);
-        assertTrue(page.text().contains(found.size() + " providers within 5 km of 97005 (Beaverton)"), page.text());
+        assertTrue(distances.get(distances.size() - 1) <= 3.0);
+        assertTrue(page.text().contains(found.size() + " providers within 3 miles of 97005 (Beaverton)"), page.text());
 
-        List<String> byName = names(search(trainer, "specialty=MASSAGE_THERAPIST&near=97005&radiusKm=5&accepting=true&sort=name"));
+        List<String> byName = names(search(trainer, "specialty=MASSAGE_THERAPIST&near=97005&radius=3&accepting=true&sort=name"));
         assertEquals(found.stream().sorted().toList(), byName);
+    }
+
+    @Test
+    void theRadiusIsInMilesAndDistancesReadInMiles() {
+        var trainer = SignIn.as("rose-trainer");
+        // Amara Diallo is 5.9 km (3.7 miles) from 97005's centre: outside 3 miles, inside 4 (and so outside 4 km).
+        String amara = "q=stonecrop&near=97005";
+        assertEquals(List.of(), names(search(trainer, amara + "&radius=3")));
+        Document within4 = search(trainer, amara + "&radius=4");
+        assertEquals(List.of("Amara Diallo, LMT"), names(within4));
+        assertEquals("3.7 mi", within4.selectFirst("[data-testid=distance]").text());
+        assertTrue(within4.text().contains("1 provider within 4 miles of 97005 (Beaverton)"), within4.text());
+        assertEquals("4", within4.selectFirst("#radius").attr("value"));
+        assertEquals("Within (miles)", within4.selectFirst("label[for=radius]").text());
+        Document noRadius = search(trainer, amara);
+        assertTrue(noRadius.text().contains("1 provider within 6 miles of 97005"), "six miles by default: " + noRadius.text());
     }
 
     @Test
@@ -119,7 +135,7 @@ class DirectoryTest {
     void theSearchPageRunsTheSameStatementsForOneResultAsForAFullPage() {
         var trainer = SignIn.as("rose-trainer");
         long one = statementsFor(trainer, "q=quiet+alder&near=97005");
-        long many = statementsFor(trainer, "near=97005&radiusKm=50");
+        long many = statementsFor(trainer, "near=97005&radius=30");
         assertEquals(one, many, "statements for 1 result vs a full page");
         // The flag badge comes with the sign-in's membership statement, which Hibernate does not count, and the
         // postal code's point from the second-level cache once a search has used it: the search and its providers.

@@ -32,7 +32,7 @@ class ReferralJourneyInChromiumTest {
             trainer.waitForUrl("/directory");
             new Select(trainer.find("#specialty")).selectByValue("MASSAGE_THERAPIST");
             trainer.find("#near").sendKeys("97005");
-            trainer.find("#radiusKm").sendKeys("5");
+            trainer.find("#radius").sendKeys("3");
             trainer.find("input[name=accepting]").click();
             trainer.find("[data-testid=directory-search] button[type=submit]").click();
             trainer.waitForUrl("near=97005");

@@ -15,7 +15,7 @@ import io.backline.support.TestData;
  */
 final class RouteFixtures {
     enum Kind { CLIENT, STAFF, ASSIGNMENT, FLAG, DRAFT, REFERRAL, INVITATION, PROVIDER, IMPORT, PROGRAM, VERSION, FEED,
-        UNSUBSCRIBE, NOTIFICATION }
+        UNSUBSCRIBE, NOTIFICATION, LOAD }
 
     private RouteFixtures() {
     }
@@ -76,6 +76,10 @@ final class RouteFixtures {
         ids.put(Kind.IMPORT, insert("""
                 insert into provider_import (id, clinic_id, file_name, status, created_by, finished_at)
                 values (?::uuid, ?, 'route-fixture.csv', 'DONE', ?::uuid, now())""", clinicId, staff));
+        // An operator's load of the shared directory: it belongs to no clinic.
+        ids.put(Kind.LOAD, insert("""
+                insert into shared_directory_load (id, file_name, loaded_by, loaded_by_name, imported_rows, refused_rows)
+                values (?::uuid, 'route-fixture.csv', ?::uuid, 'Route Fixture', 0, 0)""", staff));
         // A calendar address that was revoked: its secret answers 404 like any unknown one.
         String feedToken = UUID.randomUUID().toString().replace("-", "") + "0123456789a";
         TestData.sql("""

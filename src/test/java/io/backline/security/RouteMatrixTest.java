@@ -54,7 +54,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class RouteMatrixTest {
     /** Who a route is for. Pages send the anonymous to sign in (302); the API answers them 401. */
-    enum Audience { ANYONE, SIGNED_IN, CLIENT, TRAINER, STAFF, ADMIN, PROVIDER, API_ANY, API_CLIENT, API_STAFF }
+    enum Audience { ANYONE, SIGNED_IN, CLIENT, TRAINER, STAFF, ADMIN, OPERATOR, PROVIDER, API_ANY, API_CLIENT, API_STAFF }
 
     record Route(Audience audience, Kind... kinds) {
     }
@@ -133,6 +133,12 @@ class RouteMatrixTest {
             entry("GET /directory/imports", new Route(Audience.ADMIN)),
             entry("POST /directory/imports", new Route(Audience.ADMIN)),
             entry("GET /directory/imports/{id}", new Route(Audience.ADMIN, Kind.IMPORT)),
+            entry("POST /directory/{id}/update-link", new Route(Audience.STAFF, Kind.PROVIDER)),
+            entry("GET /operator/directory", new Route(Audience.OPERATOR)),
+            entry("POST /operator/directory", new Route(Audience.OPERATOR)),
+            entry("GET /operator/directory/loads/{id}", new Route(Audience.OPERATOR, Kind.LOAD)),
+            entry("GET /listing/{id}", new Route(Audience.PROVIDER, Kind.PROVIDER)),
+            entry("POST /listing/{id}", new Route(Audience.PROVIDER, Kind.PROVIDER)),
             entry("GET /referrals", new Route(Audience.STAFF)),
             entry("GET /referrals/new", new Route(Audience.STAFF)),
             entry("POST /referrals", new Route(Audience.STAFF)),
@@ -193,6 +199,7 @@ class RouteMatrixTest {
     private static SignIn.Session client;
     private static SignIn.Session trainer;
     private static SignIn.Session admin;
+    private static SignIn.Session operator;
 
     @BeforeAll
     static void fixturesAndSessions() {
@@ -202,9 +209,11 @@ class RouteMatrixTest {
         client = SignIn.as("rose-client1");
         trainer = SignIn.as("rose-trainer");
         admin = SignIn.as("rose-admin");
+        operator = SignIn.as("directory-operator");
         for (var session : List.of(client, trainer, admin)) {
             session.open("/"); // every session holds its CSRF cookie from here on
         }
+        operator.open("/operator/directory");
     }
 
     @AfterAll
@@ -242,7 +251,8 @@ class RouteMatrixTest {
     void anotherClinicsRecordsAnswer404AndWriteNothing() {
         List<String> wrong = new ArrayList<>();
         MATRIX.forEach((key, route) -> {
-            if (route.kinds().length > 0 && route.audience() != Audience.PROVIDER) {
+            // The operator's loads and the providers' links belong to no clinic.
+            if (route.kinds().length > 0 && route.audience() != Audience.PROVIDER && route.audience() != Audience.OPERATOR) {
                 String path = fill(key, route, cedar);
                 expect(wrong, key + " with Cedar Hills' records", 404, () -> call(key, route, path));
             }
@@ -299,6 +309,12 @@ class RouteMatrixTest {
                         : session.request().get(path).statusCode();
                 check(wrong, key, user, allowed(route.audience(), user) ? Set.of(200, 303) : Set.of(403), status);
             });
+            // The directory's operator works outside any clinic: their pages only, none of a clinic's.
+            if (route.audience() == Audience.OPERATOR) {
+                check(wrong, key, "directory-operator", Set.of(200), operator.request().get(path).statusCode());
+            } else if (!api && route.audience() != Audience.ANYONE && route.audience() != Audience.SIGNED_IN) {
+                check(wrong, key, "directory-operator", Set.of(403), operator.request().get(path).statusCode());
+            }
         });
         assertEquals(List.of(), wrong);
     }
@@ -310,7 +326,7 @@ class RouteMatrixTest {
             case TRAINER -> user.equals("rose-trainer");
             case STAFF, API_STAFF -> !user.equals("rose-client1");
             case ADMIN -> user.equals("rose-admin");
-            case PROVIDER -> false;
+            case OPERATOR, PROVIDER -> false;
         };
     }
 
@@ -362,6 +378,7 @@ class RouteMatrixTest {
             case CLIENT -> client;
             case TRAINER -> trainer;
             case STAFF, ADMIN, SIGNED_IN -> admin;
+            case OPERATOR -> operator;
             default -> null;
         };
     }
