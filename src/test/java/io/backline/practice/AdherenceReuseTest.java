@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.backline.support.SignIn;
 import io.backline.support.StatementCount;
 import io.backline.support.TestData;
+import io.backline.web.i18n.Dates;
+import io.backline.web.i18n.Languages;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -30,17 +32,17 @@ class AdherenceReuseTest {
         UUID threeDaysAgo = session(assignment, client, today().minusDays(3));
 
         // Names sort first: the dashboard lists a page of 50 clients by name, and other tests add clients here.
-        assertEquals(today().minusDays(3).toString(), lastSession(trainer, client));
-        assertEquals(today().minusDays(3).toString(), lastSession(trainer, client));
+        assertEquals(shown(today().minusDays(3)), lastSession(trainer, client));
+        assertEquals(shown(today().minusDays(3)), lastSession(trainer, client));
 
         // Written outside the app (an import, a fix by hand): the next view shows it.
         UUID todaysSession = session(assignment, client, today());
-        assertEquals(today().toString(), lastSession(trainer, client));
+        assertEquals(shown(today()), lastSession(trainer, client));
         TestData.sql("delete from session_log where id = ?::uuid", todaysSession.toString());
-        assertEquals(today().minusDays(3).toString(), lastSession(trainer, client));
+        assertEquals(shown(today().minusDays(3)), lastSession(trainer, client));
         // One session moved to another day: as many sessions as before, yet a different history.
         TestData.sql("update session_log set performed_on = ? where id = ?::uuid", today().minusDays(1), threeDaysAgo.toString());
-        assertEquals(today().minusDays(1).toString(), lastSession(trainer, client));
+        assertEquals(shown(today().minusDays(1)), lastSession(trainer, client));
 
         // A lower weekly target changes what was prescribed.
         String before = adherence(trainer, client);
@@ -62,6 +64,11 @@ class AdherenceReuseTest {
     }
 
     /** The clinic's calendar day, which is what adherence counts in (not the test machine's). */
+    /** A day as the dashboard prints it, such as "Dec 3, 2026". */
+    private static String shown(LocalDate day) {
+        return Dates.date(day, Languages.ENGLISH);
+    }
+
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("America/Los_Angeles"));
     }

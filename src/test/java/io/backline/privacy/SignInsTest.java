@@ -42,7 +42,7 @@ class SignInsTest {
         Element signedIn = Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> row(admin.request().get(PAGE), "Tess Signin " + suffix, "Signed in"), row -> row != null);
         assertTrue(signedIn.text().contains("Trainer"), signedIn.text());
-        assertTrue(signedIn.selectFirst("td").text().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d P[SD]T"),
+        assertTrue(signedIn.selectFirst("td").text().matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d [AP]M P[SD]T"),
                 "when, in the clinic's time zone: " + signedIn.text());
         assertTrue(signedIn.select("td").last().text().matches("[0-9a-f.:]+"), "the IP address: " + signedIn.text());
 
