@@ -27,6 +27,12 @@ public final class Texts {
         }
     }
 
+    /** The message in the current request's language, or {@code fallback} when no bundle has the key. */
+    public static String orElse(String key, String fallback, Object... args) {
+        String message = get(Languages.current(), key, args);
+        return message.equals(key) ? fallback : message;
+    }
+
     /** The message in the current request's language. */
     public static String get(String key, Object... args) {
         return get(Languages.current(), key, args);
