@@ -205,7 +205,7 @@ class SpanishForClientsTest {
                 looked);
         assertFalse(looked.contains("viewed messages") || looked.contains("The client"), looked);
 
-        String missing = me.open("/today/no-such-page").then().statusCode(404).extract().asString();
+        String missing = me.open("/today/flags/" + UUID.randomUUID()).then().statusCode(404).extract().asString();
         assertTrue(missing.contains("Página no encontrada"), missing);
     }
 
