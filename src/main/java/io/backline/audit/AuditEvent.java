@@ -39,4 +39,13 @@ public class AuditEvent extends ClinicOwned {
     public boolean aboutClient() {
         return clientId != null;
     }
+
+    /** The action in the reader's language (the client's own pages); the admin's audit page shows it as stored. */
+    public String shownAction() {
+        return AuditTrail.shownAction(action);
+    }
+
+    public String shownActor() {
+        return AuditTrail.shownActor(actorName);
+    }
 }

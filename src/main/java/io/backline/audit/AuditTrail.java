@@ -2,6 +2,7 @@ package io.backline.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 
 import io.backline.clinic.CurrentUser;
 import io.backline.clinic.SettingsChanged;
+import io.backline.web.i18n.Texts;
 
 /**
  * Records who viewed or changed a client's health data, or the clinic's people, settings, programs and imports, with
@@ -88,6 +90,27 @@ public class AuditTrail {
 
     /** One line of a client's access log, as the client sees it on their today page. */
     public record Entry(Instant happenedAt, String actorName, String action) {
+        /** The action in the reader's language; stored in English, and shown as stored when no bundle names it. */
+        public String shownAction() {
+            return AuditTrail.shownAction(action);
+        }
+
+        public String shownActor() {
+            return AuditTrail.shownActor(actorName);
+        }
+    }
+
+    static String shownAction(String action) {
+        return Texts.orElse(actionKey(action), action);
+    }
+
+    static String shownActor(String actorName) {
+        return CLIENT_ACTOR.equals(actorName) ? Texts.get("audit.actor.client") : actorName;
+    }
+
+    /** The bundle key of a stored action: "noted flag, shared with the client" is audit.noted-flag-shared-with-the-client. */
+    public static String actionKey(String action) {
+        return "audit." + action.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     /** The latest events about a client, newest first. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.backline.web.i18n.Texts;
 import io.backline.web.ErrorPages;
 import io.quarkus.logging.Log;
 
@@ -22,8 +23,7 @@ public class KeycloakUnavailablePage {
     public Response unavailable(KeycloakAccounts.KeycloakUnavailable e, UriInfo uri, Request request) {
         // Backline's own wording, without the request's data (the cause's message can hold an address).
         Log.warnf("%s, on %s", e.getMessage(), uri.getPath());
-        return ErrorPages.page(uri, 503, "Please try again in a minute", HttpMethod.GET.equals(request.getMethod())
-                ? "Backline could not reach the sign-in service just now, so this page cannot be shown."
-                : "Backline could not reach the sign-in service or the mail server just now, so nothing was saved.");
+        return ErrorPages.page(uri, 503, Texts.get("error.unavailable.title"), Texts.get(
+                HttpMethod.GET.equals(request.getMethod()) ? "error.unavailable.page" : "error.unavailable.notSaved"));
     }
 }

@@ -17,6 +17,6 @@ public record MessageForm(
         /** A double submit saves one message. */
         @RestForm @RequestKey(message = EXPIRED) String requestKey) {
 
-    static final String TEXT = "Write a message of 1 to 2000 characters.";
-    static final String EXPIRED = "The form expired; please send your message again.";
+    static final String TEXT = "{message.text}";
+    static final String EXPIRED = "{message.expired}";
 }

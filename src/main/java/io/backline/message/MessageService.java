@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.symptom.FlagNoteShared;
+import io.backline.web.i18n.Texts;
 
 /**
  * Writes to a client's conversation: a message saves once per form (its request key), marks the conversation read up
@@ -22,7 +23,6 @@ import io.backline.symptom.FlagNoteShared;
 public class MessageService {
     public static final int MAX_LENGTH = 2000;
     static final String ABOUT = "about";
-    static final String NOT_THEIRS = "Choose a session or flag from the list.";
 
     @Inject
     MessageQuery query;
@@ -35,7 +35,7 @@ public class MessageService {
 
     /** The form's rule that needs the database: what the message is about must be the client's. Null when fine. */
     String check(Client client, MessageForm form) {
-        return about(client, form.about()).isPresent() || blank(form.about()) ? null : NOT_THEIRS;
+        return about(client, form.about()).isPresent() || blank(form.about()) ? null : Texts.get("messages.notTheirs");
     }
 
     @Transactional

@@ -33,9 +33,9 @@ public record CheckOffForm(
         /** The form's checkbox: present ("on") when ticked. */
         @RestForm String worseOrUnsafe) {
 
-    static final String EXPIRED = "The form expired; please submit it again.";
-    static final String DATE = "Write the date as YYYY-MM-DD, between 2000 and 2100.";
-    static final String FEELING = "Choose how the session felt.";
+    static final String EXPIRED = "{checkOff.expired}";
+    static final String DATE = "{checkOff.date}";
+    static final String FEELING = "{checkOff.feeling}";
 
     public CheckOffForm {
         holdSeconds = holdSeconds == null ? List.of() : new ArrayList<>(holdSeconds);

@@ -22,6 +22,9 @@ import io.backline.audit.AuditTrail;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
+import io.backline.web.i18n.Dates;
+import io.backline.web.i18n.Languages;
+import io.backline.web.i18n.Texts;
 import io.quarkus.panache.common.Parameters;
 
 /**
@@ -98,7 +101,7 @@ public class CheckOffService {
         }
         if (prescription != null && form.holdSeconds().size() != prescription.levels) {
             errors.add(new FieldError("holdSeconds", null,
-                    "Give a hold time for each of the " + prescription.levels + " levels."));
+                    Texts.get("checkOff.levels", prescription.levels)));
         }
         errors.sort(Comparator.<FieldError> comparingInt(e -> FIELDS.indexOf(e.field()))
                 .thenComparingInt(e -> e.level() == null ? -1 : e.level()));
@@ -146,20 +149,19 @@ public class CheckOffService {
         }
         LocalDate today = LocalDate.now(zone);
         if (assignment.isPaused()) {
-            return new Result.Refused("assignment",
-                    "Your program is paused, so sessions cannot be checked off. Talk to your trainer before you go on.");
+            return new Result.Refused("assignment", Texts.get("checkOff.paused"));
         }
         if (assignment.isEnded()) {
-            return new Result.Refused("assignment", "This program has ended, so no more sessions can be checked off.");
+            return new Result.Refused("assignment", Texts.get("checkOff.ended"));
         }
         if (checkOff.performedOn().isAfter(today)) {
-            return new Result.Refused("performedOn", "That date is in the future. Check off a session once you have done it.");
+            return new Result.Refused("performedOn", Texts.get("checkOff.future"));
         }
         if (checkOff.performedOn().isBefore(prescription.startDate)) {
-            return new Result.Refused("performedOn", "Your program starts on " + prescription.startDate + ".");
+            return new Result.Refused("performedOn", Texts.get("checkOff.beforeStart", shown(prescription.startDate)));
         }
         if (prescription.endDate != null && checkOff.performedOn().isAfter(prescription.endDate)) {
-            return new Result.Refused("performedOn", "Your program ended on " + prescription.endDate + ".");
+            return new Result.Refused("performedOn", Texts.get("checkOff.afterEnd", shown(prescription.endDate)));
         }
         Optional<SessionLog> sameDay = related.stream()
                 .filter(s -> s.assignmentId.equals(assignment.id) && s.performedOn.equals(checkOff.performedOn()))
@@ -169,8 +171,8 @@ public class CheckOffService {
             SessionLog existing = SessionLog.getEntityManager().contains(sameDay.get()) ? sameDay.get()
                     : SessionLog.<SessionLog> findById(sameDay.get().id);
             if (!LocalDate.ofInstant(existing.recordedAt, zone).equals(today)) {
-                return new Result.Refused("performedOn", "A session for " + checkOff.performedOn()
-                        + " is already recorded. It can only be corrected on the day it was recorded.");
+                return new Result.Refused("performedOn", Texts.get("checkOff.recordedBefore",
+                        shown(checkOff.performedOn())));
             }
             apply(existing, checkOff);
             existing.correctedAt = Instant.now();
@@ -204,8 +206,12 @@ public class CheckOffService {
         throw failure;
     }
 
+    private static String shown(LocalDate day) {
+        return Dates.date(day, Languages.current());
+    }
+
     private static Result keyTaken() {
-        return new Result.Refused("idempotencyKey", CheckOffForm.EXPIRED);
+        return new Result.Refused("idempotencyKey", Texts.get("checkOff.expired"));
     }
 
     private List<SessionLog> sameSubmissionOrDay(Assignment assignment, CheckOff checkOff) {

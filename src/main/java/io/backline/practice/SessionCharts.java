@@ -5,8 +5,9 @@ import java.util.List;
 
 import io.backline.program.Prescription;
 import io.backline.program.ProgramVersion;
+import io.backline.web.i18n.Texts;
 
-/** The progress charts a trainer and the client both see, from sessions newest first. */
+/** The progress charts a trainer and the client both see, from sessions newest first, in the reader's language. */
 public final class SessionCharts {
     private SessionCharts() {
     }
@@ -25,12 +26,12 @@ public final class SessionCharts {
             }
             series.add(points);
         }
-        return SvgCharts.holdsPerLevel(names, series, "Hold time per level");
+        return SvgCharts.holdsPerLevel(names, series, Texts.get("chart.holds.title"));
     }
 
     public static String discomfort(List<SessionLog> sessions) {
         return SvgCharts.discomfort(sessions.reversed().stream()
                 .map(session -> new SvgCharts.Point(session.performedOn, session.discomfort)).toList(),
-                "Discomfort during sessions (0–10)");
+                Texts.get("chart.discomfort.title"));
     }
 }

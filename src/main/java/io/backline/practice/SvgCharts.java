@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.backline.web.i18n.Languages;
+import io.backline.web.i18n.Texts;
+
 /**
  * Small server-rendered SVG charts: no chart library, no script, readable without colour (each line has its own
  * dash pattern), and described in words for screen readers. Everything that comes from callers is XML-escaped.
+ * The words are the request's language (messages*.properties through Texts); English outside a request.
  */
 public final class SvgCharts {
     private static final int WIDTH = 640;
@@ -35,6 +39,8 @@ public final class SvgCharts {
     private static final String CAUTION_FILL = "#fff3cd";
     private static final String STOP_FILL = "#fde2e2";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
+    private static final DateTimeFormatter SPANISH_DAY = DateTimeFormatter.ofPattern("d MMM",
+            Languages.locale(Languages.SPANISH));
 
     private SvgCharts() {
     }
@@ -64,9 +70,9 @@ public final class SvgCharts {
         Scale scale = Scale.of(all, niceTicks(maxSeconds / unit), unit);
 
         StringBuilder svg = open(title, holdsDescription(levelNames, series, all), legend.height());
-        axes(svg, scale, minutes ? "minutes" : "seconds");
+        axes(svg, scale, Texts.get(minutes ? "chart.minutes" : "chart.seconds"));
         for (int level = 0; level < series.size(); level++) {
-            line(svg, scale, series.get(level), levelNames.get(level), " s", level);
+            line(svg, scale, series.get(level), levelNames.get(level), "s", level);
         }
         legend.draw(svg);
         return svg.append("</svg>").toString();
@@ -80,18 +86,19 @@ public final class SvgCharts {
         }
         Scale scale = Scale.of(sorted, List.of(0.0, 2.0, 4.0, 6.0, 8.0, 10.0), 1);
         Point latest = sorted.get(sorted.size() - 1);
-        String desc = sessionsBetween(sorted.size(), sorted.get(0).day(), latest.day()) + "; latest discomfort "
-                + number(latest.value()) + " out of 10" + (latest.value() >= 7 ? ", in the stop and consult band." : ".");
+        String desc = sessionsBetween(sorted.size(), sorted.get(0).day(), latest.day()) + "; "
+                + Texts.get("chart.latestDiscomfort", number(latest.value()))
+                + (latest.value() >= 7 ? Texts.get("chart.inStopBand") : "") + ".";
 
         StringBuilder svg = open(title, desc, HEIGHT);
         // Scores are whole numbers, so the bands run half-way between them: every 4, 5 and 6 sits inside the
         // caution band and every 7 to 10 inside the stop band, none on an edge where it would look like both.
         band(svg, scale, 3.5, 6.5, CAUTION_FILL);
         band(svg, scale, 6.5, 10, STOP_FILL);
-        axes(svg, scale, "discomfort 0–10");
-        line(svg, scale, sorted, "Discomfort", " of 10", 0);
-        bandLabel(svg, scale, 6.5, CAUTION_FILL, "Caution 4–6");
-        bandLabel(svg, scale, 10, STOP_FILL, "Stop and consult 7–10");
+        axes(svg, scale, Texts.get("chart.discomfort.axis"));
+        line(svg, scale, sorted, Texts.get("chart.discomfort.name"), Texts.get("chart.ofTen"), 0);
+        bandLabel(svg, scale, 6.5, CAUTION_FILL, Texts.get("chart.caution"));
+        bandLabel(svg, scale, 10, STOP_FILL, Texts.get("chart.stop"));
         return svg.append("</svg>").toString();
     }
 
@@ -183,11 +190,12 @@ public final class SvgCharts {
     }
 
     private static String noSessionsYet(String title) {
-        return open(title, "There are no sessions yet.", HEIGHT)
+        return open(title, Texts.get("chart.noSessionsDesc"), HEIGHT)
                 .append("<rect x=\"0.5\" y=\"0.5\" width=\"").append(WIDTH - 1).append("\" height=\"").append(HEIGHT - 1)
                 .append("\" fill=\"#ffffff\" stroke=\"").append(GRID).append("\"/>")
                 .append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append(HEIGHT / 2)
-                .append("\" text-anchor=\"middle\" fill=\"").append(INK).append("\">No sessions yet</text></svg>")
+                .append("\" text-anchor=\"middle\" fill=\"").append(INK).append("\">")
+                .append(escape(Texts.get("chart.noSessions"))).append("</text></svg>")
                 .toString();
     }
 
@@ -208,7 +216,7 @@ public final class SvgCharts {
                 .append(INK).append("\">").append(escape(unitLabel)).append("</text>");
         for (LocalDate day : dateTicks(scale.from(), scale.spanDays())) {
             svg.append("<text class=\"x-tick\" x=\"").append(coordinate(scale.x(day))).append("\" y=\"").append(PLOT_BOTTOM + 16)
-                    .append("\" text-anchor=\"middle\" fill=\"").append(INK).append("\">").append(DAY.format(day))
+                    .append("\" text-anchor=\"middle\" fill=\"").append(INK).append("\">").append(day(day))
                     .append("</text>");
         }
     }
@@ -252,8 +260,8 @@ public final class SvgCharts {
         for (Point point : series) {
             svg.append("<circle cx=\"").append(coordinate(scale.x(point.day()))).append("\" cy=\"")
                     .append(coordinate(scale.y(point.value()))).append("\" r=\"3.5\" fill=\"").append(colour(index))
-                    .append("\"><title>").append(escape(DAY.format(point.day()) + ", " + name + ": "
-                            + number(point.value()) + unit))
+                    .append("\"><title>").append(escape(day(point.day()) + ", " + name + ": "
+                            + number(point.value()) + " " + unit))
                     .append("</title></circle>");
         }
     }
@@ -265,8 +273,8 @@ public final class SvgCharts {
         for (int level = 0; level < series.size(); level++) {
             List<Point> points = series.get(level);
             if (!points.isEmpty()) {
-                text.append("; latest hold ").append(number(points.get(points.size() - 1).value())).append(" s on ")
-                        .append(names.get(level));
+                text.append("; ").append(Texts.get("chart.latestHold", number(points.get(points.size() - 1).value()),
+                        names.get(level)));
             }
         }
         return text.append('.').toString();
@@ -274,10 +282,15 @@ public final class SvgCharts {
 
     /** "3 sessions from Nov 2 to Nov 16", or "1 session on Nov 2". */
     private static String sessionsBetween(int count, LocalDate first, LocalDate last) {
-        String sessions = count + (count == 1 ? " session" : " sessions");
-        return first.equals(last)
-                ? sessions + " on " + DAY.format(first)
-                : sessions + " from " + DAY.format(first) + " to " + DAY.format(last);
+        if (!first.equals(last)) {
+            return Texts.get("chart.sessionsFrom", count, day(first), day(last));
+        }
+        return count == 1 ? Texts.get("chart.oneSession", day(first)) : Texts.get("chart.sessionsOn", count, day(first));
+    }
+
+    /** "Nov 2" in English, "2 nov" in Spanish. */
+    private static String day(LocalDate day) {
+        return (Languages.SPANISH.equals(Languages.current()) ? SPANISH_DAY : DAY).format(day);
     }
 
     /** Round tick values from 0 up to at least the maximum: steps of 1, 2 or 5 × 10ⁿ (never below 1), at most four. */

@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.RestForm;
 /** The reminder settings form as typed; times are 24-hour HH:MM, days are day names. */
 public record ReminderForm(
         @RestForm List<String> days,
-        @RestForm @NotBlank(message = "Enter the time of day for your reminder, such as 18:30.")
+        @RestForm @NotBlank(message = "{reminders.time.required}")
         @Pattern(regexp = ReminderForm.TIME, message = ReminderForm.TIME_MESSAGE) String time,
         @RestForm @Pattern(regexp = ReminderForm.TIME_OR_EMPTY, message = ReminderForm.TIME_MESSAGE) String quietFrom,
         @RestForm @Pattern(regexp = ReminderForm.TIME_OR_EMPTY, message = ReminderForm.TIME_MESSAGE) String quietUntil,
@@ -23,7 +23,7 @@ public record ReminderForm(
 
     static final String TIME = "\\s*([01]?[0-9]|2[0-3]):[0-5][0-9]\\s*";
     static final String TIME_OR_EMPTY = "\\s*|" + TIME;
-    static final String TIME_MESSAGE = "Enter a time of day from 00:00 to 23:59, such as 18:30.";
+    static final String TIME_MESSAGE = "{reminders.time.range}";
 
     /** The typed day names that are not days of the week, as typed. */
     List<String> unknownDays() {

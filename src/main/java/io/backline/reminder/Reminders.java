@@ -28,6 +28,7 @@ import io.backline.clinic.CurrentUser;
 import io.backline.notification.NotificationService;
 import io.backline.program.AssignmentService;
 import io.backline.web.form.SubmittedForm;
+import io.backline.web.i18n.Texts;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -87,16 +88,16 @@ public class Reminders extends Controller {
     public Object save(@BeanParam @Valid ReminderForm typed) {
         UUID clientId = clientId();
         for (String unknown : typed.unknownDays()) {
-            validation.addError("days", "“" + unknown.strip() + "” is not a day of the week; tick the days you want.");
+            validation.addError("days", Texts.get("reminders.unknownDay", unknown.strip()));
         }
         if (!validation.hasError("days") && typed.dayset().isEmpty() && typed.emailOn() != null) {
-            validation.addError("days", "Tick at least one day, or turn reminder emails off.");
+            validation.addError("days", Texts.get("reminders.noDay"));
         }
         if (!validation.hasError("quietFrom") && !validation.hasError("quietUntil") && typed.quietHalfSet()) {
-            validation.addError("quietUntil", "Enter both ends of the quiet hours, or neither.");
+            validation.addError("quietUntil", Texts.get("reminders.quietHalf"));
         }
         if (!validation.hasErrors() && typed.timeInQuietHours()) {
-            validation.addError("time", "This time falls in your quiet hours; choose another time or change the quiet hours.");
+            validation.addError("time", Texts.get("reminders.inQuietHours"));
         }
         if (validation.hasErrors()) {
             return Response.status(400).entity(Templates.edit(submitted.values(), choices(typed.typedDays()), false,
@@ -114,7 +115,7 @@ public class Reminders extends Controller {
         settings.emailOn = typed.emailOn() != null;
         settings.updatedAt = Instant.now();
         settings.persist();
-        flash("message", io.backline.web.i18n.Texts.get(settings.emailOn ? "reminders.saved" : "reminders.off"));
+        flash("message", Texts.get(settings.emailOn ? "reminders.saved" : "reminders.off"));
         return redirect(Reminders.class).edit();
     }
 
@@ -123,7 +124,7 @@ public class Reminders extends Controller {
     @Path("notifications")
     public Object notificationEmail(@RestForm boolean on) {
         notifications.setEmail(clientId(), on);
-        flash("message", io.backline.web.i18n.Texts.get(on ? "updates.turnedOn" : "updates.turnedOff"));
+        flash("message", Texts.get(on ? "updates.turnedOn" : "updates.turnedOff"));
         return redirect(Reminders.class).edit();
     }
 

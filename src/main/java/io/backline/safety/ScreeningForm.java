@@ -29,8 +29,8 @@ public record ScreeningForm(
         /** The form's one-time key: the same answers sent twice save once. */
         @RestForm @RequestKey(message = ScreeningForm.EXPIRED) String requestKey) {
 
-    static final String ANSWER = "Answer yes or no.";
-    static final String EXPIRED = "The form expired; please send it again.";
+    static final String ANSWER = "{screening.answer}";
+    static final String EXPIRED = "{screening.expired}";
 
     /** One question on the page, with what was chosen ("yes", "no" or nothing). */
     public record Row(ScreeningQuestion question, String answer) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.backline.web.NoClinicException;
+import io.backline.web.i18n.Texts;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,7 +21,7 @@ import io.quarkus.security.ForbiddenException;
 
 /**
  * Friendly error pages (and small JSON bodies under /api): never a stack trace, SQL or class name. A 500 is logged
- * with a reference the user can quote, without the request's data.
+ * with a reference the user can quote, without the request's data. The words are in the request's language.
  */
 public class ErrorPages {
 
@@ -31,21 +32,17 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
-        return render(uri, 404, "Page not found",
-                "There is nothing here, or it is not yours to see. Check the address, or go back to your home page.", null);
+        return render(uri, 404, Texts.get("error.notFound.title"), Texts.get("error.notFound.message"), null);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        return render(uri, 403, "Not allowed",
-                "Your account does not have access to this page. If you think it should, ask your clinic's admin.", null);
+        return render(uri, 403, Texts.get("error.forbidden.title"), Texts.get("error.forbidden.message"), null);
     }
 
     @ServerExceptionMapper
     public Response noClinic(NoClinicException e, UriInfo uri, HttpHeaders headers) {
-        return render(uri, 403, "No clinic yet",
-                "You are signed in, but your account does not belong to a clinic in Backline yet. Ask your clinic to invite you.",
-                null);
+        return render(uri, 403, Texts.get("error.noClinic.title"), Texts.get("error.noClinic.message"), null);
     }
 
     @ServerExceptionMapper
@@ -54,10 +51,8 @@ public class ErrorPages {
         if (status < 400) {
             return e.getResponse();
         }
-        return render(uri, status, status >= 500 ? "Something went wrong" : "That request did not work",
-                status == 405 ? "This address does not accept that kind of request."
-                        : "The request could not be handled. Go back and try again.",
-                null);
+        return render(uri, status, Texts.get(status >= 500 ? "error.failed.title" : "error.badRequest.title"),
+                Texts.get(status == 405 ? "error.method.message" : "error.badRequest.message"), null);
     }
 
     @ServerExceptionMapper
@@ -65,12 +60,10 @@ public class ErrorPages {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         // Never the exception's message: it can carry row data or what was typed (SafeLog).
         Log.errorf("Unexpected error, reference %s, on %s: %s", reference, uri.getPath(), SafeLog.describe(e));
-        return render(uri, 500, "Something went wrong",
-                "We could not finish that. Nothing more was saved. Please try again; if it keeps happening, tell us the reference below.",
-                reference);
+        return render(uri, 500, Texts.get("error.failed.title"), Texts.get("error.unexpected.message"), reference);
     }
 
-    /** The error page (or JSON body under /api) for a failure a feature maps itself. */
+    /** The error page (or JSON body under /api) for a failure a feature maps itself, with words from Texts. */
     public static Response page(UriInfo uri, int status, String title, String message) {
         return render(uri, status, title, message, null);
     }

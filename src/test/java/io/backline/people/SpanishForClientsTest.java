@@ -169,6 +169,52 @@ class SpanishForClientsTest {
     }
 
     @Test
+    void aSpanishClientsRefusalsChartsErrorPagesAndWhoLookedAreInSpanish() {
+        String username = clientWithAccount(null);
+        SignIn.Session me = SignIn.as(username);
+        me.keepCookiesOf(me.submit("/today", "/language", Map.of("language", "es")));
+
+        for (String body : List.of("", "x".repeat(5000))) {
+            String refused = me.submit("/today/messages", "/today/messages", Map.of("body", body)).then().statusCode(400)
+                    .extract().asString();
+            assertTrue(refused.contains("Escriba un mensaje de 1 a 2000 caracteres."), refused);
+            assertFalse(refused.contains("Write a message"), refused);
+        }
+
+        String reminders = Jsoup.parse(me.submit("/today/reminders", "/today/reminders", Map.of("days",
+                List.of("MONDAY", "Funday"), "time", "25:61", "emailOn", "on")).then().statusCode(400).extract().asString())
+                .text();
+        assertTrue(reminders.contains("«Funday» no es un día de la semana"), reminders);
+        assertTrue(reminders.contains("Escriba una hora del día entre 00:00 y 23:59"), reminders);
+        assertFalse(reminders.contains("Enter a time of day"), reminders);
+
+        ZoneId zone = ZoneId.of(TestData.string("select timezone from clinic where id = ?", CLINIC));
+        LocalDate today = LocalDate.now(zone);
+        me.submit("/today", "/today/sessions", checkOff(today.plusDays(1))).then().statusCode(409)
+                .body(org.hamcrest.Matchers.containsString("Esa fecha es futura."));
+        me.submit("/today", "/today/sessions", checkOff(today.minusDays(1))).then().statusCode(303);
+
+        String progress = me.open("/today/progress").then().statusCode(200).extract().asString();
+        assertTrue(progress.contains("Tiempo mantenido por nivel") && progress.contains("Molestia durante las sesiones")
+                && progress.contains("Deténgase y consulte 7–10") && progress.contains("última molestia 3 de 10"), progress);
+        assertFalse(progress.contains("Hold time per level") || progress.contains("latest discomfort"), progress);
+
+        me.open("/today/messages").then().statusCode(200);
+        String looked = Jsoup.parse(me.open("/today").asString()).select("[data-testid=my-access-log]").text();
+        assertTrue(looked.contains("Usted: consultó los mensajes") && looked.contains("Usted: marcó una sesión como hecha"),
+                looked);
+        assertFalse(looked.contains("viewed messages") || looked.contains("The client"), looked);
+
+        String missing = me.open("/today/flags/" + UUID.randomUUID()).then().statusCode(404).extract().asString();
+        assertTrue(missing.contains("Página no encontrada"), missing);
+    }
+
+    private static Map<String, Object> checkOff(LocalDate day) {
+        return Map.of("performedOn", day.toString(), "hold", List.of("60", "45", "30"), "discomfort", "3",
+                "feeling", "GOOD");
+    }
+
+    @Test
     void todayAndTheReportFormInSpanishAtPhoneWidthInChromium() {
         String username = clientWithAccount(null);
         try (Browser browser = new Browser(375, 1800)) {
