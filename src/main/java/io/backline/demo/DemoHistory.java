@@ -123,6 +123,7 @@ public class DemoHistory {
             first = false;
         }
         invitation.build(cast, admin.get(), time);
+        query.settleNotificationMail(clientIds.isEmpty() ? List.of(ACTOR) : clientIds);
         audit.recordBy(AuditSubject.clinic(), ACTOR, ACTOR_NAME, AuditTrail.REBUILT_DEMO_HISTORY,
                 built + " clients, relative to " + time.today());
         return built;

@@ -22,6 +22,8 @@ class DemoHistoryQuery {
     private static final String ASSIGNMENTS = "(select id from assignment where clinic_id = :clinic and client_id in (:clients))";
 
     private static final List<String> DELETES = List.of(
+            "delete from notification where clinic_id = :clinic and client_id in (:clients)",
+            "delete from notification_mail where clinic_id = :clinic and client_id in (:clients)",
             "delete from message_read where clinic_id = :clinic and client_id in (:clients)",
             "delete from message where clinic_id = :clinic and client_id in (:clients)",
             "delete from referral_reply where clinic_id = :clinic and referral_id in " + REFERRALS,
@@ -57,6 +59,12 @@ class DemoHistoryQuery {
         }
         sql.query("delete from invitation where clinic_id = :clinic and id in (:ids)").setParameter("ids", invitations)
                 .executeUpdate();
+    }
+
+    /** The update emails the care team's demo actions queued count as sent: a dev start emails no one. */
+    void settleNotificationMail(List<UUID> clients) {
+        sql.query("update notification_mail set sent_at = now() where clinic_id = :clinic and client_id in (:clients)"
+                + " and sent_at is null").setParameter("clients", clients).executeUpdate();
     }
 
     /** What this reader has seen of the client's conversation. */

@@ -90,6 +90,8 @@ class LivingDemoTest {
         assertEquals(before, counts());
         assertEquals(10, before.get("assignment"));
         assertEquals(2, before.get("invitation"));
+        assertEquals(0, before.get("mail waiting"), "a dev start emails no one");
+        assertTrue(before.get("notification") > 0, "the care team's demo actions notified their clients");
         assertTrue(before.get("session_log") > 100, before.toString());
         String audit = page(SignIn.as("rose-admin"), "/audit").text();
         assertTrue(audit.contains("check out"), audit);
@@ -98,7 +100,7 @@ class LivingDemoTest {
     private static Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : List.of("assignment", "prescription", "session_log", "symptom_flag", "referral",
-                "referral_event", "referral_consent", "message", "message_read", "reminder_settings")) {
+                "referral_event", "referral_consent", "message", "message_read", "reminder_settings", "notification")) {
             counts.put(table, TestData.count("select count(*) from " + table));
         }
         counts.put("invitation", TestData.count("select count(*) from invitation where status = 'pending'"));
@@ -106,7 +108,8 @@ class LivingDemoTest {
         counts.put("mail waiting", TestData.count("""
                 select (select count(*) from alert_outbox where sent_at is null)
                      + (select count(*) from referral_mail where sent_at is null)
-                     + (select count(*) from message_mail where sent_at is null)"""));
+                     + (select count(*) from message_mail where sent_at is null)
+                     + (select count(*) from notification_mail where sent_at is null)"""));
         return counts;
     }
 
