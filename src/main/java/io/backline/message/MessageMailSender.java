@@ -12,7 +12,6 @@ import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
 import io.backline.people.Client;
-import io.backline.web.i18n.Languages;
 import io.backline.web.i18n.Texts;
 import io.backline.notify.UnsubscribeMail;
 import io.quarkus.mailer.Mail;
@@ -54,8 +53,7 @@ public class MessageMailSender {
 
     private void send(MessageMail mail, Clinic clinic) {
         // A client reads it in the language they last used Backline in; staff in English, as their pages.
-        Client client = Client.findByUser(mail.recipientUserId);
-        String language = client == null ? Languages.ENGLISH : client.language;
+        String language = Client.languageOf(Client.findByUser(mail.recipientUserId));
         UnsubscribeMail.Link link = unsubscribe.link(MessageEmailSwitch.KIND, clinic.id, mail.recipientUserId);
         mailer.send(UnsubscribeMail.withHeaders(Mail.withText(mail.recipientEmail, subject(clinic.name, language),
                 body(clinic.name, link.page(), language)), link));

@@ -14,7 +14,6 @@ import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
 import io.backline.notify.UnsubscribeMail;
 import io.backline.people.Client;
-import io.backline.web.i18n.Languages;
 import io.backline.web.i18n.Texts;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.mailer.Mail;
@@ -67,8 +66,7 @@ public class NotificationMailSender {
 
     private void send(NotificationMail mail, Clinic clinic) {
         // The job has no browser to ask: the client reads it in the language they last used Backline in.
-        Client client = Client.findById(mail.clientId);
-        String language = client == null ? Languages.ENGLISH : client.language;
+        String language = Client.languageOf(Client.findById(mail.clientId));
         UnsubscribeMail.Link link = unsubscribe.link(NotificationEmailSwitch.KIND, clinic.id, mail.clientId);
         mailer.send(UnsubscribeMail.withHeaders(Mail.withText(mail.recipientEmail, subject(clinic.name, language),
                 body(clinic.name, link.page(), language)), link));

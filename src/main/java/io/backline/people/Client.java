@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 
 import io.backline.clinic.ClinicOwned;
 import io.backline.clinic.CurrentUser;
+import io.backline.web.i18n.Languages;
 
 /** A person who follows a program at one clinic. */
 @Entity
@@ -39,6 +40,11 @@ public class Client extends ClinicOwned {
 
     public static Client findByUser(UUID userId) {
         return find("userId", userId).firstResult();
+    }
+
+    /** The language a job writes to this client in (the one they last read Backline in); English for no client. */
+    public static String languageOf(Client client) {
+        return client == null ? Languages.ENGLISH : client.language;
     }
 
     public String displayName() {

@@ -14,7 +14,6 @@ import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
 import io.backline.notify.UnsubscribeMail;
 import io.backline.people.Client;
-import io.backline.web.i18n.Languages;
 import io.backline.web.i18n.Texts;
 import io.backline.program.AssignmentService;
 import io.quarkiverse.renarde.router.Router;
@@ -87,15 +86,10 @@ public class ReminderSender {
 
     private void send(Clinic clinic, ReminderOutbox email) {
         UnsubscribeMail.Link link = unsubscribe.link(KIND, clinic.id, email.clientId);
-        String language = language(email);
+        // The job has no browser to ask: the client reads it in the language they last used Backline in.
+        String language = Client.languageOf(Client.findById(email.clientId));
         mailer.send(UnsubscribeMail.withHeaders(Mail.withText(email.recipientEmail,
                 subject(email.kind, clinic.name, language), body(email.kind, link.page(), language)), link));
-    }
-
-    /** The language the client last read Backline in: the job has no browser to ask. */
-    private static String language(ReminderOutbox email) {
-        Client client = Client.findById(email.clientId);
-        return client == null ? Languages.ENGLISH : client.language;
     }
 
     static String subject(ReminderOutbox.Kind kind, String clinicName, String language) {
