@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -21,9 +20,9 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * Reads the files under deploy/ for the deploy tests: YAML documents as plain maps, kustomize overlays rendered the
- * way {@code kubectl apply -k} would for the features they use (resources, namespace, labels, images, replicas,
- * strategic-merge patches), and the variables the production profile of application.properties requires.
+ * Reads the files under deploy/ for the deploy tests: YAML documents as plain maps, kustomize overlays rendered by
+ * kubectl's kustomize (the pinned one deploy/kubernetes/check/install-tools.sh installs), and the variables the
+ * production profile of application.properties requires.
  */
 final class DeployFiles {
     static final Path ROOT = Path.of("").toAbsolutePath();
@@ -53,79 +52,118 @@ final class DeployFiles {
         return documents;
     }
 
-    /** The objects a kustomization (a folder with kustomization.yaml) produces. */
-    @SuppressWarnings("unchecked")
+    /** The kubectl that deploy/kubernetes/check/install-tools.sh pins (CI installs it), else one on the PATH. */
+    static String kubectl() {
+        Path pinned = DEPLOY.resolve("kubernetes/check/.tools/kubectl");
+        if (Files.isExecutable(pinned)) {
+            return pinned.toString();
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
+                return Path.of(dir, "kubectl").toString();
+            }
+        }
+        throw new AssertionError("no kubectl to render the manifests: run deploy/kubernetes/check/install-tools.sh");
+    }
+
+    /** What a command prints, or an AssertionError with what it printed on stderr when it fails. */
+    static String run(List<String> command, String stdin) {
+        try {
+            Path err = Files.createTempFile("deploy-files", ".err");
+            Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            try (var in = process.getOutputStream()) {
+                in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = process.waitFor();
+            String stderr = Files.readString(err);
+            Files.delete(err);
+            if (status != 0) {
+                throw new CommandFailed(String.join(" ", command) + " exited " + status + ": " + stderr + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class CommandFailed extends AssertionError {
+        CommandFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** The objects a kustomization (a folder with kustomization.yaml) produces, rendered by kubectl's kustomize. */
     static List<Map<String, Object>> render(Path folder) {
-        Map<String, Object> kustomization = documents(folder.resolve("kustomization.yaml")).get(0);
-        List<Map<String, Object>> objects = new ArrayList<>();
-        for (String resource : (List<String>) kustomization.getOrDefault("resources", List.of())) {
-            Path path = folder.resolve(resource).normalize();
-            if (Files.isDirectory(path)) {
-                objects.addAll(render(path));
-            } else {
-                objects.addAll(documents(path));
+        return parse(RENDERED.computeIfAbsent(folder, f -> run(List.of(kubectl(), "kustomize", f.toString()), "")));
+    }
+
+    private static final Map<Path, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether check/install-tools.sh has installed the pinned kubectl and the validator's packages. */
+    static boolean manifestToolsInstalled() {
+        Path check = DEPLOY.resolve("kubernetes/check");
+        return Files.isExecutable(check.resolve(".tools/kubectl")) && Files.isDirectory(check.resolve("node_modules/ajv"));
+    }
+
+    /** check/validate.mjs's verdict on objects (kubectl's output): what it printed, or CommandFailed with its errors. */
+    static String validate(List<Map<String, Object>> objects) {
+        StringBuilder yaml = new StringBuilder();
+        objects.forEach(o -> yaml.append("---\n").append(SERIALIZATION.asYaml(o).replaceFirst("^---\n", "")));
+        return run(List.of("node", DEPLOY.resolve("kubernetes/check/validate.mjs").toString()), yaml.toString());
+    }
+
+    /** Every YAML document of a text, as a map. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> parse(String yaml) {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (String text : yaml.split("(?m)^---\\s*$")) {
+            if (!text.isBlank()) {
+                documents.add(SERIALIZATION.unmarshal(text, Map.class));
             }
         }
-        for (Map<String, Object> patchEntry : (List<Map<String, Object>>) kustomization.getOrDefault("patches", List.of())) {
-            Path path = folder.resolve((String) patchEntry.get("path"));
-            for (Map<String, Object> patch : documents(path)) {
-                Map<String, Object> target = objects.stream().filter(o -> sameObject(o, patch)).findFirst()
-                        .orElseThrow(() -> new AssertionError(path + " patches " + kind(patch) + "/" + name(patch)
-                                + ", which " + folder + " does not have"));
-                merge(target, patch);
-            }
-        }
-        for (Map<String, Object> image : (List<Map<String, Object>>) kustomization.getOrDefault("images", List.of())) {
-            for (Map<String, Object> object : objects) {
-                for (Map<String, Object> container : containers(object)) {
-                    String ref = (String) container.get("image");
-                    String repository = ref.contains(":") ? ref.substring(0, ref.lastIndexOf(':')) : ref;
-                    String tag = ref.contains(":") ? ref.substring(ref.lastIndexOf(':') + 1) : "latest";
-                    if (repository.equals(image.get("name"))) {
-                        container.put("image", image.getOrDefault("newName", repository) + ":" + image.getOrDefault("newTag", tag));
+        return documents;
+    }
+
+    /**
+     * A copy of deploy/kubernetes whose overlay site files name the given site values instead of the committed
+     * ones (production's committed site.yaml names example hosts, which it refuses to render).
+     */
+    static Path withSite(Map<String, String> values) {
+        try {
+            Path copy = Files.createTempDirectory("backline-kubernetes");
+            Path from = DEPLOY.resolve("kubernetes");
+            for (String part : List.of("base", "components", "overlays")) {
+                try (var walk = Files.walk(from.resolve(part))) {
+                    for (Path file : walk.toList()) {
+                        Path target = copy.resolve(from.relativize(file).toString());
+                        if (Files.isDirectory(file)) {
+                            Files.createDirectories(target);
+                        } else {
+                            String text = read(file);
+                            if (file.getFileName().toString().equals("site.yaml")) {
+                                for (var value : values.entrySet()) {
+                                    text = text.replaceAll("(?m)^(  " + value.getKey() + ":).*$", "$1 " + value.getValue());
+                                }
+                            }
+                            Files.writeString(target, text);
+                        }
                     }
                 }
             }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (Map<String, Object> replicas : (List<Map<String, Object>>) kustomization.getOrDefault("replicas", List.of())) {
-            objects.stream().filter(o -> "Deployment".equals(kind(o)) && replicas.get("name").equals(name(o)))
-                    .forEach(o -> spec(o).put("replicas", replicas.get("count")));
-        }
-        for (Map<String, Object> labels : (List<Map<String, Object>>) kustomization.getOrDefault("labels", List.of())) {
-            objects.forEach(o -> ((Map<String, Object>) metadata(o).computeIfAbsent("labels", k -> new LinkedHashMap<>()))
-                    .putAll((Map<String, Object>) labels.get("pairs")));
-        }
-        if (kustomization.get("namespace") instanceof String namespace) {
-            objects.forEach(o -> metadata(o).put("namespace", namespace));
-        }
-        return objects;
     }
 
-    /** Strategic merge as kustomize does it for these files: maps merge, lists of named maps merge by name. */
+    /** The values of an overlay's site.yaml (spec of the Site object). */
     @SuppressWarnings("unchecked")
-    static void merge(Map<String, Object> target, Map<String, Object> patch) {
-        patch.forEach((key, value) -> {
-            Object existing = target.get(key);
-            if (value instanceof Map<?, ?> map && existing instanceof Map<?, ?> old) {
-                merge((Map<String, Object>) old, (Map<String, Object>) map);
-            } else if (value instanceof List<?> list && existing instanceof List<?> old && namedMaps(list) && namedMaps(old)) {
-                for (Object item : list) {
-                    Map<String, Object> named = (Map<String, Object>) item;
-                    old.stream().map(o -> (Map<String, Object>) o).filter(o -> Objects.equals(o.get("name"), named.get("name")))
-                            .findFirst().ifPresentOrElse(o -> merge(o, named), () -> ((List<Object>) old).add(named));
-                }
-            } else {
-                target.put(key, value);
-            }
-        });
-    }
-
-    private static boolean namedMaps(List<?> list) {
-        return !list.isEmpty() && list.stream().allMatch(item -> item instanceof Map<?, ?> map && map.get("name") != null);
-    }
-
-    static boolean sameObject(Map<String, Object> a, Map<String, Object> b) {
-        return Objects.equals(kind(a), kind(b)) && Objects.equals(name(a), name(b));
+    static Map<String, Object> site(Path overlay) {
+        return (Map<String, Object>) documents(overlay.resolve("site.yaml")).get(0).get("spec");
     }
 
     static String kind(Map<String, Object> object) {

@@ -44,6 +44,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
@@ -58,15 +59,24 @@ class KubernetesManifestsTest {
     private static final Map<String, Class<? extends HasMetadata>> TYPED = Map.of(
             "Deployment", Deployment.class, "Service", Service.class, "Ingress", Ingress.class,
             "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "PodDisruptionBudget", PodDisruptionBudget.class,
-            "ConfigMap", ConfigMap.class);
+            "ConfigMap", ConfigMap.class, "NetworkPolicy", NetworkPolicy.class);
+    /** Production's committed site.yaml names example hosts, which it refuses: the tests render it with these. */
+    static final Map<String, String> TEST_SITE = Map.of("publicHost", "backline.clinic.test", "keycloakHost", "id.clinic.test",
+            "keycloakAdminHost", "id-admin.clinic.internal");
+    private static final Path PRODUCTION = DeployFiles.withSite(TEST_SITE).resolve("overlays/production");
 
     static Stream<Path> kustomizations() {
-        return Stream.of(KUBERNETES.resolve("base"), KUBERNETES.resolve("overlays/staging"), KUBERNETES.resolve("overlays/production"));
+        return Stream.of(KUBERNETES.resolve("base"), KUBERNETES.resolve("overlays/staging"), PRODUCTION);
+    }
+
+    static Stream<Path> overlays() {
+        return Stream.of(KUBERNETES.resolve("overlays/staging"), PRODUCTION);
     }
 
     static Stream<Path> manifestFiles() throws IOException {
         try (Stream<Path> files = Files.walk(KUBERNETES)) {
             return files.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml"))
+                    .filter(f -> !f.startsWith(KUBERNETES.resolve("check")))
                     .sorted().toList().stream();
         }
     }
@@ -93,7 +103,9 @@ class KubernetesManifestsTest {
     void theAppRunsAtLeastTwoReplicasWithHealthProbesLimitsAndNoRoot(Path kustomization) {
         List<Map<String, Object>> objects = DeployFiles.render(kustomization);
         Deployment deployment = typed(only(objects, "Deployment", "backline"), Deployment.class);
-        assertTrue(deployment.getSpec().getReplicas() >= 2, "replicas");
+        assertNull(deployment.getSpec().getReplicas(), "the HPA owns the replicas: an applied count would reset its choice");
+        HorizontalPodAutoscaler hpa = typed(only(objects, "HorizontalPodAutoscaler", "backline"), HorizontalPodAutoscaler.class);
+        assertTrue(hpa.getSpec().getMinReplicas() >= 2, "at least two pods");
         assertEquals(0, deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal(),
                 "a rolling update never goes below the replicas");
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -152,7 +164,6 @@ class KubernetesManifestsTest {
         assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
         assertEquals("backline", hpa.getSpec().getScaleTargetRef().getName());
         assertTrue(hpa.getSpec().getMinReplicas() >= 2, "HPA keeps two or more");
-        assertTrue(hpa.getSpec().getMinReplicas() <= deployment.getSpec().getReplicas());
         assertTrue(hpa.getSpec().getMaxReplicas() > hpa.getSpec().getMinReplicas());
 
         PodDisruptionBudget pdb = typed(only(objects, "PodDisruptionBudget", "backline"), PodDisruptionBudget.class);
@@ -203,7 +214,7 @@ class KubernetesManifestsTest {
             }
         }
         String database = config.getData().get("BACKLINE_DB_URL");
-        Matcher url = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z0-9_]+)").matcher(database);
+        Matcher url = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z0-9_]+)\\?.*").matcher(database);
         assertTrue(url.matches(), "BACKLINE_DB_URL points at a CloudNativePG read-write service: " + database);
         Map<String, Object> cluster = only(objects, "Cluster", url.group(1));
         assertEquals(url.group(2), initdb(cluster).get("database"));
@@ -414,7 +425,7 @@ class KubernetesManifestsTest {
 
     @Test
     void containersOnlyInDeploymentsAndEveryOverlayChangesTheImageRegistry() {
-        for (Path overlay : List.of(KUBERNETES.resolve("overlays/staging"), KUBERNETES.resolve("overlays/production"))) {
+        for (Path overlay : overlays().toList()) {
             List<Map<String, Object>> objects = DeployFiles.render(overlay);
             assertEquals(1, objects.stream().filter(o -> !containers(o).isEmpty()).count());
             String image = (String) containers(only(objects, "Deployment", "backline")).get(0).get("image");
