@@ -49,7 +49,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
  * The Kubernetes manifests under deploy/kubernetes, checked offline: every file parses into the Kubernetes model with
- * no unknown field, and the base and each overlay, rendered as kustomize would, hang together — probes, replicas,
+ * no unknown field, and the base and each overlay, rendered by kubectl's kustomize, hang together — probes, replicas,
  * limits, a non-root read-only container, the image Jib builds, every variable production needs, secrets that exist,
  * the database and Keycloak the app points at, the realm import that matches the production realm, and the password
  * blocklist that Keycloak mounts where that realm's policy reads it.

@@ -205,7 +205,8 @@ class NetworkPoliciesTest {
         }
         // What CloudNativePG needs to run the clusters: its operator, and the instances replicating from each other.
         assertTrue(c.connects(c.cnpgOperator, c.backlineDb, 8000));
-        assertTrue(c.connects(c.cnpgOperator, c.keycloakDb, 5432));
+        assertTrue(c.connects(c.cnpgOperator, c.keycloakDb, 8000));
+        assertFalse(c.connects(c.cnpgOperator, c.backlineDb, 5432), "the operator reads the status, not the data");
         assertTrue(c.connects(c.backlineDb, c.backlineDb, 5432));
         assertFalse(c.connects(c.keycloakDb, c.backlineDb, 5432), "one cluster does not replicate from the other");
     }
