@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * java CheckOffLoad.java BASE_URL CLIENTS_FILE OUT_DIR SECONDS WORKERS KILL_AT_SECONDS 'KILL COMMAND' 'RESTART COMMAND'
  * </pre>
  * CLIENTS_FILE has one {@code accessToken assignmentId} pair a line. The kill and restart commands run through
- * {@code bash -c}; the restart goes right after the kill. Runs with JDK 21+ as a single-file program, no dependencies.
+ * {@code bash -c}; the kill command returns once the process is gone, the restart goes right after it. Each instance
+ * names itself in the {@code X-Backline-Instance} response header, nginx names the address in {@code X-Upstream}.
+ * Runs with JDK 21+ as a single-file program, no dependencies.
  */
 public class CheckOffLoad {
     record Client(String token, String assignmentId, AtomicInteger nextDaysBack) {
@@ -40,12 +42,14 @@ public class CheckOffLoad {
     /** A request that got no acknowledgement; status 0 when nginx itself could not be reached. */
     record Failure(long startedMs, long endedMs, int status, String upstream, String what) {
         /**
-         * Lost with the killed instance: nginx answered 502 after sending the request to that instance alone. nginx
-         * passes a request on to the other instance only while it could not reach one, so these had reached the
-         * killed instance before it died (it takes a moment to die: the kernel tears down a big JVM).
+         * Lost with the killed instance: started before its process was gone, ended after the kill was sent, and nginx
+         * answered 502 after sending it to that instance alone. nginx passes a request on to the other instance only
+         * while it could not reach one, so these had reached the killed instance before it died (it takes a moment to
+         * die: the kernel tears down a big JVM). Any other failure counts against the run.
          */
         boolean inFlightAtKill() {
-            return status == 502 && upstream.equals(killedUpstream) && killIssuedMs > 0 && endedMs >= killIssuedMs;
+            return status == 502 && upstream.equals(killedUpstream) && killIssuedMs > 0 && endedMs >= killIssuedMs
+                    && killedAtMs > 0 && startedMs <= killedAtMs;
         }
     }
 
@@ -56,6 +60,9 @@ public class CheckOffLoad {
     static final AtomicLong refused = new AtomicLong();
     static final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     static final Map<String, AtomicLong> byUpstream = new ConcurrentHashMap<>();
+    /** Acknowledged check-offs by the instance that named itself, before the kill and after it. */
+    static final Map<String, AtomicLong> byInstanceBeforeKill = new ConcurrentHashMap<>();
+    static final Map<String, AtomicLong> byInstanceAfterKill = new ConcurrentHashMap<>();
     static final ConcurrentLinkedQueue<String> acknowledgedKeys = new ConcurrentLinkedQueue<>();
     static final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
     static volatile long killIssuedMs = -1;
@@ -150,6 +157,7 @@ public class CheckOffLoad {
         summary.put("errors_in_flight_at_kill", inFlight);
         summary.put("errors_other", late);
         summary.put("killed_at_s", killIssuedMs < 0 ? -1 : (killIssuedMs - t0) / 1000.0);
+        summary.put("process_gone_after_ms", killIssuedMs < 0 || killedAtMs < 0 ? -1 : killedAtMs - killIssuedMs);
         summary.put("last_error_after_kill_ms", killIssuedMs < 0 || lastFailure < 0 ? 0 : lastFailure - killIssuedMs);
         summary.put("killed_instance_serving_again_after_ms",
                 killedUpstreamBackAtMs < 0 ? -1 : killedUpstreamBackAtMs - killIssuedMs);
@@ -157,6 +165,8 @@ public class CheckOffLoad {
         summary.put("latency_p99_ms", pct(lat, 99));
         summary.put("latency_max_ms", lat.isEmpty() ? 0 : lat.get(lat.size() - 1) / 1000.0);
         summary.put("served_by", new java.util.TreeMap<>(byUpstream));
+        summary.put("instances_before_kill", new java.util.TreeMap<>(byInstanceBeforeKill));
+        summary.put("instances_after_kill", new java.util.TreeMap<>(byInstanceAfterKill));
         StringBuilder json = new StringBuilder("{");
         summary.forEach((k, v) -> json.append(json.length() > 1 ? ",\n " : "\n ").append('"').append(k).append("\": ")
                 .append(v instanceof Map<?, ?> m ? toJson(m) : v instanceof String s ? '"' + s + '"' : String.valueOf(v)));
@@ -188,10 +198,13 @@ public class CheckOffLoad {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 long ended = System.currentTimeMillis();
                 String upstream = response.headers().firstValue("X-Upstream").orElse("?");
+                String instance = response.headers().firstValue("X-Backline-Instance").orElse("?");
                 int status = response.statusCode();
                 if (status == 200 || status == 201) {
                     latenciesMicros.add((System.nanoTime() - startedNanos) / 1000);
                     byUpstream.computeIfAbsent(upstream, u -> new AtomicLong()).incrementAndGet();
+                    (killIssuedMs > 0 && started >= killIssuedMs ? byInstanceAfterKill : byInstanceBeforeKill)
+                            .computeIfAbsent(instance, i -> new AtomicLong()).incrementAndGet();
                     if (killedAtMs > 0 && started > killedAtMs && killedUpstreamBackAtMs < 0 && upstream.equals(killedUpstream)) {
                         killedUpstreamBackAtMs = ended;
                     }

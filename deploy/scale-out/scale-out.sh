@@ -13,8 +13,9 @@
 #      the schema once;
 #   4. starts nginx (Debian) in front with round robin, signs in once through the Keycloak login pages and shows the
 #      same session cookie served by both instances;
-#   5. loads the check-off API through nginx, kills one instance (kill -9) in the middle, restarts it, and compares
-#      the check-offs acknowledged with those stored;
+#   5. loads the check-off API through nginx, kills one instance (kill -9) in the middle, checks its process is gone,
+#      restarts it, compares the check-offs acknowledged with those stored, and checks that only requests in flight on
+#      the killed instance failed and that the restarted instance (a new process, its own name) serves again;
 #   6. queues alert emails in the outbox while both instances run and checks that each alert is mailed exactly once.
 #
 # Ports (override with the variables): nginx 8090 (a redirect URI the dev realm allows), app 9081 and 9082,
@@ -162,10 +163,13 @@ export BACKLINE_BASE_URL="http://localhost:$lb_port"
 # callback, so every instance gets the same state secret (BACKLINE_STATE_SECRET). STATE_SECRET_OPTION can give an
 # instance its own, to see the sign-in fail when the callback lands on the other one.
 state_secret_option=${STATE_SECRET_OPTION-}
+# Each instance names itself in every response (Quarkus's own header configuration, deploy/README.md): instance-1,
+# instance-2, and instance-1-restarted once instance 1 runs again after the kill.
+instance_header() { echo "-Dquarkus.http.header.\"X-Backline-Instance\".value=$1"; }
 start_instance() { # index
   local i=$1 port=${app_ports[$1]}
   "$java" -Xmx384m -Dquarkus.http.port="$port" -Dquarkus.management.port="${management_ports[$1]}" -Dbackline.alerts.every=1s -Dquarkus.mailer.from="Backline instance $((i + 1)) <instance$((i + 1))@backline.example>" \
-    ${state_secret_option} -jar "$jar" >>"$work/logs/app$((i + 1)).log" 2>&1 &
+    "$(instance_header "instance-$((i + 1))")" ${state_secret_option} -jar "$jar" >>"$work/logs/app$((i + 1)).log" 2>&1 &
   app_pid[$i]=$!
   pids+=($!)
 }
@@ -275,22 +279,40 @@ echo "after sign-in: ${final:0:120}"
 session_cookie=$(awk '$6 ~ /^q_session(_chunk_1)?$/ {print substr($7, 1, 24)}' "$jar_file")
 [ -n "$session_cookie" ] || fail "no q_session cookie after sign-in ($final)"
 declare -A served=()
-same_session_on_both() { # prints 6 page requests made with the one session cookie; fills served[upstream]
-  served=()
+sequence=()
+instance_answering() { curl -s -b "$jar_file" -o /dev/null -D - "$lb/today" | grep -i '^x-backline-instance:' | awk '{print $2}' | tr -d '\r'; }
+same_session_on_both() { # prints 6 page requests made with the one session cookie; fills served[instance], sequence
+  served=(); sequence=()
+  # Right after an instance comes back, nginx's round robin may give the other one two requests in a row; the 6
+  # requests shown start once the answering instance has changed.
+  local previous="" current
+  for _ in 1 2 3 4 5 6; do
+    current=$(instance_answering)
+    [ -n "$previous" ] && [ "$current" != "$previous" ] && break
+    previous=$current
+  done
   for n in 1 2 3 4 5 6; do
     headers=$(curl -s -b "$jar_file" -o "$work/out/page$n.html" -D - "$lb/today")
     status=$(head -n 1 <<<"$headers" | awk '{print $2}')
     upstream=$(grep -i '^x-upstream:' <<<"$headers" | awk '{print $2}' | tr -d '\r')
+    instance=$(grep -i '^x-backline-instance:' <<<"$headers" | awk '{print $2}' | tr -d '\r')
     hello=$(grep -o '<h1>[^<]*</h1>' "$work/out/page$n.html" | sed -e 's/<[^>]*>//g' || true)
-    printf '  GET /today -> %s from %s: %s\n' "$status" "$upstream" "$hello"
-    [ "$status" = 200 ] && served[$upstream]=1
+    printf '  GET /today -> %s from %s (%s): %s\n' "$status" "${instance:-no X-Backline-Instance}" "$upstream" "$hello"
+    [ "$status" = 200 ] && served[${instance:-?}]=1
+    sequence+=("${instance:-?}")
   done
   return 0
+}
+# Round robin: no two requests in a row answered by the same instance.
+alternated() {
+  local n
+  for n in 1 2 3 4 5; do [ "${sequence[$n]}" != "${sequence[$((n - 1))]}" ] || return 1; done
 }
 echo "the same cookie (q_session=${session_cookie}...) on 6 page requests through nginx:"
 same_session_on_both
 session_line="one sign-in; /today answered 200 by ${#served[@]} instances (${!served[*]}) with the same q_session cookie"
-[ "${#served[@]}" = 2 ] || fail "the session was not served by both instances"
+[ -n "${served[instance-1]:-}" ] && [ -n "${served[instance-2]:-}" ] || fail "the session was not served by both instances"
+alternated || fail "requests did not alternate between the instances: ${sequence[*]}"
 
 # ---- 5. load with a kill ---------------------------------------------------------------------------------------------
 say "assignments for the ten demo clients"
@@ -327,12 +349,29 @@ before=$(psql_owner -c "select count(*) from session_log")
 say "load: $workers workers for ${load_seconds}s through nginx; kill -9 instance 1 at ${kill_at}s, then restart it"
 cat >"$work/out/restart.sh" <<EOF
 cd "$work" && exec "$java" -Xmx384m -Dquarkus.http.port=${app_ports[0]} -Dquarkus.management.port=${management_ports[0]} -Dbackline.alerts.every=1s -Dquarkus.mailer.from="Backline instance 1 <instance1@backline.example>" \
-  ${state_secret_option} -jar "$jar" >>"$work/logs/app1.log" 2>&1
+  '$(instance_header instance-1-restarted)' ${state_secret_option} -jar "$jar" >>"$work/logs/app1.log" 2>&1
+EOF
+# The kill returns once the process is gone, and says so in killed-pid.txt; the load client times the kill to that
+# moment. Gone: a zombie or no process, and its port refuses connections. A zombie alone is not enough: the main
+# thread turns zombie while the kernel still tears down the others, and the sockets close only after them.
+cat >"$work/out/kill.sh" <<EOF
+old=\$(cat "$work/out/app1.pid")
+kill -9 "\$old"
+for _ in \$(seq 1 500); do
+  if { [ ! -e /proc/\$old ] || grep -q '^State:[[:space:]]*Z' /proc/\$old/status 2>/dev/null; } \\
+    && ! (exec 3<>/dev/tcp/127.0.0.1/${app_ports[0]}) 2>/dev/null; then
+    echo "\$old" >"$work/out/killed-pid.txt"; exit 0
+  fi
+  sleep 0.02
+done
+echo "instance 1 (pid \$old) still runs 10 s after kill -9" >&2
+exit 1
 EOF
 echo "${app_pid[0]}" >"$work/out/app1.pid"
+old_pid=${app_pid[0]}
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 "$java" "$here/CheckOffLoad.java" "$lb" "$work/out/clients.txt" "$work/out" "$load_seconds" "$workers" "$kill_at" \
-  "kill -9 \$(cat $work/out/app1.pid)" "bash $work/out/restart.sh & echo \$! > $work/out/app1.pid" \
+  "bash $work/out/kill.sh" "bash $work/out/restart.sh & echo \$! > $work/out/app1.pid" \
   "127.0.0.1:${app_ports[0]}" | tee "$work/logs/load.log"
 pids+=("$(cat "$work/out/app1.pid")")
 load_after=$(cut -d' ' -f1 /proc/loadavg)
@@ -348,7 +387,16 @@ echo "acknowledged $acked, of which stored $stored_acked; sessions the load adde
 [ "$acked" = "$stored_acked" ] || fail "$((acked - stored_acked)) acknowledged check-offs are not in the database"
 [ "$acked" = "$stored_new" ] || fail "the database holds $stored_new new sessions for $acked acknowledged"
 [ "$late" = 0 ] || fail "$late requests failed that were not in flight on the killed instance (see $work/out/errors.txt)"
-[ "$(jq '.served_by | length' "$summary")" -ge 2 ] || fail "the load was not spread over both instances"
+# Before the kill, round robin gave each instance a fair share (at least a third) of the acknowledged check-offs.
+share() { jq --arg i "$1" '(.instances_before_kill[$i] // 0) * 3 >= ([.instances_before_kill[]] | add)' "$summary"; }
+[ "$(share instance-1)" = true ] && [ "$(share instance-2)" = true ] \
+  || fail "the load before the kill was not spread over both instances: $(jq -c .instances_before_kill "$summary")"
+# The kill happened: the process is gone, and a new one took its place.
+[ "$(cat "$work/out/killed-pid.txt" 2>/dev/null)" = "$old_pid" ] || fail "instance 1 (pid $old_pid) was not killed"
+[ ! -e "/proc/$old_pid" ] || grep -q '^State:[[:space:]]*Z' "/proc/$old_pid/status" || fail "pid $old_pid still runs"
+new_pid=$(cat "$work/out/app1.pid")
+[ "$new_pid" != "$old_pid" ] && kill -0 "$new_pid" 2>/dev/null || fail "instance 1 was not started again"
+echo "instance 1: pid $old_pid gone $(jq .process_gone_after_ms "$summary") ms after kill -9; restarted as pid $new_pid"
 
 # ---- 6. alert emails exactly once --------------------------------------------------------------------------------------
 say "the restarted instance 1, and the session from before the kill"
@@ -357,8 +405,10 @@ restart_line=$(grep -o 'started in [0-9.]*s' "$work/logs/app1.log" | tail -n 1)
 echo "instance 1 restarted under load: $restart_line"
 sleep 3 # nginx tries an instance it marked down again after fail_timeout
 same_session_on_both
-after_restart_line="the cookie from the first sign-in, after instance 1's restart ($restart_line): 200 from ${#served[@]} instances"
-[ "${#served[@]}" = 2 ] || fail "after the restart, the session was not served by both instances"
+after_restart_line="the cookie from the first sign-in, after instance 1's restart ($restart_line): 200 from ${!served[*]}, in turn"
+[ -n "${served[instance-1-restarted]:-}" ] || fail "the restarted instance 1 did not serve the session"
+[ -n "${served[instance-2]:-}" ] || fail "after the restart, instance 2 did not serve the session"
+alternated || fail "after the restart, requests did not alternate between the instances: ${sequence[*]}"
 
 say "alerts: $alerts outbox rows at once, both instances sending"
 psql_owner <<SQL
@@ -402,7 +452,8 @@ report="$work/out/report.md"
   echo "| --- | --- |"
   echo "| Flyway, two instances started at once on an empty database | $flyway_line |"
   echo "| Page session | $session_line |"
-  echo "| Check-off requests sent (load ${load_seconds} s, $workers workers, through nginx) | $(jq .requests_sent "$summary") ($(jq .requests_per_second "$summary")/s); served by $(jq -c .served_by "$summary") |"
+  echo "| Check-off requests sent (load ${load_seconds} s, $workers workers, through nginx) | $(jq .requests_sent "$summary") ($(jq .requests_per_second "$summary")/s); acknowledged by $(jq -c .instances_before_kill "$summary") before the kill, $(jq -c .instances_after_kill "$summary") after it |"
+  echo "| The kill | instance 1 (pid $old_pid) gone $(jq .process_gone_after_ms "$summary") ms after kill -9; restarted as pid $new_pid |"
   echo "| Errors | $errors: $in_flight in flight on instance 1 when it was killed at $(jq .killed_at_s "$summary") s, $late other |"
   echo "| Check-offs acknowledged / stored | $acked / $stored_acked (new rows: $stored_new); $(jq .acknowledged_after_retry "$summary") acknowledged on a retry with the same key, $(jq .retry_found_already_saved "$summary") of them already saved before the kill |"
   back=$(jq .killed_instance_serving_again_after_ms "$summary")

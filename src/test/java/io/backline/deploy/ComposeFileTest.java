@@ -5,11 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.sun.net.httpserver.HttpServer;
+
+import io.backline.health.ReadyProbe;
 
 /**
  * deploy/compose.yaml runs the app with the variables production sets, Keycloak with the production realm and every
@@ -17,10 +30,89 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFileTest {
 
+    /** Where compose publishes a port unless the operator sets BACKLINE_BIND: this host only. */
+    private static final String BIND = "${BACKLINE_BIND:-127.0.0.1}";
+
+    private static Map<String, Object> compose() {
+        return DeployFiles.documents(DeployFiles.DEPLOY.resolve("compose.yaml")).get(0);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> service(String name) {
-        Map<String, Object> compose = DeployFiles.documents(DeployFiles.DEPLOY.resolve("compose.yaml")).get(0);
-        return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+        return (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get(name);
+    }
+
+    /**
+     * What the compose specification's JSON schema finds wrong. The schema is schema/compose-spec.json of
+     * github.com/compose-spec/compose-spec at 170098ba07d9f53c383a41bfd4c5166b0a4529a6, vendored as a test resource.
+     */
+    private static Set<ValidationMessage> schemaErrors(Map<String, Object> compose) {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(SchemaLocation.of("classpath:deploy/compose-spec.json"));
+        return schema.validate(new ObjectMapper().valueToTree(compose));
+    }
+
+    @Test
+    void theFileFollowsTheComposeSpecification() {
+        assertEquals(Set.of(), schemaErrors(compose()));
+
+        Map<String, Object> misspelt = compose();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) misspelt.get("services")).get("app");
+        app.put("healtcheck", app.remove("healthcheck"));
+        assertFalse(schemaErrors(misspelt).isEmpty(), "the schema refuses a misspelt key");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPortListensOnThisHostUnlessTheOperatorSaysOtherwise() {
+        Map<String, List<String>> published = new LinkedHashMap<>();
+        ((Map<String, Object>) compose().get("services")).forEach((name, service) -> {
+            List<String> ports = (List<String>) ((Map<String, Object>) service).get("ports");
+            if (ports != null) {
+                published.put(name, ports);
+            }
+        });
+        assertEquals(Map.of("app", List.of(BIND + ":8080:8080"), "keycloak", List.of("127.0.0.1:8181:8080"),
+                "keycloak-public", List.of(BIND + ":8180:8080"), "mail", List.of("127.0.0.1:8025:8025")), published);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAppIsHealthyWhenItsReadinessCheckAnswers() throws Exception {
+        List<String> test = (List<String>) ((Map<String, Object>) service("app").get("healthcheck")).get("test");
+        assertEquals("CMD", test.get(0), "the image has no shell");
+        assertEquals("java", test.get(1));
+        assertEquals(ReadyProbe.class.getName(), test.get(test.size() - 1));
+        assertTrue(test.contains("/home/jboss/app/*"), "the app's jar, where Jib puts it: " + test);
+
+        HttpServer management = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int[] status = {503};
+        management.createContext("/q/health/ready", exchange -> {
+            exchange.sendResponseHeaders(status[0], -1);
+            exchange.close();
+        });
+        management.start();
+        try {
+            String url = "http://127.0.0.1:" + management.getAddress().getPort() + "/q/health/ready";
+            assertFalse(ReadyProbe.ready(url), "503: not ready");
+            status[0] = 200;
+            assertTrue(ReadyProbe.ready(url));
+        } finally {
+            management.stop(0);
+        }
+        assertFalse(ReadyProbe.ready("http://127.0.0.1:" + management.getAddress().getPort() + "/q/health/ready"),
+                "nothing listening: not ready");
+    }
+
+    @Test
+    void theAppRunsWithThePodsJvmOptions() {
+        Map<String, Object> pod = DeployFiles.documents(DeployFiles.DEPLOY.resolve("kubernetes/base/app-configmap.yaml")).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> podEnvironment = (Map<String, Object>) pod.get("data");
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX", "QUARKUS_SHUTDOWN_TIMEOUT")) {
+            assertEquals(podEnvironment.get(variable), environment("app").get(variable), variable);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -59,7 +151,7 @@ class ComposeFileTest {
 
         @SuppressWarnings("unchecked")
         List<String> publicPorts = (List<String>) service("keycloak-public").get("ports");
-        assertEquals(List.of("8180:8080"), publicPorts);
+        assertEquals(List.of(BIND + ":8180:8080"), publicPorts);
         String proxy = DeployFiles.read(DeployFiles.DEPLOY.resolve("keycloak/public-paths.conf"));
         List<String> locations = proxy.lines().map(String::strip).filter(line -> line.startsWith("location "))
                 .map(line -> line.substring("location ".length(), line.indexOf(" {"))).toList();
@@ -110,6 +202,13 @@ class ComposeFileTest {
         assertFalse(script.lines().filter(line -> !line.startsWith("#") && !line.startsWith("--"))
                 .anyMatch(line -> line.toLowerCase().matches(".*\\b(superuser|createrole|createdb)\\b.*")), "no role gets powers");
         assertTrue(((String) app.get("BACKLINE_DB_URL")).endsWith("/" + database));
+
+        // The same roles as on Kubernetes: CloudNativePG's owner and its managed runtime role.
+        Map<String, Object> cluster = DeployFiles.documents(DeployFiles.DEPLOY.resolve("kubernetes/base/postgres.yaml")).stream()
+                .filter(o -> "Cluster".equals(DeployFiles.kind(o)) && "backline-db".equals(DeployFiles.name(o))).findFirst().orElseThrow();
+        Map<String, Object> spec = DeployFiles.spec(cluster);
+        assertEquals(owner, ((Map<String, Object>) ((Map<String, Object>) spec.get("bootstrap")).get("initdb")).get("owner"));
+        assertEquals(runtime, ((List<Map<String, Object>>) ((Map<String, Object>) spec.get("managed")).get("roles")).get(0).get("name"));
     }
 
     @Test
