@@ -20,7 +20,7 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class AuditChainer {
-    /** Small: every row of a batch adds a version of the clinic's head that PostgreSQL keeps until the batch commits. */
+    /** Small: each row of a batch adds a version of the clinic's head that PostgreSQL keeps until the batch ends. */
     static final int BATCH = 500;
     private static final int MAX_BATCHES = 100;
     /** A look waiting longer than this means the job is not keeping up, or not running: worth a warning. */

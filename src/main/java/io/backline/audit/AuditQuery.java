@@ -51,7 +51,8 @@ class AuditQuery {
     private static final String HAPPENED_AT = "select happened_at from audit_event where clinic_id = :clinic and seq = ?";
     /** The schema owner's function (V26): the app may not delete a waiting row itself. */
     private static final String CHAIN_PENDING = "select audit_chain_pending(:clinic, ?)";
-    private static final String OLDEST_PENDING = "select min(happened_at) from audit_view_pending where clinic_id = :clinic";
+    private static final String OLDEST_PENDING =
+            "select min(happened_at) from audit_view_pending where clinic_id = :clinic";
 
     /** The rows and the head the chain check reads, and how many looks wait to be chained. */
     record Chain(long entries, Long firstChanged, Long firstUnlinked, Long lastSeq, Long headSeq, boolean headMatches,
@@ -104,7 +105,7 @@ class AuditQuery {
                 row.getLong(1), row.getBoolean(2), rows.pending())).stream().findFirst().orElse(rows);
     }
 
-    /** Chains up to {@code batch} of the clinic's oldest waiting looks; how many it moved (0 if another mover is at it). */
+    /** Chains up to {@code batch} of the clinic's oldest waiting looks; how many moved (0: another mover is at it). */
     int chainPending(int batch) {
         return sql.list(CHAIN_PENDING, row -> row.getInt(1), batch).getFirst();
     }

@@ -90,8 +90,8 @@ public class AuditTrail {
     }
 
     private void recordViewBy(AuditSubject subject, UUID actorId, String actorName, String action, String detail) {
-        events.insertView(subject, actorId, truncate(actorName, 160), action, detail == null ? null : truncate(detail, 200),
-                requestId.value());
+        events.insertView(subject, actorId, truncate(actorName, 160), action,
+                detail == null ? null : truncate(detail, 200), requestId.value());
     }
 
     private String actorName(AuditSubject subject) {
@@ -179,7 +179,8 @@ public class AuditTrail {
         Long changed = chain.firstChanged();
         Long unlinked = chain.firstUnlinked();
         if (changed != null && (unlinked == null || changed <= unlinked)) {
-            return new ChainCheck(chain.entries(), ChainCheck.Problem.CHANGED, events.happenedAt(changed), chain.pending());
+            return new ChainCheck(chain.entries(), ChainCheck.Problem.CHANGED, events.happenedAt(changed),
+                    chain.pending());
         }
         if (unlinked != null) {
             return new ChainCheck(chain.entries(), ChainCheck.Problem.REMOVED_BEFORE, events.happenedAt(unlinked),
