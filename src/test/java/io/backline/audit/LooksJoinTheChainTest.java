@@ -69,8 +69,8 @@ class LooksJoinTheChainTest {
             String row = firstRow(admin, client);
             assertTrue(row.contains("viewed progress") && row.contains("Jonas Reyes") && row.contains(NOT_CHAINED), row);
             long waiting = AuditRows.waiting("rose-city");
-            String shown = waiting == 1 ? "One look from the last seconds is listed but " + NOT_CHAINED
-                    : waiting + " looks from the last seconds are listed but " + NOT_CHAINED;
+            String shown = waiting == 1 ? "One look is listed but " + NOT_CHAINED
+                    : waiting + " looks are listed but " + NOT_CHAINED;
             String chain = verdict(admin);
             assertTrue(chain.startsWith("All ") && chain.contains(shown), waiting + ": " + chain);
             assertTrue(accessLines(me).getFirst().endsWith("Jonas Reyes: viewed progress"), accessLines(me).toString());
