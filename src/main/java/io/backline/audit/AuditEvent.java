@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
@@ -12,10 +13,12 @@ import io.backline.clinic.ClinicOwned;
 
 /**
  * One look at, or change to, a client's health data or the clinic's people and settings. Never updated or deleted
- * (the database refuses), and chained to the clinic's previous entry by its hash (docs/adr/0036).
+ * (the database refuses), and chained to the clinic's previous entry by its hash (docs/adr/0036). Read from the whole
+ * trail: a look still waiting to be chained is here too, without a {@code seq} (docs/adr/0047).
  */
 @Entity
 @Immutable
+@Table(name = "audit_trail")
 public class AuditEvent extends ClinicOwned {
     @Id
     public UUID id;
@@ -23,7 +26,8 @@ public class AuditEvent extends ClinicOwned {
     public UUID clientId;
     public String subjectKind;
     public String subjectId;
-    public long seq;
+    /** The entry's place in the clinic's chain; null while a look waits to be chained. */
+    public Long seq;
     public UUID actorUserId;
     public String actorName;
     public String action;
@@ -34,6 +38,10 @@ public class AuditEvent extends ClinicOwned {
     /** The admin page's word for what the entry is about. */
     public String subjectLabel() {
         return AuditSubject.Kind.of(subjectKind).label;
+    }
+
+    public boolean chained() {
+        return seq != null;
     }
 
     public boolean aboutClient() {

@@ -18,23 +18,28 @@ import io.backline.clinic.ClinicSql;
 /**
  * The access log's statements, in plain JDBC (docs/adr/0004): an entity insert cost the client page a flush and a
  * persistence-context entry for a row nothing reads back, and the today page reads only three values per event. The
- * database chains each insert to the clinic's previous one (V17's trigger, docs/adr/0036).
+ * database chains each insert to the clinic's previous one (V17's trigger, docs/adr/0036); a look waits unchained
+ * until the job moves it (V26, docs/adr/0047), so readers read {@code audit_trail}, which holds both.
  */
 @ApplicationScoped
 class AuditQuery {
     private static final String INSERT = """
             insert into audit_event (clinic_id, id, client_id, subject_kind, subject_id, actor_user_id, actor_name,
                 action, detail, request_id, happened_at) values (:clinic, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** No trigger and no shared row: one clinic's looks do not wait for one another. */
+    private static final String INSERT_VIEW = INSERT.replace("audit_event", "audit_view_pending");
     private static final String FOR_CLIENT = """
-            select happened_at, actor_name, action from audit_event where clinic_id = :clinic and client_id = ?
+            select happened_at, actor_name, action from audit_trail where clinic_id = :clinic and client_id = ?
                 and subject_kind <> 'sign-in'
             order by happened_at desc limit ?""";
     /*
      * One pass over the clinic's rows in chain order, in the database: each row's hash recomputed from its fields
-     * (changed?) and its link to the row before (removed, added or reordered?). Only four numbers come back.
+     * (changed?) and its link to the row before (removed, added or reordered?), and the looks still waiting to be
+     * chained. Only five numbers come back.
      */
     private static final String CHECK_CHAIN = """
-            select count(*), min(seq) filter (where not unchanged), min(seq) filter (where not linked), max(seq)
+            select count(*), min(seq) filter (where not unchanged), min(seq) filter (where not linked), max(seq),
+                (select count(*) from audit_view_pending where clinic_id = :clinic)
             from (select e.seq, e.row_hash is not distinct from audit_event_hash(e) as unchanged,
                          e.prev_hash is not distinct from lag(e.row_hash) over w
                              and e.seq = coalesce(lag(e.seq) over w, 0) + 1 as linked
@@ -44,9 +49,14 @@ class AuditQuery {
                 (select e.row_hash from audit_event e where e.clinic_id = h.clinic_id and e.seq = h.seq)
             from audit_chain_head h where h.clinic_id = :clinic""";
     private static final String HAPPENED_AT = "select happened_at from audit_event where clinic_id = :clinic and seq = ?";
+    /** The schema owner's function (V26): the app may not delete a waiting row itself. */
+    private static final String CHAIN_PENDING = "select audit_chain_pending(:clinic, ?)";
+    private static final String OLDEST_PENDING =
+            "select min(happened_at) from audit_view_pending where clinic_id = :clinic";
 
-    /** The rows and the head the chain check reads. */
-    record Chain(long entries, Long firstChanged, Long firstUnlinked, Long lastSeq, Long headSeq, boolean headMatches) {
+    /** The rows and the head the chain check reads, and how many looks wait to be chained. */
+    record Chain(long entries, Long firstChanged, Long firstUnlinked, Long lastSeq, Long headSeq, boolean headMatches,
+            long pending) {
     }
 
     @Inject
@@ -57,6 +67,13 @@ class AuditQuery {
 
     void insert(AuditSubject subject, UUID actorId, String actorName, String action, String detail, String requestId) {
         sql.update(INSERT, UUID.randomUUID(), subject.clientId(), subject.kind().code, subject.id(), actorId,
+                actorName, action, detail, requestId, Instant.now());
+    }
+
+    /** The same row, unchained, for the job to chain (docs/adr/0047). */
+    void insertView(AuditSubject subject, UUID actorId, String actorName, String action, String detail,
+            String requestId) {
+        sql.update(INSERT_VIEW, UUID.randomUUID(), subject.clientId(), subject.kind().code, subject.id(), actorId,
                 actorName, action, detail, requestId, Instant.now());
     }
 
@@ -83,9 +100,19 @@ class AuditQuery {
 
     Chain chain() {
         Chain rows = sql.list(CHECK_CHAIN, row -> new Chain(row.getLong(1), row.getObject(2, Long.class),
-                row.getObject(3, Long.class), row.getObject(4, Long.class), null, true)).getFirst();
+                row.getObject(3, Long.class), row.getObject(4, Long.class), null, true, row.getLong(5))).getFirst();
         return sql.list(HEAD, row -> new Chain(rows.entries(), rows.firstChanged(), rows.firstUnlinked(), rows.lastSeq(),
-                row.getLong(1), row.getBoolean(2))).stream().findFirst().orElse(rows);
+                row.getLong(1), row.getBoolean(2), rows.pending())).stream().findFirst().orElse(rows);
+    }
+
+    /** Chains up to {@code batch} of the clinic's oldest waiting looks; how many moved (0: another mover is at it). */
+    int chainPending(int batch) {
+        return sql.list(CHAIN_PENDING, row -> row.getInt(1), batch).getFirst();
+    }
+
+    /** When the clinic's oldest look still waiting was recorded, or null when none waits. */
+    Instant oldestPending() {
+        return sql.list(OLDEST_PENDING, row -> ClinicSql.instant(row, 1)).getFirst();
     }
 
     Instant happenedAt(long seq) {

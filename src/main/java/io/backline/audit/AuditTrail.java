@@ -58,8 +58,8 @@ public class AuditTrail {
     AuditQuery events;
 
     /**
-     * Joins the caller's transaction, so a change and its trace are saved together or not at all. A look at a page
-     * has no transaction: its trace is saved at once, on its own.
+     * A change: joins the caller's transaction, so the change and its trace are saved together or not at all, and the
+     * trace is chained at once (docs/adr/0036). A look that changes nothing goes through {@link #recordView}.
      */
     public void record(UUID clientId, String action, String detail) {
         record(AuditSubject.client(clientId), action, detail);
@@ -67,9 +67,37 @@ public class AuditTrail {
 
     /** As {@link #record(UUID, String, String)}, about something that may not be a client. */
     public void record(AuditSubject subject, String action, String detail) {
+        recordBy(subject, currentUser.userId(), actorName(subject), action, detail);
+    }
+
+    /**
+     * A look that changes nothing (a page, an export, an API read): saved at once in one statement, unchained, and
+     * chained by {@link AuditChainer} within seconds, so that one clinic's looks never wait for one another on the
+     * chain's lock (docs/adr/0047). Readers see it from the start.
+     */
+    public void recordView(UUID clientId, String action, String detail) {
+        recordView(AuditSubject.client(clientId), action, detail);
+    }
+
+    /** As {@link #recordView(UUID, String, String)}, about something that may not be a client. */
+    public void recordView(AuditSubject subject, String action, String detail) {
+        recordViewBy(subject, currentUser.userId(), actorName(subject), action, detail);
+    }
+
+    /** A look by someone who is not signed in, such as a provider opening a referral link. */
+    public void recordViewBy(UUID clientId, UUID actorId, String actorName, String action, String detail) {
+        recordViewBy(AuditSubject.client(clientId), actorId, actorName, action, detail);
+    }
+
+    private void recordViewBy(AuditSubject subject, UUID actorId, String actorName, String action, String detail) {
+        events.insertView(subject, actorId, truncate(actorName, 160), action,
+                detail == null ? null : truncate(detail, 200), requestId.value());
+    }
+
+    private String actorName(AuditSubject subject) {
         // The trail outlives an erasure and cannot be edited: a client acting on their own record is not named in it.
         boolean ownRecord = subject.clientId() != null && currentUser.clientId().filter(subject.clientId()::equals).isPresent();
-        recordBy(subject, currentUser.userId(), ownRecord ? CLIENT_ACTOR : currentUser.getName(), action, detail);
+        return ownRecord ? CLIENT_ACTOR : currentUser.getName();
     }
 
     /** For someone who is not signed in, such as a provider opening a referral link: a fixed id and their name. */
@@ -121,8 +149,9 @@ public class AuditTrail {
     /**
      * Whether the clinic's chain holds (docs/adr/0036). {@code brokenAt} is the time of the first entry found changed,
      * or of the entry that follows a removed one; for removed newest entries, of the newest entry left (or null).
+     * {@code pending}: the looks recorded but not chained yet (docs/adr/0047), which the check does not cover.
      */
-    public record ChainCheck(long entries, Problem problem, Instant brokenAt) {
+    public record ChainCheck(long entries, Problem problem, Instant brokenAt, long pending) {
         public enum Problem {
             NONE, CHANGED, REMOVED_BEFORE, NEWEST_REMOVED
         }
@@ -150,18 +179,20 @@ public class AuditTrail {
         Long changed = chain.firstChanged();
         Long unlinked = chain.firstUnlinked();
         if (changed != null && (unlinked == null || changed <= unlinked)) {
-            return new ChainCheck(chain.entries(), ChainCheck.Problem.CHANGED, events.happenedAt(changed));
+            return new ChainCheck(chain.entries(), ChainCheck.Problem.CHANGED, events.happenedAt(changed),
+                    chain.pending());
         }
         if (unlinked != null) {
-            return new ChainCheck(chain.entries(), ChainCheck.Problem.REMOVED_BEFORE, events.happenedAt(unlinked));
+            return new ChainCheck(chain.entries(), ChainCheck.Problem.REMOVED_BEFORE, events.happenedAt(unlinked),
+                    chain.pending());
         }
         boolean headAgrees = chain.lastSeq() == null ? chain.headSeq() == null
                 : chain.lastSeq().equals(chain.headSeq()) && chain.headMatches();
         if (!headAgrees) {
             return new ChainCheck(chain.entries(), ChainCheck.Problem.NEWEST_REMOVED,
-                    chain.lastSeq() == null ? null : events.happenedAt(chain.lastSeq()));
+                    chain.lastSeq() == null ? null : events.happenedAt(chain.lastSeq()), chain.pending());
         }
-        return new ChainCheck(chain.entries(), ChainCheck.Problem.NONE, null);
+        return new ChainCheck(chain.entries(), ChainCheck.Problem.NONE, null, chain.pending());
     }
 
     private static String truncate(String value, int max) {

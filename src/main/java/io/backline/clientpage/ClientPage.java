@@ -108,7 +108,7 @@ public class ClientPage extends Controller {
         // The client and the visibility check come with the page's rows: one statement fewer than client(id).
         ClientPageQuery.Rows rows = pageQuery.read(Ids.parse(id), CHART_SESSIONS, LISTED);
         Client client = rows.client().orElseThrow(NotFoundException::new);
-        audit.record(client.id, AuditTrail.VIEWED_PROGRESS, null);
+        audit.recordView(client.id, AuditTrail.VIEWED_PROGRESS, null);
         return Templates.show(page(client, rows, PrescriptionForm.defaults(today()).asMap(), false, null, null, null));
     }
 

@@ -72,7 +72,7 @@ public class ClientPageQuery {
                    from session_log s where s.clinic_id = :clinic and s.assignment_id in (select id from client_assignment)
                    group by s.assignment_id) d)::text,
               (select coalesce(jsonb_agg(to_jsonb(v) order by v.happened_at desc), '[]') from (
-                   select * from audit_event where clinic_id = :clinic and client_id = :client
+                   select * from audit_trail where clinic_id = :clinic and client_id = :client
                        and exists (select 1 from visible_client)
                    order by happened_at desc limit :listed) v)::text,
               (select coalesce(jsonb_agg(to_jsonb(f) order by f.reported_at desc), '[]') from (

@@ -37,6 +37,14 @@ public interface BacklineConfig {
     Demo demo();
     Notifications notifications();
 
+    Audit audit();
+
+    interface Audit {
+        /** How often the looks recorded unchained are moved into their clinic's chain (docs/adr/0047). */
+        @WithDefault("2s")
+        String chainEvery();
+    }
+
     interface Keycloak {
         /** Keycloak's base URL; the realm is {@code backline}. */
         String url();

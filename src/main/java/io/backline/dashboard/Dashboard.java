@@ -132,7 +132,7 @@ public class Dashboard extends Controller {
             return new Row(entry.clientId(), entry.clientName(), entry.status(), report, since, disengaged,
                     entry.openFlags(), entry.topLevel(), entry.unreadMessages());
         }).toList();
-        audit.record(AuditSubject.clinic(), AuditTrail.VIEWED_DASHBOARD, "page " + (pageIndex + 1));
+        audit.recordView(AuditSubject.clinic(), AuditTrail.VIEWED_DASHBOARD, "page " + (pageIndex + 1));
         return Templates.dashboard(rows, pageIndex + 1, hasNext, threshold, rows.stream().filter(Row::disengaged).count(),
                 found.overdueReferrals());
     }

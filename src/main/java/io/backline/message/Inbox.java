@@ -43,7 +43,7 @@ public class Inbox extends Controller {
     @GET
     @Path("")
     public TemplateInstance inbox() {
-        audit.record(AuditSubject.clinic(), "viewed conversations", null);
+        audit.recordView(AuditSubject.clinic(), "viewed conversations", null);
         return Templates.inbox(query.conversations(currentUser.userId(), currentUser.isAdmin(),
                 currentUser.staffMemberId().orElse(new java.util.UUID(0, 0)), SHOWN), query.emailOn(currentUser.userId()));
     }

@@ -80,7 +80,7 @@ public class MyMessages extends Controller {
     private TemplateInstance page(Client client, Map<String, String> form) {
         List<MessageQuery.Row> rows = query.conversation(client.id, Conversations.SHOWN);
         messages.read(client.id, currentUser.userId());
-        audit.record(client.id, AuditTrail.VIEWED_MESSAGES, null);
+        audit.recordView(client.id, AuditTrail.VIEWED_MESSAGES, null);
         return Templates.conversation(client, rows, query.choices(client.id), form, UUID.randomUUID().toString(),
                 query.emailOn(currentUser.userId()));
     }

@@ -36,7 +36,7 @@ public class ClientApi {
     @Path("{id}")
     public ClientView get(@RestPath String id) {
         Client client = access.visibleClient(Clients.parse(id)).orElseThrow(NotFoundException::new);
-        audit.record(client.id, AuditTrail.READ_CLIENT_THROUGH_API, null);
+        audit.recordView(client.id, AuditTrail.READ_CLIENT_THROUGH_API, null);
         return ClientView.of(client);
     }
 }

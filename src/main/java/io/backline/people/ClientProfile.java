@@ -63,7 +63,7 @@ public class ClientProfile extends Controller {
     @Path("")
     public TemplateInstance profile(@RestPath String id) {
         Client client = client(id);
-        audit.record(client.id, "viewed profile", null);
+        audit.recordView(client.id, "viewed profile", null);
         return Templates.profile(page(client, formOf(client)));
     }
 

@@ -66,8 +66,9 @@ public class AuditLog extends Controller {
             where.append(" and actorUserId = :actor");
             params.and("actor", actorId);
         }
-        Paged<AuditEvent> events = Paged.of(AuditEvent.find(where + " order by seq desc", params),
-                Paged.index(page));
+        // Chain order, newest first; looks not chained yet come first, as the newest (docs/adr/0047).
+        Paged<AuditEvent> events = Paged.of(
+                AuditEvent.find(where + " order by seq desc nulls first, happenedAt desc", params), Paged.index(page));
         List<UUID> clientIds = events.items().stream().map(event -> event.clientId).filter(Objects::nonNull).distinct()
                 .toList();
         Map<UUID, Client> clients = clientIds.isEmpty() ? Map.of()

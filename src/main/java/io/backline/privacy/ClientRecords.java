@@ -55,7 +55,7 @@ public class ClientRecords extends Controller {
         if (client.erasedAt != null) {
             throw new NotFoundException();
         }
-        audit.record(client.id, EXPORTED, null);
+        audit.recordView(client.id, EXPORTED, null);
         return export.download(client.id);
     }
 

@@ -105,7 +105,7 @@ class ExportQuery {
                 where clinic_id = :clinic and client_id = ? order by created_at""");
         sections.put("access-log", """
                 select happened_at, actor_name, action, detail, request_id
-                from audit_event where clinic_id = :clinic and client_id = ? order by happened_at""");
+                from audit_trail where clinic_id = :clinic and client_id = ? order by happened_at""");
         return sections;
     }
 

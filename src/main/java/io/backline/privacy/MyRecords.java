@@ -34,7 +34,7 @@ public class MyRecords extends Controller {
         if (me.erasedAt != null) {
             throw new NotFoundException();
         }
-        audit.record(me.id, ClientRecords.EXPORTED, "by the client");
+        audit.recordView(me.id, ClientRecords.EXPORTED, "by the client");
         return export.download(me.id);
     }
 }

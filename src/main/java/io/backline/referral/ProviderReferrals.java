@@ -131,7 +131,7 @@ public class ProviderReferrals extends Controller {
             return refused;
         }
         Opened it = (Opened) opened;
-        providerDid(it, OPENED);
+        providerLooked(it);
         return Templates.show(page(it, Map.of()));
     }
 
@@ -225,7 +225,7 @@ public class ProviderReferrals extends Controller {
 
     /** A refused form is the page again, which shows the packet: audited as an opening, and counted like one. */
     private Response refusedForm(Opened it) {
-        providerDid(it, OPENED);
+        providerLooked(it);
         return Response.status(400).entity(Templates.show(page(it, submitted.values()))).build();
     }
 
@@ -289,8 +289,16 @@ public class ProviderReferrals extends Controller {
     }
 
     private void providerDid(Opened it, String action) {
-        audit.recordBy(it.referral().clientId, PROVIDER_ACTOR, it.provider().fullName + " (referral link)", action,
-                it.referral().id.toString());
+        audit.recordBy(it.referral().clientId, PROVIDER_ACTOR, actorName(it), action, it.referral().id.toString());
+    }
+
+    /** Opening the page changes nothing: recorded as a look (docs/adr/0047). */
+    private void providerLooked(Opened it) {
+        audit.recordViewBy(it.referral().clientId, PROVIDER_ACTOR, actorName(it), OPENED, it.referral().id.toString());
+    }
+
+    private static String actorName(Opened it) {
+        return it.provider().fullName + " (referral link)";
     }
 
     /** The page: the packet and client name as they were sent, the referral's answers as they are now. */

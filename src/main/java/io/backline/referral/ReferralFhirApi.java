@@ -53,7 +53,7 @@ public class ReferralFhirApi {
         Client client = access.visibleClient(referral.clientId).orElseThrow(NotFoundException::new);
         Provider provider = Provider.findById(referral.providerId);
         StaffMember author = StaffMember.find("id", referral.createdBy).firstResult();
-        audit.record(client.id, "exported referral as FHIR", null);
+        audit.recordView(client.id, "exported referral as FHIR", null);
         String body = fhir.json(fhir.serviceRequest(referral, client, provider, author,
                 referrals.activeConsent(referral).orElse(null)));
         return Response.ok(body, FHIR_JSON).build();

@@ -176,7 +176,7 @@ public class Referrals extends Controller {
     @Path("{id}")
     public TemplateInstance show(@RestPath String id) {
         Referral referral = referral(id);
-        audit.record(referral.clientId, "viewed referral", null);
+        audit.recordView(referral.clientId, "viewed referral", null);
         return Templates.show(page(referral, defaultConsentForm()));
     }
 
@@ -184,7 +184,7 @@ public class Referrals extends Controller {
     @Path("{id}/letter")
     public TemplateInstance letter(@RestPath String id) {
         Referral referral = referral(id);
-        audit.record(referral.clientId, "printed referral letter", null);
+        audit.recordView(referral.clientId, "printed referral letter", null);
         StaffMember author = StaffMember.find("id", referral.createdBy).firstResult();
         return Templates.letter(page(referral, defaultConsentForm()), author);
     }

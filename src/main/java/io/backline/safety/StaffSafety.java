@@ -62,7 +62,7 @@ public class StaffSafety extends Controller {
     @Path("")
     public TemplateInstance show(@RestPath String id) {
         Client client = client(id);
-        audit.record(client.id, VIEWED, null);
+        audit.recordView(client.id, VIEWED, null);
         return Templates.safety(page(client, clearances.status(client.id, currentUser.zone()),
                 Map.of("clearedOn", today().toString())));
     }

@@ -75,7 +75,7 @@ public class Flags extends Controller {
     public TemplateInstance queue(@RestQuery String page) {
         int pageIndex = io.backline.web.Paged.index(page);
         List<QueueRow> rows = review.queue(FlagBadge.scope(currentUser), pageIndex);
-        audit.record(AuditSubject.clinic(), AuditTrail.VIEWED_FLAG_QUEUE, "page " + (pageIndex + 1));
+        audit.recordView(AuditSubject.clinic(), AuditTrail.VIEWED_FLAG_QUEUE, "page " + (pageIndex + 1));
         return Templates.queue(rows, pageIndex + 1, rows.size() == FlagReview.PAGE_SIZE);
     }
 
@@ -211,7 +211,7 @@ public class Flags extends Controller {
 
     private TemplateInstance show(SymptomFlag flag) {
         Client client = access.visibleClient(flag.clientId).orElseThrow(NotFoundException::new);
-        audit.record(client.id, "viewed flag", flag.level.name());
+        audit.recordView(client.id, "viewed flag", flag.level.name());
         return Templates.flag(flag, client, review.timeline(flag.id), ReferralSuggestion.forFlag(flag).label);
     }
 

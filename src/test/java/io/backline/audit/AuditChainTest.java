@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import io.backline.support.AuditRows;
 import io.backline.support.DatabaseOwner;
 import io.backline.support.SignIn;
 import io.backline.support.TestData;
@@ -61,6 +62,7 @@ class AuditChainTest {
         trainer.request().get("/clients/" + client).then().statusCode(200);
         trainer.request().get("/clients/" + client).then().statusCode(200);
         var admin = SignIn.as("rose-admin");
+        AuditRows.awaitChained("rose-city");
         String intact = verdict(admin);
         assertTrue(intact.matches("All \\d+ entries check out.*"), intact);
 
@@ -84,6 +86,7 @@ class AuditChainTest {
         var admin = SignIn.as("rose-admin");
         trainer.request().get("/clients/" + client).then().statusCode(200);
         trainer.request().get("/clients/" + client).then().statusCode(200);
+        AuditRows.awaitChained("rose-city");
         assertTrue(verdict(admin).startsWith("All "), verdict(admin));
 
         String first = TestData.string("select id::text from audit_event where client_id = ?::uuid order by seq limit 1",
@@ -114,6 +117,7 @@ class AuditChainTest {
         UUID client = TestData.clientOnCareTeam("cedar-hills", "cedar-trainer", "Chain Concurrent");
         var trainer = SignIn.as("cedar-trainer");
         IntStream.range(0, 16).parallel().forEach(i -> trainer.request().get("/clients/" + client).then().statusCode(200));
+        AuditRows.awaitChained("cedar-hills");
         assertEquals(16, TestData.count("select count(*) from audit_event where client_id = ?::uuid", client.toString()));
         assertEquals(0, TestData.count("""
                 select count(*) from (select seq from audit_event where clinic_id = 'cedar-hills' group by seq

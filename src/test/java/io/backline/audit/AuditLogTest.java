@@ -31,7 +31,7 @@ class AuditLogTest {
         trainer.request().get(flagPage).then().statusCode(200);
         trainer.request().get(flagPage).then().statusCode(200);
         assertEquals(2, TestData.count("""
-                select count(*) from audit_event where client_id = ?::uuid and action = 'viewed flag'
+                select count(*) from audit_trail where client_id = ?::uuid and action = 'viewed flag'
                 and actor_user_id = ?::uuid""", client.toString(), Demo.userId("rose-trainer").toString()));
 
         var admin = SignIn.as("rose-admin");

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.backline.support.AuditRows;
 import io.backline.support.SignIn;
 import io.backline.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +28,7 @@ class AuditTrailTest {
         var trainer = SignIn.as("rose-trainer");
         trainer.request().get("/clients/" + client).then().statusCode(200);
         assertEquals(1, TestData.count("""
-                select count(*) from audit_event where client_id = ?::uuid and action = 'viewed progress'
+                select count(*) from audit_trail where client_id = ?::uuid and action = 'viewed progress'
                 and actor_name = 'Jonas Reyes' and request_id ~ ? and clinic_id = 'rose-city'""",
                 client.toString(), "^" + UUID_PATTERN + "$"));
         trainer.request().get("/clients/" + client).then().body(containsString("Jonas Reyes: viewed progress"));
@@ -43,7 +44,7 @@ class AuditTrailTest {
             trainer.request().header("X-Request-Id", sent).get("/clients/" + client).then().statusCode(200);
         }
         List<String> recorded = List.of(TestData.string("""
-                select string_agg(request_id, ',') from audit_event where client_id = ?::uuid
+                select string_agg(request_id, ',') from audit_trail where client_id = ?::uuid
                 and action = 'viewed progress'""", client.toString()).split(","));
         assertEquals(3, recorded.size());
         for (String id : recorded) {
@@ -51,7 +52,7 @@ class AuditTrailTest {
             assertNotEquals(wellFormed, id);
         }
         assertEquals(3, new java.util.HashSet<>(recorded).size(), "each request its own id");
-        assertEquals(0, TestData.count("select count(*) from audit_event where request_id like '%<%' or request_id = 'req-audit-1'"));
+        assertEquals(0, TestData.count("select count(*) from audit_trail where request_id like '%<%' or request_id = 'req-audit-1'"));
     }
 
     @Test
@@ -71,13 +72,29 @@ class AuditTrailTest {
     void aRefusedLookIsNotRecordedAsALook() {
         UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Other");
         SignIn.as("cedar-trainer").request().get("/clients/" + client).then().statusCode(404);
-        assertEquals(0, TestData.count("select count(*) from audit_event where client_id = ?::uuid", client.toString()));
+        assertEquals(0, TestData.count("select count(*) from audit_trail where client_id = ?::uuid", client.toString()));
+    }
+
+    @Test
+    void aLookWaitingToBeChainedCannotBeUpdatedOrDeletedByTheApp() {
+        UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Waiting");
+        try (var paused = AuditRows.pauseChaining("rose-city")) {
+            SignIn.as("rose-trainer").request().get("/clients/" + client).then().statusCode(200);
+            assertThrows(IllegalStateException.class, () -> TestData.sql(
+                    "update audit_view_pending set actor_name = 'nobody' where client_id = ?::uuid", client.toString()));
+            assertThrows(IllegalStateException.class,
+                    () -> TestData.sql("delete from audit_view_pending where client_id = ?::uuid", client.toString()));
+            assertEquals(1, TestData.count(
+                    "select count(*) from audit_view_pending where client_id = ?::uuid and actor_name = 'Jonas Reyes'",
+                    client.toString()));
+        }
     }
 
     @Test
     void theAuditTableCannotBeUpdatedOrDeletedByTheApp() {
         UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Immutable");
         SignIn.as("rose-trainer").request().get("/clients/" + client).then().statusCode(200);
+        AuditRows.awaitChained("rose-city");
         assertThrows(IllegalStateException.class,
                 () -> TestData.sql("update audit_event set actor_name = 'nobody' where client_id = ?::uuid", client.toString()));
         assertThrows(IllegalStateException.class,

@@ -27,11 +27,11 @@ import io.quarkus.test.junit.QuarkusTest;
 class AuditedEventsTest {
 
     private static long rows(String action, String subjectId) {
-        return TestData.count("select count(*) from audit_event where action = ? and subject_id = ?", action, subjectId);
+        return TestData.count("select count(*) from audit_trail where action = ? and subject_id = ?", action, subjectId);
     }
 
     private static long rowsBy(String action, String username) {
-        return TestData.count("select count(*) from audit_event where action = ? and actor_user_id = ?::uuid", action,
+        return TestData.count("select count(*) from audit_trail where action = ? and actor_user_id = ?::uuid", action,
                 Demo.userId(username).toString());
     }
 
@@ -41,7 +41,7 @@ class AuditedEventsTest {
         SignIn.as("rose-trainer2").request().get("/dashboard").then().statusCode(200);
         assertEquals(before + 1, rowsBy(AuditTrail.SIGNED_IN, "rose-trainer2"));
         assertEquals(before + 1, TestData.count("""
-                select count(*) from audit_event where action = 'signed in' and actor_user_id = ?::uuid
+                select count(*) from audit_trail where action = 'signed in' and actor_user_id = ?::uuid
                 and subject_kind = 'sign-in' and clinic_id = 'rose-city' and client_id is null""",
                 Demo.userId("rose-trainer2").toString()));
     }
@@ -57,7 +57,7 @@ class AuditedEventsTest {
         assertEquals(queue + 2, rowsBy(AuditTrail.VIEWED_FLAG_QUEUE, "cedar-trainer"));
         assertEquals(dashboard + 1, rowsBy(AuditTrail.VIEWED_DASHBOARD, "cedar-trainer"));
         assertEquals(0, TestData.count("""
-                select count(*) from audit_event where action in ('viewed flag queue', 'viewed dashboard')
+                select count(*) from audit_trail where action in ('viewed flag queue', 'viewed dashboard')
                 and (subject_kind <> 'clinic' or client_id is not null)"""));
     }
 
@@ -69,7 +69,7 @@ class AuditedEventsTest {
         given().auth().oauth2(Tokens.accessToken("cedar-trainer")).get("http://localhost:8081/api/v1/clients/" + client)
                 .then().statusCode(404);
         assertEquals(1, TestData.count("""
-                select count(*) from audit_event where client_id = ?::uuid and action = ?""", client.toString(),
+                select count(*) from audit_trail where client_id = ?::uuid and action = ?""", client.toString(),
                 AuditTrail.READ_CLIENT_THROUGH_API));
     }
 
@@ -98,7 +98,7 @@ class AuditedEventsTest {
     @Test
     void savingChangedSettingsIsRecordedWithTheFieldsThatChanged() {
         var admin = SignIn.as("cedar-admin");
-        long before = TestData.count("select count(*) from audit_event where clinic_id = 'cedar-hills' and action = ?",
+        long before = TestData.count("select count(*) from audit_trail where clinic_id = 'cedar-hills' and action = ?",
                 AuditTrail.CHANGED_SETTINGS);
         Map<String, Object> fields = new HashMap<>();
         var form = Jsoup.parse(admin.request().get("/clinic/settings").asString());
@@ -119,7 +119,7 @@ class AuditedEventsTest {
             TestData.sql("update clinic set phone = ? where id = 'cedar-hills'", phone == null || phone.isEmpty() ? null : phone);
         }
         assertEquals(before + 1, TestData.count("""
-                select count(*) from audit_event where clinic_id = 'cedar-hills' and action = ? and subject_kind = 'clinic'
+                select count(*) from audit_trail where clinic_id = 'cedar-hills' and action = ? and subject_kind = 'clinic'
                 and detail = 'phone'""", AuditTrail.CHANGED_SETTINGS));
     }
 
@@ -143,7 +143,7 @@ class AuditedEventsTest {
         admin.submit("/invitations", invitation + "/revoke", Map.of()).then().statusCode(303);
         assertEquals(1, rows(AuditTrail.RESENT_INVITATION, id));
         assertEquals(1, rows(AuditTrail.REVOKED_INVITATION, id));
-        assertEquals(0, TestData.count("select count(*) from audit_event where subject_id = ? and detail like '%@%'", id),
+        assertEquals(0, TestData.count("select count(*) from audit_trail where subject_id = ? and detail like '%@%'", id),
                 "the address stays out of the trail");
     }
 
@@ -166,7 +166,7 @@ class AuditedEventsTest {
         }
         edit.put("title", "Audited extension");
         trainer.submit(editPage, editPage, edit).then().statusCode(303);
-        assertEquals(1, TestData.count("select count(*) from audit_event where action = ? and subject_id = ? and detail = ?",
+        assertEquals(1, TestData.count("select count(*) from audit_trail where action = ? and subject_id = ? and detail = ?",
                 AuditTrail.EDITED_PROGRAM, copy, "Audited extension v2"));
     }
 
@@ -186,7 +186,7 @@ class AuditedEventsTest {
         assertEquals(1, rows(AuditTrail.STARTED_IMPORT, id));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> rows(AuditTrail.FINISHED_IMPORT, id) == 1);
         assertEquals(1, TestData.count("""
-                select count(*) from audit_event where subject_id = ? and action = ? and actor_user_id = ?::uuid
+                select count(*) from audit_trail where subject_id = ? and action = ? and actor_user_id = ?::uuid
                 and actor_name <> 'provider import'""", id, AuditTrail.FINISHED_IMPORT, Demo.userId("cedar-admin").toString()));
         admin.request().get("/audit").then().statusCode(200).body(containsString("finished provider import"),
                 containsString("Provider import"));

@@ -116,9 +116,9 @@ class ProgressPageTest {
         var signedIn = SignIn.as(CLIENT);
         assertTrue(signedIn.request().get("/today").then().statusCode(200).extract().asString()
                 .contains("href=\"/today/progress\""), "today links to the progress page");
-        long before = TestData.count("select count(*) from audit_event where client_id = ?::uuid", client.toString());
+        long before = TestData.count("select count(*) from audit_trail where client_id = ?::uuid", client.toString());
         signedIn.request().get("/today/progress").then().statusCode(200);
-        assertEquals(before, TestData.count("select count(*) from audit_event where client_id = ?::uuid", client.toString()),
+        assertEquals(before, TestData.count("select count(*) from audit_trail where client_id = ?::uuid", client.toString()),
                 "a client looking at their own progress is not audited");
     }
 

@@ -123,7 +123,7 @@ class ClientDownloadsOwnDataTest {
         assertFalse(all.contains(other.toString()), "another client's id is not in it");
         assertFalse(all.contains("Olive Other"), "another client's name is not in it");
         assertEquals(1, TestData.count("""
-                select count(*) from audit_event where client_id = ?::uuid and action = 'exported data'
+                select count(*) from audit_trail where client_id = ?::uuid and action = 'exported data'
                     and actor_user_id = ?::uuid""", me.toString(), KeycloakAdmin.userIdByEmail(username + "@test.example")),
                 "the download is in the audit trail, as the client's own");
     }

@@ -99,7 +99,7 @@ class ExportAndErasureTest {
                 "an empty section still has its header row");
         assertTrue(files.keySet().containsAll(List.of("profile.csv", "symptom-flags.csv", "flag-notes.csv", "access-log.csv",
                 "screenings.csv", "clearances.csv")));
-        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = 'exported data'",
+        assertEquals(1, TestData.count("select count(*) from audit_trail where client_id = ?::uuid and action = 'exported data'",
                 client.toString()));
     }
 

@@ -200,7 +200,7 @@ class ProviderLinkLifecycleTest {
                     || '|' || (select count(*) from referral_event e where e.referral_id = r.id)
                     || '|' || (select count(*) from referral_reply p where p.referral_id = r.id)
                     || '|' || (select count(*) from clearance c where c.referral_id = r.id)
-                    || '|' || (select count(*) from audit_event a where a.detail = r.id::text)
+                    || '|' || (select count(*) from audit_trail a where a.detail = r.id::text)
                 from referral r where r.id = ?::uuid""", id);
     }
 

@@ -89,7 +89,7 @@ class ReferralsTest {
         var provider = new ProviderBrowser();
         String path = provider.open(link);
         provider.get(path).then().statusCode(200).body(containsString("Loop Closer"), containsString("Tight rhomboids"));
-        assertEquals(1, TestData.count("select count(*) from audit_event where action = 'provider opened referral' and detail = ?", id));
+        assertEquals(1, TestData.count("select count(*) from audit_trail where action = 'provider opened referral' and detail = ?", id));
 
         provider.submit(path, "/provider/referrals/" + id + "/acknowledge", Map.of()).then().statusCode(303);
         provider.submit(path, "/provider/referrals/" + id + "/reply", Map.of("findings", "Guarded thoracic extension",

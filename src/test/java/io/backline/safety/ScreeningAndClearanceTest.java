@@ -109,7 +109,7 @@ class ScreeningAndClearanceTest {
         trainer.submit(page, page + "/assignments", prescription()).then().statusCode(303);
         assertEquals("ACTIVE", TestData.string("select status from assignment where client_id = ?::uuid", client.toString()));
         // Viewing the safety record is audited; another clinic and a trainer off the care team get nothing.
-        assertEquals(true, TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = 'viewed safety record'",
+        assertEquals(true, TestData.count("select count(*) from audit_trail where client_id = ?::uuid and action = 'viewed safety record'",
                 client.toString()) >= 2);
         SignIn.as("rose-trainer2").request().get(safety).then().statusCode(404);
         SignIn.as("cedar-admin").request().get(safety).then().statusCode(404);

@@ -37,7 +37,7 @@ class FlagQueueStatementCountTest {
         long many = statementsFor(trainer);
 
         assertEquals(one, many, "statements for the flag queue with 1 open flag vs a full page");
-        // The queue's page, and the audit row of the look (its chaining runs inside that insert).
+        // The queue's page, and the audit row of the look (unchained: a job chains it later, docs/adr/0047).
         assertTrue(many <= 2, "the flag queue takes 2 statements besides the sign-in's, not " + many);
         // A full page of 25 (other tests add flags to this care team too), each row naming its own client.
         var html = Jsoup.parse(trainer.request().get("/flags").asString());
