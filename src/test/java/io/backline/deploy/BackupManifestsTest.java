@@ -128,12 +128,14 @@ class BackupManifestsTest {
                         name(restore) + " archives into another folder than the one it restores from");
             }
         }
-        // The replacement keeps what the app needs from the live cluster's spec.
-        Map<String, Object> live = DeployFiles.only(base, "Cluster", "backline-db");
+        // The replacement keeps what the app needs from production's live cluster; the copy beside it has room for it.
+        Path production = KubernetesManifestsTest.overlays().filter(o -> o.endsWith("production")).findFirst().orElseThrow();
+        Map<String, Object> live = DeployFiles.only(DeployFiles.render(production), "Cluster", "backline-db");
         Map<String, Object> replacement = DeployFiles.only(restores, "Cluster", "backline-db");
-        for (String field : List.of("imageName", "storage", "managed", "postgresql", "resources", "affinity")) {
+        for (String field : List.of("instances", "imageName", "storage", "managed", "postgresql", "resources", "affinity")) {
             assertEquals(spec(live).get(field), spec(replacement).get(field), field);
         }
+        assertEquals(spec(live).get("storage"), spec(DeployFiles.only(restores, "Cluster", "backline-db-pitr")).get("storage"));
     }
 
     @Test
