@@ -30,7 +30,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 /**
  * What a site sets lives in its overlay's site.yaml and reaches every field that needs it; production refuses the
  * example hosts, registry and bucket; the autoscaler owns the replicas with a CPU request it can reason with; the
- * database is reached over verified TLS. With the pinned tools installed, deploy/kubernetes/check-manifests.sh (what CI runs) passes too.
+ * database is reached over verified TLS. With the pinned tools installed, deploy/kubernetes/check-manifests.sh (what CI
+ * runs) passes too.
  */
 class SiteValuesTest {
 
