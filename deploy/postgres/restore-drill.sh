@@ -2,7 +2,7 @@
 # The restore drill: a base backup and archived WAL taken while check-offs are written, restored to a point in time
 # into a new data directory; the restored database must hold exactly what the source had committed at that moment.
 #
-#   deploy/postgres/restore-drill.sh        about 30 s; exits non-zero if a check fails
+#   deploy/postgres/restore-drill.sh        about 10 s; exits non-zero if a check fails
 #
 # With Debian's PostgreSQL binaries (/usr/lib/postgresql/*/bin; as root it installs the package with apt-get when
 # missing and runs the server as the postgres user), in order:
@@ -15,7 +15,7 @@
 #      writing, then stops the writers and the source;
 #   5. restores the backup into a new data directory with restore_command and recovery_target_time, lets it promote,
 #      and compares: the same check-offs as the source at the target (count and ids), none committed after it.
-# The same steps as a CloudNativePG point-in-time recovery (docs/operations.md, "Restore"), with cp for barman-cloud.
+# The same steps as a CloudNativePG point-in-time recovery (docs/operations.md, "Backups and restore"), with cp for barman-cloud.
 # Files under $DRILL_WORK (default /tmp/backline-restore-drill); port $DRILL_PG_PORT (default 55442) and the next.
 set -euo pipefail
 

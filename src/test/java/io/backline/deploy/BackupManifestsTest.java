@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,9 +51,9 @@ class BackupManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/staging", "overlays/production"})
-    void everyClusterArchivesItsWalAndIsBackedUpEveryNight(String kustomization) {
-        List<Map<String, Object>> objects = DeployFiles.render(DeployFiles.DEPLOY.resolve("kubernetes").resolve(kustomization));
+    @MethodSource("io.backline.deploy.KubernetesManifestsTest#kustomizations")
+    void everyClusterArchivesItsWalAndIsBackedUpEveryNight(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
         List<String> stores = ofKind(objects, "ObjectStore").stream().map(DeployFiles::name).toList();
         List<Map<String, Object>> clusters = ofKind(objects, "Cluster");
         assertFalse(clusters.isEmpty());
@@ -82,6 +84,14 @@ class BackupManifestsTest {
         }
         // The plugin's store keeps serverName empty: each cluster's folder is its own name.
         assertFalse(configuration.containsKey("serverName"));
+    }
+
+    @Test
+    void stagingAndProductionArchiveIntoFoldersOfTheirOwn() {
+        // Each cluster archives into <destination>/<cluster name>/, and both overlays name their clusters alike.
+        Object staging = DeployFiles.site(DeployFiles.DEPLOY.resolve("kubernetes/overlays/staging")).get("backupDestination");
+        Object production = DeployFiles.site(DeployFiles.DEPLOY.resolve("kubernetes/overlays/production")).get("backupDestination");
+        assertFalse(staging.equals(production), "staging would archive into production's folders: " + staging);
     }
 
     /** The YAML blocks of docs/operations.md's "Backups and restore", one object each. */
@@ -118,11 +128,47 @@ class BackupManifestsTest {
                         name(restore) + " archives into another folder than the one it restores from");
             }
         }
-        // The replacement keeps what the app needs from the live cluster's spec.
-        Map<String, Object> live = DeployFiles.only(base, "Cluster", "backline-db");
+        // The replacement keeps what the app needs from production's live cluster; the copy beside it has room for it.
+        Path production = KubernetesManifestsTest.overlays().filter(o -> o.endsWith("production")).findFirst().orElseThrow();
+        Map<String, Object> live = DeployFiles.only(DeployFiles.render(production), "Cluster", "backline-db");
         Map<String, Object> replacement = DeployFiles.only(restores, "Cluster", "backline-db");
-        for (String field : List.of("imageName", "storage", "managed", "postgresql", "resources", "affinity")) {
+        for (String field : List.of("instances", "imageName", "storage", "managed", "postgresql", "resources", "affinity")) {
             assertEquals(spec(live).get(field), spec(replacement).get(field), field);
         }
+        assertEquals(spec(live).get("storage"), spec(DeployFiles.only(restores, "Cluster", "backline-db-pitr")).get("storage"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSideCopyIsFencedLikeTheLiveDatabase() {
+        List<Map<String, Object>> runbook = runbookManifests();
+        for (Map<String, Object> copy : ofKind(runbook, "Cluster")) {
+            if (name(copy).equals("backline-db")) {
+                continue; // the replacement: the overlay's policy selects it by that name
+            }
+            List<Map<String, Object>> fences = ofKind(runbook, "NetworkPolicy").stream()
+                    .filter(p -> name(copy).equals(map(map(spec(p).get("podSelector")).get("matchLabels")).get("cnpg.io/cluster")))
+                    .toList();
+            assertEquals(1, fences.size(), name(copy) + " holds clinical data: a policy must select its pods");
+            Map<String, Object> fence = spec(fences.get(0));
+            assertEquals(List.of("Ingress"), fence.get("policyTypes"));
+            for (Map<String, Object> rule : list(fence.get("ingress"))) {
+                for (Map<String, Object> peer : list(rule.get("from"))) {
+                    Map<String, Object> pods = map(peer.get("podSelector"));
+                    boolean ownInstances = pods != null && name(copy).equals(map(pods.get("matchLabels")).get("cnpg.io/cluster"));
+                    boolean operatorsStatusPort = peer.containsKey("namespaceSelector")
+                            && list(rule.get("ports")).stream().allMatch(p -> Integer.valueOf(8000).equals(p.get("port")));
+                    assertTrue(ownInstances || operatorsStatusPort, "only its own instances, and the operator on 8000: " + peer);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theRunbooksManifestsMatchTheOperatorsSchemas() {
+        Assumptions.assumeTrue(DeployFiles.manifestToolsInstalled(), "run deploy/kubernetes/check/install-tools.sh");
+        List<Map<String, Object>> runbook = runbookManifests();
+        String out = DeployFiles.validate(runbook);
+        assertTrue(out.contains(runbook.size() + " objects, " + runbook.size() + " valid"), out);
     }
 }

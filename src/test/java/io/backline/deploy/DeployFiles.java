@@ -130,7 +130,7 @@ final class DeployFiles {
 
     /**
      * A copy of deploy/kubernetes whose overlay site files name the given site values instead of the committed
-     * ones (production's committed site.yaml names example hosts, which it refuses to render).
+     * ones (production's committed site.yaml names example hosts, registry and bucket, which it refuses to render).
      */
     static Path withSite(Map<String, String> values) {
         try {

@@ -60,9 +60,13 @@ class KubernetesManifestsTest {
             "Deployment", Deployment.class, "Service", Service.class, "Ingress", Ingress.class,
             "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "PodDisruptionBudget", PodDisruptionBudget.class,
             "ConfigMap", ConfigMap.class, "NetworkPolicy", NetworkPolicy.class);
-    /** Production's committed site.yaml names example hosts, which it refuses: the tests render it with these. */
+    /**
+     * Production's committed site.yaml names example hosts, registry and bucket, which it refuses: the tests render it
+     * with these.
+     */
     static final Map<String, String> TEST_SITE = Map.of("publicHost", "backline.clinic.test", "keycloakHost", "id.clinic.test",
-            "keycloakAdminHost", "id-admin.clinic.internal");
+            "keycloakAdminHost", "id-admin.clinic.internal", "imageRegistry", "registry.clinic.test:5000",
+            "backupDestination", "s3://clinic-backups/backline/", "backupEndpoint", "https://minio.clinic.internal:9000");
     private static final Path PRODUCTION = DeployFiles.withSite(TEST_SITE).resolve("overlays/production");
 
     static Stream<Path> kustomizations() {

@@ -51,7 +51,7 @@ class NetworkPoliciesTest {
         final Map<String, Object> site;
         final String namespace;
         final Endpoint app, keycloak, realmImport, backlineDb, keycloakDb, otherPod, ingressController, internalIngress,
-                cnpgOperator, dns, elsewhere, mailServer, internet;
+                cnpgOperator, barmanCloudPlugin, objectStoreInCluster, dns, elsewhere, mailServer, internet;
 
         Cluster(Path overlay) {
             List<Map<String, Object>> objects = DeployFiles.render(overlay);
@@ -70,10 +70,18 @@ class NetworkPoliciesTest {
             ingressController = new Endpoint((String) site.get("ingressNamespace"), Map.of("app.kubernetes.io/name", "ingress-nginx"));
             internalIngress = new Endpoint((String) site.get("internalIngressNamespace"), Map.of("app.kubernetes.io/name", "ingress-nginx"));
             cnpgOperator = new Endpoint((String) site.get("cnpgNamespace"), Map.of("app.kubernetes.io/name", "cloudnative-pg"));
+            barmanCloudPlugin = new Endpoint((String) site.get("cnpgNamespace"), Map.of("app", "barman-cloud"));
+            objectStoreInCluster = new Endpoint("minio", Map.of("app", "minio"));
             dns = new Endpoint("kube-system", Map.of("k8s-app", "kube-dns"));
             elsewhere = new Endpoint("another-team", app.labels());
             mailServer = new Endpoint(null, Map.of());
             internet = new Endpoint(null, Map.of());
+        }
+
+        /** The port of the site's backupEndpoint (https: 443 unless it names one). */
+        int objectStorePort() {
+            java.net.URI endpoint = java.net.URI.create((String) site.get("backupEndpoint"));
+            return endpoint.getPort() > 0 ? endpoint.getPort() : "http".equals(endpoint.getScheme()) ? 80 : 443;
         }
 
         int smtpPort() {
@@ -240,5 +248,23 @@ class NetworkPoliciesTest {
         assertFalse(c.connects(c.app, c.otherPod, 8080));
         assertFalse(c.connects(c.app, c.keycloakDb, 5432));
         assertFalse(c.connects(c.app, c.elsewhere, 8080));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void backupsLeaveTheDatabasePodsAndCloudNativePgStillReachesThem(Path overlay) {
+        Cluster c = new Cluster(overlay);
+        for (Endpoint db : List.of(c.backlineDb, c.keycloakDb)) {
+            // The Barman Cloud plugin's sidecar runs in each instance's pod and uploads WAL and base backups from there.
+            assertTrue(c.connects(db, c.internet, c.objectStorePort()), db + " to the bucket at the site's endpoint");
+            assertTrue(c.connects(db, c.objectStoreInCluster, 9000), db + " to an object store inside the cluster");
+            assertTrue(c.connects(db, c.internet, 6443), db + " to the Kubernetes API, which its instance manager watches");
+            assertTrue(c.connects(db, c.dns, 53));
+            // The operator reads each instance's status and asks it for backups on 8000; the plugin's own pod talks
+            // to the operator only, and to the sidecar through a socket inside the instance's pod.
+            assertTrue(c.connects(c.cnpgOperator, db, 8000), db.toString());
+            assertFalse(c.connects(c.barmanCloudPlugin, db, 5432), "the plugin reads no data over the network");
+        }
+        assertFalse(c.connects(c.objectStoreInCluster, c.backlineDb, 5432), "the object store never connects back");
     }
 }

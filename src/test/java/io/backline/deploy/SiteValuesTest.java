@@ -29,8 +29,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 
 /**
  * What a site sets lives in its overlay's site.yaml and reaches every field that needs it; production refuses the
- * example hosts; the autoscaler owns the replicas with a CPU request it can reason with; the database is reached over
- * verified TLS. With the pinned tools installed, deploy/kubernetes/check-manifests.sh (what CI runs) passes too.
+ * example hosts, registry and bucket; the autoscaler owns the replicas with a CPU request it can reason with; the
+ * database is reached over verified TLS. With the pinned tools installed, deploy/kubernetes/check-manifests.sh (what CI
+ * runs) passes too.
  */
 class SiteValuesTest {
 
@@ -39,14 +40,14 @@ class SiteValuesTest {
     }
 
     @Test
-    void productionRefusesToRenderTheExampleHosts() {
+    void productionRefusesToRenderTheExampleValues() {
         var failure = assertThrows(DeployFiles.CommandFailed.class,
                 () -> DeployFiles.render(DEPLOY.resolve("kubernetes/overlays/production")));
-        assertTrue(failure.getMessage().contains("exampleHostsAreNotForProduction"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("exampleValuesAreNotForProduction"), failure.getMessage());
     }
 
     @Test
-    void productionRefusesEachExampleHostOnItsOwn() {
+    void productionRefusesEachExampleValueOnItsOwn() {
         Map<String, String> others = KubernetesManifestsTest.TEST_SITE;
         for (String kept : others.keySet()) {
             Map<String, String> site = new java.util.HashMap<>(others);
@@ -59,7 +60,7 @@ class SiteValuesTest {
     @ParameterizedTest
     @MethodSource("overlays")
     @SuppressWarnings("unchecked")
-    void theSiteFileSetsEveryHost(Path overlay) {
+    void theSiteFileSetsEveryHostTheRegistryAndTheBackupStore(Path overlay) {
         Map<String, Object> site = DeployFiles.site(overlay);
         List<Map<String, Object>> objects = DeployFiles.render(overlay);
         assertFalse(objects.stream().anyMatch(o -> "Site".equals(kind(o))), "the site file stays out of the cluster");
@@ -73,9 +74,33 @@ class SiteValuesTest {
         }
         ConfigMap config = typed(only(objects, "ConfigMap", "backline-config"), ConfigMap.class);
         assertEquals(site.get("keycloakHost"), URI.create(config.getData().get("BACKLINE_KEYCLOAK_URL")).getHost());
+        String image = typed(only(objects, "Deployment", "backline"), Deployment.class).getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage();
+        assertTrue(image.startsWith(site.get("imageRegistry") + "/backline/backline:"), image);
+        Map<String, Object> store = (Map<String, Object>) spec(only(objects, "ObjectStore", "backline-backups")).get("configuration");
+        assertEquals(site.get("backupDestination"), store.get("destinationPath"));
+        assertEquals(site.get("backupEndpoint"), store.get("endpointURL"));
+        Map<String, Map<String, Object>> keys = (Map<String, Map<String, Object>>) store.get("s3Credentials");
+        assertEquals(site.get("backupSecret"), keys.get("accessKeyId").get("name"));
+        assertEquals(site.get("backupSecret"), keys.get("secretAccessKey").get("name"));
         if (overlay.endsWith("production")) {
             String rendered = DeployFiles.SERIALIZATION.asYaml(objects);
-            assertFalse(rendered.replaceAll("image: \\S+", "").contains("example.org"), "an example host left in production");
+            assertFalse(rendered.contains("example.org") || rendered.contains("example-backline"), "an example value left in production");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSiteFileSetsTheNamespacesTheSmtpPortAndTheBackupSecretToo() {
+        Path staging = DeployFiles.withSite(Map.of("ingressNamespace", "edge", "internalIngressNamespace", "edge-internal",
+                "cnpgNamespace", "postgres-operator", "smtpPort", "2525", "backupSecret", "clinic-backup-keys"))
+                .resolve("overlays/staging");
+        String rendered = DeployFiles.SERIALIZATION.asYaml(DeployFiles.render(staging));
+        for (String committed : List.of("ingress-nginx", "cnpg-system", "port: 587", "backline-backup-s3")) {
+            assertFalse(rendered.contains(committed), committed + " left where a site value belongs");
+        }
+        for (String value : List.of("edge", "edge-internal", "postgres-operator", "port: 2525", "clinic-backup-keys")) {
+            assertTrue(rendered.contains(value), value);
         }
     }
 
@@ -123,7 +148,7 @@ class SiteValuesTest {
     void theManifestCheckThatCiRunsPasses() {
         Assumptions.assumeTrue(DeployFiles.manifestToolsInstalled(), "run deploy/kubernetes/check/install-tools.sh");
         String out = DeployFiles.run(List.of("bash", DEPLOY.resolve("kubernetes/check-manifests.sh").toString()), "");
-        assertTrue(out.contains("ok   production refuses the example hosts"), out);
+        assertTrue(out.contains("ok   production refuses the example values"), out);
         assertFalse(out.contains("FAIL"), out);
     }
 }
