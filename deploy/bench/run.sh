@@ -18,7 +18,16 @@
 #      PostgreSQL per request, the load average; then the app's RSS after the run;
 #   6. restarts the app with its schedulers off and counts the SQL statements per page (pg_stat_statements) for a
 #      page with one item and with many;
-#   7. writes the Markdown table to deploy/bench/RESULTS.md (BENCH_RESULTS to change it).
+#   7. measures the stack's floor in the same run, with Backline stopped: ../shared/floor/measure.sh (a minimal app
+#      on the same stack: session-cookie page and bearer JSON call) with the same JVM options, wrk threads,
+#      connections and duration;
+#   8. writes the Markdown tables to deploy/bench/RESULTS.md (BENCH_RESULTS to change it): every scenario, then each
+#      one as a share of the stack's floor, against the goals of docs/adr/0048.
+#
+# A/B mode, to judge a change in one run: BENCH_AB=<git revision> builds that revision beside the work tree, runs
+# both against the same database and Keycloak (the work tree's build migrates; the other starts with Flyway off),
+# and alternates them scenario by scenario (A B, then B A, ...), each with its own warm-up. It writes only the
+# comparison (BENCH_RESULTS, default $BENCH_WORK/out/ab.md): no floor, no AOT cache, no statement counts.
 #
 # The benchmark is not a test: it fails only when something does not run (a sign-in, a build), never on a figure.
 #
@@ -32,7 +41,9 @@
 # BENCH_ONLY="today dashboard" (only these scenarios, besides the baseline; for before/after comparisons),
 # BENCH_BUILD_ARGS (-Dquarkus.package.jar.type=aot-jar: packaged as the production image is), BENCH_POST_USERS (64),
 # BENCH_PUBLIC_PORT (8090: the realm's redirect URIs allow localhost:8080/8081/8090 only, so curl asks for
-# localhost:8090 and --connect-to sends it to the app's port; nothing needs to listen on 8090).
+# localhost:8090 and --connect-to sends it to the app's port; nothing needs to listen on 8090),
+# BENCH_FLOOR (the floor's measure.sh; default ../shared/floor/measure.sh beside the repository; "none" to skip),
+# BENCH_AB (a git revision: the A/B mode above).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,7 +62,10 @@ duration=${BENCH_DURATION:-20}
 warmup=${BENCH_WARMUP:-6}
 connections=${BENCH_CONNECTIONS:-50}
 seed=${BENCH_SEED:-42}
+ab_rev=${BENCH_AB:-}
 results=${BENCH_RESULTS:-$here/RESULTS.md}
+[ -n "$ab_rev" ] && results=${BENCH_RESULTS:-$work/out/ab.md}
+floor_script=${BENCH_FLOOR:-$(cd "$repo/.." && pwd)/shared/floor/measure.sh}
 java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxRAM=768m -Xms128m -Xmx192m -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError}
 malloc_arena_max=${BENCH_MALLOC_ARENA_MAX-2}
 build_args=${BENCH_BUILD_ARGS--Dquarkus.package.jar.type=aot-jar} # empty: the default fast-jar
@@ -93,16 +107,18 @@ load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- clean-up: stop what this run started, by pid -------------------------------------------------------------
 app_pid=
+declare -A side_pid=() # A/B mode: each build's running app
 kc_started=
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   set +e
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  for pid in "${side_pid[@]}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   [ -f "$work/pg/data/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1
   [ -n "$kc_started" ] && bash "$work/src/deploy/keycloak/dev-keycloak.sh" stop "$work/src/target/keycloak-26.7.3" >/dev/null 2>&1
 }
 trap cleanup EXIT
-for port in "$app_port" "$management_port" "$pg_port"; do
+for port in "$app_port" "$management_port" "$pg_port" ${ab_rev:+$((app_port + 2)) $((management_port + 2))}; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is taken (BENCH_APP_PORT / BENCH_PG_PORT)"; fi
 done
 if [ -e "$work" ] && [ ! -f "$work/.backline-bench" ]; then die "$work exists and is not this script's; set BENCH_WORK"; fi
@@ -125,6 +141,21 @@ else
     || ./mvnw -q package -DskipTests -Dmaven.test.skip=true -Dproduction $build_args >"$work/logs/build.log" 2>&1; }) \
     || { tail -n 40 "$work/logs/build.log"; die "the build failed (log: $work/logs/build.log)"; }
   echo "built $jar in $(( $(date +%s) - build_start )) s"
+fi
+jar_b="$work/src-b/target/quarkus-app/quarkus-run.jar"
+if [ -n "$ab_rev" ]; then
+  if [ -n "${BENCH_SKIP_BUILD:-}" ] && [ -f "$jar_b" ] && [ "$(cat "$work/src-b/.revision" 2>/dev/null)" = "$ab_rev" ]; then
+    say "reusing $jar_b (BENCH_SKIP_BUILD)"
+  else
+    say "A/B: building $ab_rev (B) beside the work tree (A)"
+    rm -rf "$work/src-b"
+    mkdir -p "$work/src-b"
+    git -C "$repo" archive --format=tar "$ab_rev" | tar -C "$work/src-b" -xf - || die "no revision $ab_rev in $repo"
+    echo "$ab_rev" >"$work/src-b/.revision"
+    # shellcheck disable=SC2086
+    (cd "$work/src-b" && ./mvnw -o -q package -DskipTests -Dmaven.test.skip=true -Dproduction $build_args >"$work/logs/build-b.log" 2>&1) \
+      || { tail -n 40 "$work/logs/build-b.log"; die "the build of $ab_rev failed (log: $work/logs/build-b.log)"; }
+  fi
 fi
 
 # ---- 2. PostgreSQL, Keycloak ------------------------------------------------------------------------------------
@@ -212,7 +243,8 @@ started_in() { grep -o 'started in [0-9.]*s' "$work/logs/$1.log" | head -n 1 | g
 aot_cache="$work/app.aot"
 rm -f "$aot_cache"
 aot_training=
-"$java" -XX:AOTCacheOutput="$work/probe.aot" -version >/dev/null 2>&1 && aot_training=-XX:AOTCacheOutput="$aot_cache"
+# A/B mode compares the builds without it: one cache can only serve the build it was trained on.
+[ -z "$ab_rev" ] && "$java" -XX:AOTCacheOutput="$work/probe.aot" -version >/dev/null 2>&1 && aot_training=-XX:AOTCacheOutput="$aot_cache"
 rm -f "$work/probe.aot"*
 say "Flyway: starting the app on the empty database${aot_training:+ (and training an AOT cache)}"
 # shellcheck disable=SC2086
@@ -262,6 +294,21 @@ startup_main_ms=$startup_ms
 started_in_main=$(started_in app)
 rss_start_kb=$(memory_kb VmRSS)
 echo "first 200 after $startup_main_ms ms (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
+# A/B mode: the other build runs beside it, on ports 2 higher, without migrating the shared database.
+declare -A side_jar=([A]=$jar [B]=$jar_b) side_port=([A]=$app_port [B]=$((app_port + 2))) \
+  side_mport=([A]=$management_port [B]=$((management_port + 2)))
+side_pid[A]=$app_pid
+use_side() { # A or B: the functions above then act on that build's app
+  jar=${side_jar[$1]} app_port=${side_port[$1]} management_port=${side_mport[$1]} app_pid=${side_pid[$1]:-}
+}
+if [ -n "$ab_rev" ]; then
+  use_side B
+  say "A/B: starting $ab_rev (B) on $app_port"
+  start_app app-b -Dquarkus.flyway.migrate-at-start=false
+  side_pid[B]=$app_pid
+  echo "B: first 200 after $startup_ms ms"
+  use_side A
+fi
 
 # ---- sign-in through Keycloak's pages, as a browser ---------------------------------------------------------------
 unescape() { sed -e 's/&amp;/\&/g'; }
@@ -299,20 +346,29 @@ token_for() { # username → an access token (password grant of the realm's back
 # cedar-hills' organization with the client role, each with a client row and an assignment whose prescription starts
 # 20,000 days back, so every POST saves a new day.
 post_users=${BENCH_POST_USERS:-64} # more than the connections, so no two POSTs wait on one assignment
-kc_admin() { # method path [curl args...] → the answer's body (status in $kc_status)
-  local method=$1 path=$2; shift 2
-  local out; out=$(curl -s --max-time 30 -X "$method" -H "Authorization: Bearer $kc_admin_token" \
-    -w '\n%{http_code}' "$kc_url/admin/realms/backline$path" "$@") || die "Keycloak admin API: $method $path did not answer"
-  kc_status=${out##*$'\n'}
-  printf '%s' "${out%$'\n'*}"
-}
-make_post_users() {
-  # Keycloak's own administrator (dev-keycloak.sh's bootstrap account): the app's service account may not read the
-  # realm's roles any more (docs/adr/0034), and setting up a bench is not the app's work.
+# Keycloak's own administrator (dev-keycloak.sh's bootstrap account): the app's service account may not read the
+# realm's roles any more (docs/adr/0034), and setting up a bench is not the app's work.
+kc_admin_sign_in() {
   kc_admin_token=$(curl -sf --max-time 30 -d grant_type=password -d client_id=admin-cli \
     -d username="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}" -d password="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}" \
     "$kc_url/realms/master/protocol/openid-connect/token" | jq -r .access_token)
   [ -n "$kc_admin_token" ] && [ "$kc_admin_token" != null ] || die "no token for Keycloak's bootstrap administrator"
+}
+kc_admin() { # method path [curl args...] → the answer's body (status in $kc_status)
+  local method=$1 path=$2; shift 2
+  local out attempt
+  for attempt in 1 2; do
+    out=$(curl -s --max-time 30 -X "$method" -H "Authorization: Bearer $kc_admin_token" \
+      -w '\n%{http_code}' "$kc_url/admin/realms/backline$path" "$@") || die "Keycloak admin API: $method $path did not answer"
+    kc_status=${out##*$'\n'}
+    # The administrator's token lives a minute; on a busy machine the setup outlasts it.
+    [ "$kc_status" = 401 ] && [ "$attempt" = 1 ] && { kc_admin_sign_in; continue; }
+    break
+  done
+  printf '%s' "${out%$'\n'*}"
+}
+make_post_users() {
+  kc_admin_sign_in
   local org role i user id
   org=$(kc_admin GET "/organizations?briefRepresentation=true" | jq -r '.[] | select(.alias == "cedar-hills") | .id')
   [ -n "$org" ] || die "no cedar-hills organization in Keycloak"
@@ -389,14 +445,36 @@ run_wrk() { # out seconds conns threads url [wrk args...]
   BENCH_OUT=$out BENCH_THREADS=$t wrk -t"$t" -c"$conns" -d"${secs}s" --timeout 5s -s "$here/bench.lua" "$@" "$url" \
     >>"$work/logs/wrk.log" 2>&1 || die "wrk failed (see $work/logs/wrk.log)"
 }
+ab_turn=0
 scenario() { # key conns seconds url [wrk args...]; exports the rest through BENCH_* variables
   local key=$1 conns=$2 secs=$3 url=$4; shift 4
   if [ -n "${BENCH_ONLY:-}" ] && [ "$key" != baseline ] && [[ " $BENCH_ONLY " != *" $key "* ]]; then return 0; fi
+  if [ -z "$ab_rev" ]; then
+    measure "$key" "$conns" "$secs" "$url" 1 3000 "$@"
+  else
+    # Alternate which build goes first, so that a drift in the machine's speed does not favour one of them.
+    local order="A B" side b_url
+    [ $((ab_turn % 2)) = 1 ] && order="B A"
+    ab_turn=$((ab_turn + 1))
+    b_url=${url/:${side_port[A]}/:${side_port[B]}}
+    b_url=${b_url/:${side_mport[A]}/:${side_mport[B]}}
+    for side in $order; do
+      use_side "$side"
+      # The check-off saves a new day per POST: each build gets days of its own.
+      if [ "$side" = A ]; then measure "$key.A" "$conns" "$secs" "$url" 1 3000 "$@"
+      else measure "$key.B" "$conns" "$secs" "$b_url" 1500 5000 "$@"; fi
+    done
+    use_side A
+  fi
+  scenario_names+=("$key")
+}
+measure() { # file-key conns seconds url warm-up-offset offset [wrk args...]: one build's figures for one scenario
+  local key=$1 conns=$2 secs=$3 url=$4 warm_offset=$5 offset=$6; shift 6
   local t=$threads; [ "$conns" -lt "$t" ] && t=$conns
   echo "-- $key: $conns connections, ${warmup}s warm-up, ${secs}s measured: $url" | tee -a "$work/logs/wrk.log"
-  [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=1
+  [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=$warm_offset
   run_wrk "$work/out/$key.warmup.json" "$warmup" "$conns" "$t" "$url" "$@"
-  [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=3000
+  [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=$offset
   local load a0 p0 a1 p1 b0 b1
   load=$(load1)
   [ -n "${BENCH_JFR:-}" ] && "$jcmd" "$app_pid" JFR.start name="$key" settings=profile >/dev/null
@@ -423,7 +501,6 @@ scenario() { # key conns seconds url [wrk args...]; exports the rest through BEN
   jq -r '"   \(.rps) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, errors \(.bad_status + .socket_errors + .timeouts) \(.bad_codes), app CPU \(.app_cpu_ms | . * 100 | round / 100) ms/req, PostgreSQL CPU \(.pg_cpu_ms | . * 100 | round / 100) ms/req; CPU of both cores: app \(.app_pct | round) %, PostgreSQL \(.pg_pct | round) %, rest (wrk, others) \(.rest_pct | round) %"' \
     "$work/out/$key.row.json"
   echo "   the app's RSS after it: $(( $(memory_kb VmRSS) / 1024 )) MB"
-  scenario_names+=("$key")
 }
 base="http://127.0.0.1:$app_port"
 say "scenarios: $connections connections, ${duration}s each after ${warmup}s of warm-up"
@@ -453,6 +530,34 @@ BENCH_CLIENTS=$(post_clients)
 export BENCH_RUN; BENCH_RUN=$(printf '%08x' $(( $(date +%s) & 0xffffffff )))
 scenario check-off "$connections" "$duration" "$base/api/v1/assignments"
 unset BENCH_MODE BENCH_EXPECT
+if [ -n "$ab_rev" ]; then
+  say "A/B: writing $results"
+  declare -A rss_mb=()
+  for side in A B; do use_side "$side"; rss_mb[$side]=$(( $(memory_kb VmRSS) / 1024 )); stop_app; side_pid[$side]=; done
+  ab() { jq -r "$2" "$work/out/$1.row.json"; }
+  {
+    echo "# A/B: the work tree (A) against $ab_rev (B)"
+    echo
+    echo "\`deploy/bench/run.sh\` with BENCH_AB=$ab_rev, $(date -u '+%Y-%m-%d %H:%M UTC'): both builds ran at once against the same database"
+    echo "and Keycloak and took turns scenario by scenario, each with ${warmup} s of warm-up and ${duration} s measured at"
+    echo "$connections connections. JVM options: \`$java_opts\`${malloc_arena_max:+, MALLOC_ARENA_MAX=$malloc_arena_max}. Load average before: $load_at_start."
+    echo
+    echo "| scenario | A req/s | B req/s | A / B | A p99 ms | B p99 ms | A app CPU ms/req | B app CPU ms/req | errors A / B |"
+    echo "| --- | --: | --: | --: | --: | --: | --: | --: | --- |"
+    for key in "${scenario_names[@]}"; do
+      printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |\n' "$key" "$(ab "$key.A" '.rps | round')" "$(ab "$key.B" '.rps | round')" \
+        "$(jq -rn --argjson a "$(ab "$key.A" .rps)" --argjson b "$(ab "$key.B" .rps)" '$a / $b * 100 | round / 100')" \
+        "$(ab "$key.A" '.p99_ms * 10 | round / 10')" "$(ab "$key.B" '.p99_ms * 10 | round / 10')" \
+        "$(ab "$key.A" '.app_cpu_ms * 100 | round / 100')" "$(ab "$key.B" '.app_cpu_ms * 100 | round / 100')" \
+        "$(ab "$key.A" '.bad_status + .socket_errors + .timeouts')" "$(ab "$key.B" '.bad_status + .socket_errors + .timeouts')"
+    done
+    echo
+    echo "RSS after the run: A ${rss_mb[A]} MB, B ${rss_mb[B]} MB."
+  } >"$results"
+  cat "$results"
+  say "done"
+  exit 0
+fi
 rss_end_kb=$(memory_kb VmRSS) rss_anon_kb=$(memory_kb RssAnon) rss_file_kb=$(memory_kb RssFile)
 echo "RSS after the run: $((rss_end_kb / 1024)) MB (anonymous $((rss_anon_kb / 1024)) MB, file-backed $((rss_file_kb / 1024)) MB)"
 # Where the memory is: the heap always; the JVM's own areas too when BENCH_JAVA_OPTS turns on native memory tracking
@@ -520,11 +625,27 @@ sql[check-off]="$(count_statements check-off "Authorization: Bearer $post_token"
 before_request=
 stop_app
 
-# ---- 7. the table -------------------------------------------------------------------------------------------------------
+# ---- 7. the stack's floor, with Backline stopped -------------------------------------------------------------------
+floor_page= floor_page_p99= floor_bearer= floor_bearer_p99=
+if [ "$floor_script" != none ] && [ -f "$floor_script" ]; then
+  say "the stack's floor: $floor_script (same JVM options, $threads wrk threads, $connections connections, ${duration} s)"
+  env ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} FLOOR_JAVA_OPTS="$java_opts" FLOOR_DURATION="$duration" \
+    FLOOR_CONNECTIONS="$connections" bash "$floor_script" >"$work/logs/floor.log" 2>&1 || true
+  floor_line=$(grep '^floor ' "$work/logs/floor.log" | tail -n 1 || true)
+  [ -n "$floor_line" ] || { tail -n 20 "$work/logs/floor.log"; die "the floor's measure.sh gave no figures (log: $work/logs/floor.log)"; }
+  grep '^round ' "$work/logs/floor.log" || true
+  floor_value() { tr ' ' '\n' <<<"$floor_line" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+  floor_page=$(floor_value page) floor_page_p99=$(floor_value page_p99)
+  floor_bearer=$(floor_value bearer) floor_bearer_p99=$(floor_value bearer_p99)
+else
+  say "no floor measured (BENCH_FLOOR=$floor_script)"
+fi
+
+# ---- 8. the tables -------------------------------------------------------------------------------------------------------
 say "writing $results"
 row() { jq -r "$2" "$work/out/$1.row.json"; }
 baseline_rps=$(row baseline .rps)
-declare -A label target
+declare -A label
 label[baseline]="baseline: \`GET /q/health/live\` on the management port (no session)"
 label[signed-out]="\`GET /signed-out\` (no session; a Qute page)"
 label[api-me]="floor, bearer: \`GET /api/v1/me\` (rose-client1's token)"
@@ -536,22 +657,50 @@ label[flags]="flag queue: \`GET /flags\` (rose-trainer)"
 label[directory-light]="directory search, light load (1 connection): \`GET /directory?$directory_query\`"
 label[directory]="directory search: \`GET /directory?$directory_query\`"
 label[check-off]="check-off: \`POST /api/v1/assignments/{id}/sessions\` (bearer; $post_users clients, a new session each)"
-# target: "min-rps max-p99-ms" (- for none)
-target[today]="1500 100"; target[dashboard]="800 150"; target[directory-light]="- 50"; target[directory]="400 -"
-target[check-off]="1000 100"
-verdict() { # key → "target | met?"
-  local key=$1 t min p99max rps p99 errors ok=yes text=""
-  t=${target[$key]:-}
+# The goals of docs/adr/0048, as shares of the minimal app's figure: "reference min-ratio max-p99-ms" (- for none).
+declare -A goal short
+goal[flag-count]="page 0.8 -"; short[flag-count]="page-session floor (\`/flags/count\`)"
+goal[api-me]="bearer 0.8 -"; short[api-me]="bearer floor (\`/api/v1/me\`)"
+goal[today]="page 0.5 100"; short[today]="today, 2 years of sessions"
+goal[dashboard]="page 0.3 150"; short[dashboard]="dashboard, 50 clients"
+goal[flags]="page 0.3 -"; short[flags]="flag queue"
+goal[client-page]="page 0.15 -"; short[client-page]="client page with charts"
+goal[directory]="page 0.25 -"; short[directory]="directory search, 10,000 providers, 50 connections"
+goal[directory-light]="- - 50"; short[directory-light]="directory search, 1 connection"
+goal[check-off]="bearer 0.4 100"; short[check-off]="check-off POST"
+against_floor() { # key → "| row | req/s | p99 | ratio | goal | met |"
+  local key=$1 reference min p99max rps p99 errors ratio="—" text="" ok=yes ref_rps
+  read -r reference min p99max <<<"${goal[$key]}"
   rps=$(row "$key" .rps); p99=$(row "$key" .p99_ms); errors=$(row "$key" '.bad_status + .socket_errors + .timeouts')
-  if [ -n "$t" ]; then
-    read -r min p99max <<<"$t"
-    [ "$min" != - ] && { text="≥ $min req/s"; awk -v a="$rps" -v b="$min" 'BEGIN { exit !(a >= b) }' || ok=no; }
-    [ "$p99max" != - ] && { text="${text:+$text, }p99 ≤ $p99max ms"; awk -v a="$p99" -v b="$p99max" 'BEGIN { exit !(a <= b) }' || ok=no; }
+  if [ "$reference" != - ]; then
+    ref_rps=$floor_page; [ "$reference" = bearer ] && ref_rps=$floor_bearer
+    text="≥ $min of the minimal $([ "$reference" = bearer ] && echo "bearer call" || echo "signed-in page")"
+    if [ -n "$ref_rps" ]; then
+      ratio=$(awk -v a="$rps" -v b="$ref_rps" 'BEGIN { printf "%.2f", a / b }')
+      awk -v a="$ratio" -v b="$min" 'BEGIN { exit !(a >= b) }' || ok=no
+    else
+      ok=unknown
+    fi
   fi
-  text="${text:+$text, }0 errors"
-  [ "$errors" = 0 ] || ok=no
-  [ "$ok" = yes ] && echo "$text | met" || echo "$text | **missed**"
+  if [ "$p99max" != - ]; then
+    text="${text:+$text, }p99 ≤ $p99max ms"
+    awk -v a="$p99" -v b="$p99max" 'BEGIN { exit !(a <= b) }' || ok=no
+  fi
+  [ "$errors" = 0 ] || { ok=no; text="$text, 0 errors"; }
+  case $ok in yes) ok=met ;; no) ok="**missed**" ;; *) ok="not measured (no floor)" ;; esac
+  printf '| %s | %s | %s | %s | %s | %s |\n' "${short[$key]}" "$(printf '%.0f' "$rps")" "$(printf '%.1f' "$p99")" "$ratio" "$text" "$ok"
 }
+pages="" over=0 growing=0
+for key in today dashboard client-page flags directory check-off; do
+  [ -n "${sql[$key]:-}" ] || continue
+  one=${sql[$key]%% |*}; many=${sql[$key]##*| }
+  if [ "$many" = — ]; then pages="${pages:+$pages, }$key $one"; else pages="${pages:+$pages, }$key $one/$many"; fi
+  awk -v a="$one" 'BEGIN { exit !(a > 4) }' && over=$((over + 1))
+  [ "$many" != — ] && [ "$many" != "$one" ] && growing=$((growing + 1))
+done
+sql_met="met"; { [ "$over" -gt 0 ] || [ "$growing" -gt 0 ]; } && sql_met="**missed**"
+awk -v a="$startup_main_ms" 'BEGIN { exit !(a <= 2000) }' && startup_met=met || startup_met="**missed**"
+awk -v a="$rss_end_kb" 'BEGIN { exit !(a <= 350 * 1024) }' && rss_met=met || rss_met="**missed**"
 cpu_model=$(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
 mem_total=$(free -m | awk '/^Mem:/ {printf "%.1f GiB", $2 / 1024}')
 jdk=$("$java" -version 2>&1 | head -n 1)
@@ -560,21 +709,42 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "# Backline benchmark results"
   echo
   echo "Latest run of \`deploy/bench/run.sh\` ($(date -u '+%Y-%m-%d %H:%M UTC'); the whole run took $((total_minutes / 60)) min $((total_minutes % 60)) s)."
-  echo "App, PostgreSQL, Keycloak and the load generator (wrk, $threads threads) share one machine. Ratios to the baseline"
-  echo "are what carries over between machines. Each scenario: a fresh sign-in through Keycloak's login pages (bearer"
-  echo "tokens from the password grant for the API), ${warmup} s of warm-up, then ${duration} s measured ($((duration / 2)) s for the light load)."
+  echo "App, PostgreSQL, Keycloak and the load generator (wrk, $threads threads) share one machine. Each scenario: a fresh"
+  echo "sign-in through Keycloak's login pages (bearer tokens from the password grant for the API), ${warmup} s of warm-up,"
+  echo "then ${duration} s measured ($((duration / 2)) s for the light load) at $connections connections."
   echo "JVM options: \`$java_opts\`${malloc_arena_max:+, MALLOC_ARENA_MAX=$malloc_arena_max}."
   echo
-  echo "| scenario | connections | req/s | ratio to baseline | p50 ms | p99 ms | errors | app CPU ms/req | PostgreSQL CPU ms/req | CPU % of the 2 cores: app / PostgreSQL / rest | SQL statements/page (1 item \\| many) | target | met? |"
-  echo "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- | --- | --- |"
+  echo "## Against the stack's floor"
+  echo
+  if [ -n "$floor_page" ]; then
+    echo "The stack's minimal app (\`../shared/floor\`: Quarkus OIDC, one 20-row query, Qute or JSON), measured in the same run"
+    echo "with Backline stopped, the same JVM options and wrk settings: signed-in page $(printf '%.0f' "$floor_page") req/s (p99 $floor_page_p99 ms),"
+    echo "bearer call $(printf '%.0f' "$floor_bearer") req/s (p99 $floor_bearer_p99 ms). Pages are compared with its page, API calls with its bearer call."
+  else
+    echo "The stack's floor was not measured in this run (\`BENCH_FLOOR=$floor_script\`): no ratios."
+  fi
+  echo
+  echo "| row | req/s | p99 ms | ratio to the stack | goal | met |"
+  echo "| --- | --: | --: | --: | --- | --- |"
+  for key in flag-count api-me today dashboard flags client-page directory directory-light check-off; do
+    [[ " ${scenario_names[*]} " == *" $key "* ]] && against_floor "$key"
+  done
+  echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met |"
+  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms | | | ≤ 2.0 s | $startup_met |"
+  echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met |"
+  echo
+  echo "## Every scenario"
+  echo
+  echo "| scenario | connections | req/s | ratio to baseline | p50 ms | p99 ms | errors | app CPU ms/req | PostgreSQL CPU ms/req | CPU % of the 2 cores: app / PostgreSQL / rest | SQL statements/page (1 item \\| many) |"
+  echo "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |"
   for key in "${scenario_names[@]}"; do
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${label[$key]}" "$(row "$key" .conns)" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${label[$key]}" "$(row "$key" .conns)" \
       "$(row "$key" '.rps | round')" "$(jq -rn --argjson a "$(row "$key" .rps)" --argjson b "$baseline_rps" '$a / $b * 1000 | round / 1000')" \
       "$(row "$key" '.p50_ms * 10 | round / 10')" "$(row "$key" '.p99_ms * 10 | round / 10')" \
       "$(row "$key" '(.bad_status + .socket_errors + .timeouts | tostring) + (if .bad_codes != "" then " (status " + .bad_codes + ")" else "" end)')" \
       "$(row "$key" '.app_cpu_ms * 100 | round / 100')" "$(row "$key" '.pg_cpu_ms * 100 | round / 100')" \
       "$(row "$key" '"\(.app_pct | round) / \(.pg_pct | round) / \(.rest_pct | round)"')" \
-      "$(sed 's/ | / \\| /' <<<"${sql[$key]}")" "$(verdict "$key")"
+      "$(sed 's/ | / \\| /' <<<"${sql[$key]:-—}")"
   done
   echo
   echo "SQL statements are counted by PostgreSQL (pg_stat_statements: every statement of the backline_app role except"
@@ -582,27 +752,10 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "its schedulers off. \"1 item\" / \"many\": today for rose-client4 (1 session) / rose-client1 ($client1_sessions sessions);"
   echo "dashboard for rose-trainer2 (1 client) / rose-trainer (50 clients); client page of rose-client4 / rose-client1;"
   echo "flag queue of rose-trainer2 (1 open flag) / rose-trainer (a full page of 25); directory \`q=northlatch\` (1 hit) /"
-  echo "\`q=deep tissue\` (a full page of 20). Target: ≤ 4 per page, the same for 1 item and many."
+  echo "\`q=deep tissue\` (a full page of 20)."
   echo
-  echo "| measure | value | target | met? |"
-  echo "| --- | --- | --- | --- |"
-  awk -v a="$startup_main_ms" 'BEGIN { exit !(a <= 2000) }' && m=met || m="**missed**"
-  echo "| startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first start, as the image runs it"); built with \`${build_args:-the default packaging}\` | $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start: $startup_second_ms ms (${started_in_second} s) | ≤ 2 s | $m |"
-  if [ -n "$startup_cold_ms" ]; then
-    echo "| startup without the AOT cache | $startup_cold_ms ms (Quarkus \"started in\" ${started_in_cold} s) | — | — |"
-  fi
-  awk -v a="$rss_end_kb" 'BEGIN { exit !(a <= 250 * 1024) }' && m=met || m="**missed**"
-  echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB: $((rss_anon_kb / 1024)) MB anonymous, $((rss_file_kb / 1024)) MB file-backed (after start: $((rss_start_kb / 1024)) MB; JVM options \`$java_opts\`${malloc_arena_max:+, MALLOC_ARENA_MAX=$malloc_arena_max}) | ≤ 250 MB | $m |"
-  pages="" over=0 growing=0
-  for key in today dashboard client-page flags directory check-off; do
-    [ -n "${sql[$key]:-}" ] || continue
-    one=${sql[$key]%% |*}; many=${sql[$key]##*| }
-    if [ "$many" = — ]; then pages="${pages:+$pages, }$key $one"; else pages="${pages:+$pages, }$key $one/$many"; fi
-    awk -v a="$one" 'BEGIN { exit !(a > 4) }' && over=$((over + 1))
-    [ "$many" != — ] && [ "$many" != "$one" ] && growing=$((growing + 1))
-  done
-  m="met"; [ "$over" -gt 0 ] || [ "$growing" -gt 0 ] && m="**missed**"
-  echo "| SQL statements per page (1 item / many) | $pages | ≤ 4, the same for 1 item and many | $m: $over pages over 4; $([ "$growing" = 0 ] && echo "constant on every page (no N+1)" || echo "$growing grow with the items (N+1)") |"
+  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first start, as the image runs it"); built with \`${build_args:-the default packaging}\`: $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
+  echo "RSS after the run: $((rss_end_kb / 1024)) MB, $((rss_anon_kb / 1024)) MB anonymous and $((rss_file_kb / 1024)) MB file-backed (after start: $((rss_start_kb / 1024)) MB)."
   echo
   echo "Data (\`deploy/bench/generate.sql\`, seed $seed, generated in $gen_seconds s): $n_clinics clinics, $n_trainers trainers, $n_clients clients,"
   echo "$n_sessions sessions over two years, $n_flags flags, $n_referrals referrals, $n_providers providers; database $db_size_a $db_size_b. For the check-off, $post_users more clients (and their Keycloak users) each check off their own sessions."

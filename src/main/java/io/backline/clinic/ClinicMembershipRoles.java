@@ -29,6 +29,8 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
 
     @Inject
     ClinicMembershipQuery membership;
+    @Inject
+    MembershipCache cache;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -40,7 +42,16 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(keepOnly(identity, Optional.empty()));
         }
         Optional<String> clinic = CurrentClinic.singleOrganization(TokenClaims.claim(token, CurrentClinic.ORGANIZATION_CLAIM));
-        return context.runBlocking(() -> keepOnly(identity, clinic.flatMap(id -> memberOf(id, token.getSubject()))));
+        Optional<UUID> user = userId(token.getSubject());
+        if (clinic.isEmpty() || user.isEmpty()) {
+            return Uni.createFrom().item(keepOnly(identity, Optional.empty()));
+        }
+        // Checked on every request; known from the cache, the check costs no query and no hop to a worker thread.
+        Optional<ClinicMember> known = cache.known(clinic.get(), user.get());
+        if (known != null) {
+            return Uni.createFrom().item(keepOnly(identity, known));
+        }
+        return context.runBlocking(() -> keepOnly(identity, read(clinic.get(), user.get())));
     }
 
     /** The identity with only the Backline roles its membership holds; none without one. */
@@ -62,13 +73,19 @@ public class ClinicMembershipRoles implements SecurityIdentityAugmentor {
         return builder.build();
     }
 
-    Optional<ClinicMember> memberOf(String clinicId, String subject) {
-        UUID userId;
+    /** Read from the database, and kept unless a change was heard meanwhile. */
+    Optional<ClinicMember> read(String clinicId, UUID userId) {
+        long changesBefore = cache.changesSoFar();
+        Optional<ClinicMember> member = membership.memberOf(clinicId, userId);
+        cache.keep(clinicId, userId, member, changesBefore);
+        return member;
+    }
+
+    private static Optional<UUID> userId(String subject) {
         try {
-            userId = UUID.fromString(subject);
+            return Optional.of(UUID.fromString(subject));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return membership.memberOf(clinicId, userId);
     }
 }

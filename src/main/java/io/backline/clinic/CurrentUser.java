@@ -25,13 +25,15 @@ public class CurrentUser {
 
     private final SecurityIdentity identity;
     private final CurrentClinic currentClinic;
+    private final BadgeCountsQuery badgeCounts;
     private Clinic clinic;
     private String name;
 
     @Inject
-    public CurrentUser(SecurityIdentity identity, CurrentClinic currentClinic) {
+    CurrentUser(SecurityIdentity identity, CurrentClinic currentClinic, BadgeCountsQuery badgeCounts) {
         this.identity = identity;
         this.currentClinic = currentClinic;
+        this.badgeCounts = badgeCounts;
     }
 
     public boolean isSignedIn() {
@@ -97,18 +99,21 @@ public class CurrentUser {
 
     /** Unread messages in the menu: from the clients a staff member sees, or from a client's care team. */
     public long unreadMessageCount() {
-        return ClinicMember.of(identity).map(member -> isStaff() ? member.unreadAsStaff() : member.unreadAsClient())
-                .orElse(0L);
+        return isStaff() || isClient() ? counts().unreadMessages() : 0L;
     }
 
-    /** A client's unread notifications in the menu, counted with the sign-in's membership statement. */
+    /** A client's unread notifications in the menu. */
     public long unreadNotificationCount() {
-        return isClient() ? ClinicMember.of(identity).map(ClinicMember::unreadNotifications).orElse(0L) : 0L;
+        return isClient() ? counts().unreadNotifications() : 0L;
     }
 
-    /** Open flags in the staff badge, counted with the sign-in's membership statement (0 for a client). */
+    /** Open flags in the staff badge (0 for a client). */
     public long openFlagCount() {
-        return isStaff() ? ClinicMember.of(identity).map(ClinicMember::openFlags).orElse(0L) : 0L;
+        return isStaff() ? counts().openFlags() : 0L;
+    }
+
+    private BadgeCountsQuery.Counts counts() {
+        return ClinicMember.of(identity).map(member -> badgeCounts.of(member, userId())).orElse(BadgeCountsQuery.Counts.NONE);
     }
 
     /** The id of the signed-in person's staff row in this clinic, known from sign-in without a query. */

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
+import io.backline.clinic.MembershipChanges;
 import io.backline.keycloak.KeycloakAccounts;
 
 /**
@@ -33,6 +34,8 @@ public class Memberships {
     CareTeamQuery careTeams;
     @Inject
     AuditTrail audit;
+    @Inject
+    MembershipChanges membershipChanges;
 
     /** Clients who would have no lead trainer if this staff member left: they need a successor. */
     public long clientsLedBy(StaffMember staff) {
@@ -51,6 +54,7 @@ public class Memberships {
         }
         staff.active = false;
         staff.deactivatedAt = Instant.now();
+        membershipChanges.changing(staff.clinicId, staff.userId);
         revokePendingInvitation(staff.userId);
         keycloak.leaveClinic(staff.userId, staff.clinicId);
         audit.record(AuditSubject.staff(staff.id), AuditTrail.DEACTIVATED_STAFF,
@@ -61,6 +65,7 @@ public class Memberships {
     public void reactivate(StaffMember staff) {
         staff.active = true;
         staff.deactivatedAt = null;
+        membershipChanges.changing(staff.clinicId, staff.userId);
         keycloak.joinClinic(staff.userId, staff.clinicId);
         keycloak.grantRole(staff.userId, staff.role);
         audit.record(AuditSubject.staff(staff.id), AuditTrail.REACTIVATED_STAFF, staff.fullName);
@@ -71,6 +76,7 @@ public class Memberships {
         client.active = false;
         client.deactivatedAt = Instant.now();
         if (client.userId != null) {
+            membershipChanges.changing(client.clinicId, client.userId);
             revokePendingInvitation(client.userId);
             keycloak.leaveClinic(client.userId, client.clinicId);
         }
@@ -81,6 +87,7 @@ public class Memberships {
         client.active = true;
         client.deactivatedAt = null;
         if (client.userId != null) {
+            membershipChanges.changing(client.clinicId, client.userId);
             keycloak.joinClinic(client.userId, client.clinicId);
             keycloak.grantRole(client.userId, CurrentUser.CLIENT);
         }

@@ -24,7 +24,7 @@ class ClinicMemberTest {
 
     @Test
     void theMembershipCarriesEveryFieldOfTheClinicAndThePersonsRows() throws IllegalAccessException {
-        ClinicMember trainer = membership.memberOf("rose-city", Demo.userId("rose-trainer").toString()).orElseThrow();
+        ClinicMember trainer = membership.read("rose-city", Demo.userId("rose-trainer")).orElseThrow();
         Clinic stored = QuarkusTransaction.requiringNew().call(() -> Clinic.<Clinic> findById("rose-city"));
         for (Field field : Clinic.class.getFields()) {
             if (!Modifier.isStatic(field.getModifiers())) {
@@ -35,10 +35,10 @@ class ClinicMemberTest {
         assertEquals(Demo.staffId("rose-trainer"), trainer.staffMemberId().orElseThrow());
         assertTrue(trainer.clientId().isEmpty());
 
-        ClinicMember client = membership.memberOf("rose-city", Demo.userId("rose-client2").toString()).orElseThrow();
+        ClinicMember client = membership.read("rose-city", Demo.userId("rose-client2")).orElseThrow();
         assertEquals(Set.of("client"), client.roles());
         assertEquals(Demo.clientId("rose-client2"), client.clientId().orElseThrow());
         // Someone of another clinic has no rows here, whatever the token says.
-        assertEquals(Set.of(), membership.memberOf("rose-city", Demo.userId("cedar-client1").toString()).orElseThrow().roles());
+        assertEquals(Set.of(), membership.read("rose-city", Demo.userId("cedar-client1")).orElseThrow().roles());
     }
 }

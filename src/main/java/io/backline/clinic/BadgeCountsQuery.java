@@ -1,0 +1,75 @@
+package io.backline.clinic;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.vertx.core.Context;
+
+/**
+ * The counts in the menu: open flags and unread messages for staff (their care teams' for a trainer, the whole
+ * clinic's for an admin), unread messages and notifications for a client. Read with one statement the first time a
+ * request shows one, so an API call or a page without a menu reads none.
+ */
+@RequestScoped
+class BadgeCountsQuery {
+    private static final String OPEN_FLAGS = """
+            select count(*) from symptom_flag f where f.clinic_id = :clinic and f.status <> 'RESOLVED'
+                and f.level <> 'GREEN'""";
+    private static final String UNREAD_FROM_CLIENTS = """
+            select count(*) from message g
+            left join message_read r on r.clinic_id = g.clinic_id and r.client_id = g.client_id and r.user_id = ?
+            where g.clinic_id = :clinic and g.from_client and g.written_at > coalesce(r.read_at, '-infinity')""";
+    /** A staff member's own notifications as a client of the same clinic, if they are one (no rows otherwise). */
+    private static final String UNREAD_NOTIFICATIONS = """
+            select count(*) from notification n where n.clinic_id = :clinic and n.client_id = ? and n.read_at is null""";
+    private static final String FOR_ADMIN = "select (" + OPEN_FLAGS + "), (" + UNREAD_FROM_CLIENTS + "), ("
+            + UNREAD_NOTIFICATIONS + ")";
+    private static final String FOR_TRAINER = "select (" + OPEN_FLAGS + " and "
+            + CareTeamRule.onCareTeam("f.clinic_id", "f.client_id", "?") + "), (" + UNREAD_FROM_CLIENTS + " and "
+            + CareTeamRule.onCareTeam("g.clinic_id", "g.client_id", "?") + "), (" + UNREAD_NOTIFICATIONS + ")";
+    private static final String FOR_CLIENT = """
+            select 0, (select count(*) from message g
+                       left join message_read r on r.clinic_id = g.clinic_id and r.client_id = g.client_id and r.user_id = ?
+                       where g.clinic_id = :clinic and g.client_id = ? and not g.from_client
+                           and g.written_at > coalesce(r.read_at, '-infinity')),
+                   (""" + UNREAD_NOTIFICATIONS + ")";
+
+    record Counts(long openFlags, long unreadMessages, long unreadNotifications) {
+        static final Counts NONE = new Counts(0, 0, 0);
+    }
+
+    @Inject
+    ClinicSql sql;
+
+    private Counts counts;
+
+    /** The signed-in person's counts; none for an error page answered before the request reached a worker thread. */
+    Counts of(ClinicMember member, UUID userId) {
+        if (counts == null) {
+            if (Context.isOnEventLoopThread()) {
+                return Counts.NONE;
+            }
+            counts = read(member, userId);
+        }
+        return counts;
+    }
+
+    private Counts read(ClinicMember member, UUID userId) {
+        UUID client = member.clientId().orElse(null);
+        Optional<UUID> staff = member.staffMemberId();
+        if (staff.isPresent() && member.roles().contains(CurrentUser.ADMIN)) {
+            return one(FOR_ADMIN, userId, client);
+        }
+        if (staff.isPresent()) {
+            return one(FOR_TRAINER, staff.get(), userId, staff.get(), client);
+        }
+        return client == null ? Counts.NONE : one(FOR_CLIENT, userId, client, client);
+    }
+
+    private Counts one(String statement, Object... parameters) {
+        return sql.list(statement, row -> new Counts(row.getLong(1), row.getLong(2), row.getLong(3)), parameters).getFirst();
+    }
+}

@@ -1,0 +1,111 @@
+package io.backline.clinic;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Hears V27's notices of changed staff, client and clinic rows on one connection of its own and tells
+ * {@link MembershipCache}, so that a change made through any instance (or by hand in the database) reaches every
+ * instance's copy when it commits. Without that connection the cache is off; it comes back once the notices are heard
+ * again.
+ */
+@ApplicationScoped
+class MembershipNotices {
+    private static final Logger LOG = Logger.getLogger(MembershipNotices.class);
+    static final String CHANNEL = "backline_membership";
+    /** How long one wait for notices lasts before checking whether the app is stopping. */
+    private static final int WAIT_MILLIS = 5_000;
+    private static final long RETRY_MILLIS = 2_000;
+    private static final int VALID_SECONDS = 2;
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    MembershipCache cache;
+
+    private volatile boolean stopping;
+
+    void start(@Observes StartupEvent event) {
+        Thread.ofPlatform().daemon().name("membership-notices").start(this::listen);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        // The listener sees this within one wait; the pool closes its connection as the app stops.
+        stopping = true;
+        cache.hearing(false);
+    }
+
+    private void listen() {
+        while (!stopping) {
+            try (Connection own = dataSource.getConnection()) {
+                own.setAutoCommit(true);
+                try (Statement listen = own.createStatement()) {
+                    listen.execute("listen " + CHANNEL);
+                }
+                // Only now: a change committed from here on is announced; one committed before is in no copy.
+                cache.hearing(true);
+                PGConnection notices = own.unwrap(PGConnection.class);
+                while (!stopping) {
+                    PGNotification[] heard = notices.getNotifications(WAIT_MILLIS);
+                    if (heard == null || heard.length == 0) {
+                        // A connection cut without a word from the network would otherwise wait here for ever.
+                        if (!own.isValid(VALID_SECONDS)) {
+                            throw new SQLException("the notices' connection no longer answers");
+                        }
+                        continue;
+                    }
+                    for (PGNotification notice : heard) {
+                        changed(notice.getParameter());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                cache.hearing(false);
+                if (!stopping) {
+                    LOG.warnf("Membership notices not heard (%s); every request reads its membership until they are",
+                            e.getClass().getSimpleName());
+                    pause();
+                }
+            }
+        }
+    }
+
+    /** "<clinic> <user>", or "<clinic> *" for the clinic's own row. */
+    private void changed(String payload) {
+        int space = payload.lastIndexOf(' ');
+        if (space <= 0) {
+            cache.forgetEveryone();
+            return;
+        }
+        String clinicId = payload.substring(0, space);
+        String user = payload.substring(space + 1);
+        try {
+            cache.changed(clinicId, user.equals("*") ? null : UUID.fromString(user));
+        } catch (IllegalArgumentException e) {
+            cache.forgetEveryone();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+}
