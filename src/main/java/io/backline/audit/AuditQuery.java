@@ -17,17 +17,16 @@ import io.backline.clinic.ClinicSql;
 
 /**
  * The access log's statements, in plain JDBC (docs/adr/0004): an entity insert cost the client page a flush and a
- * persistence-context entry for a row nothing reads back, and the today page reads only three values per event. The
- * database chains each insert to the clinic's previous one (V17's trigger, docs/adr/0036); a look waits unchained
- * until the job moves it (V26, docs/adr/0047), so readers read {@code audit_trail}, which holds both.
+ * persistence-context entry for a row nothing reads back, and the today page reads only three values per event. Every row
+ * the app writes waits unchained until the job moves it into the chain (V26, docs/adr/0047 and 0048), where the
+ * database links it to the clinic's previous one (docs/adr/0036); readers read {@code audit_trail}, which holds both.
  */
 @ApplicationScoped
 class AuditQuery {
+    /** No trigger and no shared row: one clinic's looks and changes do not wait for one another on the chain's lock. */
     private static final String INSERT = """
-            insert into audit_event (clinic_id, id, client_id, subject_kind, subject_id, actor_user_id, actor_name,
-                action, detail, request_id, happened_at) values (:clinic, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    /** No trigger and no shared row: one clinic's looks do not wait for one another. */
-    private static final String INSERT_VIEW = INSERT.replace("audit_event", "audit_view_pending");
+            insert into audit_view_pending (clinic_id, id, client_id, subject_kind, subject_id, actor_user_id,
+                actor_name, action, detail, request_id, happened_at) values (:clinic, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String FOR_CLIENT = """
             select happened_at, actor_name, action from audit_trail where clinic_id = :clinic and client_id = ?
                 and subject_kind <> 'sign-in'
@@ -65,15 +64,9 @@ class AuditQuery {
     @Inject
     DataSource dataSource;
 
+    /** In the caller's transaction when there is one, so a change and its trace are saved together or not at all. */
     void insert(AuditSubject subject, UUID actorId, String actorName, String action, String detail, String requestId) {
         sql.update(INSERT, UUID.randomUUID(), subject.clientId(), subject.kind().code, subject.id(), actorId,
-                actorName, action, detail, requestId, Instant.now());
-    }
-
-    /** The same row, unchained, for the job to chain (docs/adr/0047). */
-    void insertView(AuditSubject subject, UUID actorId, String actorName, String action, String detail,
-            String requestId) {
-        sql.update(INSERT_VIEW, UUID.randomUUID(), subject.clientId(), subject.kind().code, subject.id(), actorId,
                 actorName, action, detail, requestId, Instant.now());
     }
 

@@ -3,7 +3,10 @@ package io.backline.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -58,8 +61,9 @@ public class AuditTrail {
     AuditQuery events;
 
     /**
-     * A change: joins the caller's transaction, so the change and its trace are saved together or not at all, and the
-     * trace is chained at once (docs/adr/0036). A look that changes nothing goes through {@link #recordView}.
+     * A change: joins the caller's transaction, so the change and its trace are saved together or not at all. Like a
+     * look, the trace waits unchained until {@link AuditChainer} chains it within seconds (docs/adr/0048): the
+     * busiest change, a check-off, would otherwise queue every client of a clinic on the chain's lock.
      */
     public void record(UUID clientId, String action, String detail) {
         record(AuditSubject.client(clientId), action, detail);
@@ -90,7 +94,7 @@ public class AuditTrail {
     }
 
     private void recordViewBy(AuditSubject subject, UUID actorId, String actorName, String action, String detail) {
-        events.insertView(subject, actorId, truncate(actorName, 160), action,
+        events.insert(subject, actorId, truncate(actorName, 160), action,
                 detail == null ? null : truncate(detail, 200), requestId.value());
     }
 
@@ -138,7 +142,17 @@ public class AuditTrail {
 
     /** The bundle key of a stored action: "noted flag, shared with the client" is audit.noted-flag-shared-with-the-client. */
     public static String actionKey(String action) {
-        return "audit." + action.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return ACTION_KEYS.computeIfAbsent(action, AuditTrail::keyOf);
+    }
+
+    /** Stored actions are a few dozen fixed phrases, and a page of the trail shows each many times. */
+    private static final Map<String, String> ACTION_KEYS = new ConcurrentHashMap<>();
+    private static final Pattern NOT_A_KEY = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_DASH = Pattern.compile("^-|-$");
+
+    private static String keyOf(String action) {
+        String dashed = NOT_A_KEY.matcher(action.toLowerCase(Locale.ROOT)).replaceAll("-");
+        return "audit." + EDGE_DASH.matcher(dashed).replaceAll("");
     }
 
     /** The latest events about a client, newest first. */

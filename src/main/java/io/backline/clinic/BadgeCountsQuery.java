@@ -1,7 +1,13 @@
 package io.backline.clinic;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,20 +17,21 @@ import io.vertx.core.Context;
 /**
  * The counts in the menu: open flags and unread messages for staff (their care teams' for a trainer, the whole
  * clinic's for an admin), unread messages and notifications for a client. Read with one statement the first time a
- * request shows one, so an API call or a page without a menu reads none.
+ * request shows one, so an API call or a page without a menu reads none. Plain JDBC on the pool, with the clinic named
+ * from the membership: the badge's own poll needs no Hibernate session.
  */
 @RequestScoped
 class BadgeCountsQuery {
     private static final String OPEN_FLAGS = """
-            select count(*) from symptom_flag f where f.clinic_id = :clinic and f.status <> 'RESOLVED'
+            select count(*) from symptom_flag f where f.clinic_id = ? and f.status <> 'RESOLVED'
                 and f.level <> 'GREEN'""";
     private static final String UNREAD_FROM_CLIENTS = """
             select count(*) from message g
             left join message_read r on r.clinic_id = g.clinic_id and r.client_id = g.client_id and r.user_id = ?
-            where g.clinic_id = :clinic and g.from_client and g.written_at > coalesce(r.read_at, '-infinity')""";
+            where g.clinic_id = ? and g.from_client and g.written_at > coalesce(r.read_at, '-infinity')""";
     /** A staff member's own notifications as a client of the same clinic, if they are one (no rows otherwise). */
     private static final String UNREAD_NOTIFICATIONS = """
-            select count(*) from notification n where n.clinic_id = :clinic and n.client_id = ? and n.read_at is null""";
+            select count(*) from notification n where n.clinic_id = ? and n.client_id = ? and n.read_at is null""";
     private static final String FOR_ADMIN = "select (" + OPEN_FLAGS + "), (" + UNREAD_FROM_CLIENTS + "), ("
             + UNREAD_NOTIFICATIONS + ")";
     private static final String FOR_TRAINER = "select (" + OPEN_FLAGS + " and "
@@ -33,7 +40,7 @@ class BadgeCountsQuery {
     private static final String FOR_CLIENT = """
             select 0, (select count(*) from message g
                        left join message_read r on r.clinic_id = g.clinic_id and r.client_id = g.client_id and r.user_id = ?
-                       where g.clinic_id = :clinic and g.client_id = ? and not g.from_client
+                       where g.clinic_id = ? and g.client_id = ? and not g.from_client
                            and g.written_at > coalesce(r.read_at, '-infinity')),
                    (""" + UNREAD_NOTIFICATIONS + ")";
 
@@ -42,7 +49,7 @@ class BadgeCountsQuery {
     }
 
     @Inject
-    ClinicSql sql;
+    DataSource dataSource;
 
     private Counts counts;
 
@@ -58,18 +65,30 @@ class BadgeCountsQuery {
     }
 
     private Counts read(ClinicMember member, UUID userId) {
+        String clinic = member.clinic().id;
         UUID client = member.clientId().orElse(null);
         Optional<UUID> staff = member.staffMemberId();
         if (staff.isPresent() && member.roles().contains(CurrentUser.ADMIN)) {
-            return one(FOR_ADMIN, userId, client);
+            return one(FOR_ADMIN, clinic, userId, clinic, clinic, client);
         }
         if (staff.isPresent()) {
-            return one(FOR_TRAINER, staff.get(), userId, staff.get(), client);
+            return one(FOR_TRAINER, clinic, staff.get(), userId, clinic, staff.get(), clinic, client);
         }
-        return client == null ? Counts.NONE : one(FOR_CLIENT, userId, client, client);
+        return client == null ? Counts.NONE : one(FOR_CLIENT, userId, clinic, client, clinic, client);
     }
 
-    private Counts one(String statement, Object... parameters) {
-        return sql.list(statement, row -> new Counts(row.getLong(1), row.getLong(2), row.getLong(3)), parameters).getFirst();
+    private Counts one(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int index = 0; index < parameters.length; index++) {
+                statement.setObject(index + 1, parameters[index]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new Counts(row.getLong(1), row.getLong(2), row.getLong(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the menu's badges", e);
+        }
     }
 }

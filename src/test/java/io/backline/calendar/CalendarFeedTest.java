@@ -88,7 +88,7 @@ class CalendarFeedTest {
         assertTrue(text(changed.get(0), Property.DESCRIPTION).contains("Hold 2 min at each of 2 levels, 2 times a week."));
         assertEquals(uid, text(changed.get(0), Property.UID), "a planned day keeps its UID, so the phone updates it");
         // Phones poll often: the trail records the first read of the day only.
-        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = ?",
+        assertEquals(1, TestData.count("select count(*) from audit_trail where client_id = ?::uuid and action = ?",
                 client.toString(), CalendarFeeds.READ));
 
         TestData.setStatus(client, "PAUSED");

@@ -37,7 +37,7 @@ class GroupAssignmentsTest {
         for (UUID client : List.of(first, second)) {
             assertEquals(1, TestData.count("select count(*) from assignment a join prescription p on p.assignment_id = a.id "
                     + "where a.client_id = ?::uuid and p.hold_seconds = 90", client.toString()), "saved once");
-            assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = "
+            assertEquals(1, TestData.count("select count(*) from audit_trail where client_id = ?::uuid and action = "
                     + "'assigned program'", client.toString()));
         }
         trainer.request().get(PAGE).then().body(containsString("Assigned"), containsString("to 2 clients: Group First"));

@@ -127,7 +127,7 @@ class PeopleAdministrationTest {
         trainer.submit(profile, profile, Map.of("fullName", "Profile Person", "preferredName", "PP", "phone", "",
                 "notes", "Prefers morning sessions")).then().statusCode(303);
         assertEquals("Prefers morning sessions", TestData.string("select notes from client where id = ?::uuid", client.toString()));
-        assertTrue(TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = 'changed profile'",
+        assertTrue(TestData.count("select count(*) from audit_trail where client_id = ?::uuid and action = 'changed profile'",
                 client.toString()) == 1);
     }
 

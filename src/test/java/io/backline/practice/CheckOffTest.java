@@ -159,7 +159,7 @@ class CheckOffTest {
         given().auth().oauth2(token).contentType("application/json").body(body)
                 .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(200);
         assertEquals(1, sessions());
-        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and detail = ?",
+        assertEquals(1, TestData.count("select count(*) from audit_trail where client_id = ?::uuid and detail = ?",
                 CLIENT.toString(), today().minusDays(2) + " (API)"));
         given().auth().oauth2(token).contentType("application/json").body("{\"performedOn\":\"2026-01-01\"}")
                 .post("/api/v1/assignments/" + assignmentId + "/sessions").then().statusCode(400)

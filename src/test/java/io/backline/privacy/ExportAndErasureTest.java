@@ -183,7 +183,7 @@ class ExportAndErasureTest {
         assertEquals(0, TestData.count("select count(*) from clearance where client_id = ?::uuid and note <> '(erased)'", id));
         assertEquals(0, TestData.count("select count(*) from referral_mail where referral_id = ?::uuid", referral),
                 "nothing about an erased client leaves any more, not even an email already waiting");
-        assertEquals(1, TestData.count("select count(*) from audit_event where client_id = ?::uuid and action = 'erased personal data'", id));
+        assertEquals(1, TestData.count("select count(*) from audit_trail where client_id = ?::uuid and action = 'erased personal data'", id));
         admin.request().get("/clients?q=Erase").then().body(containsString("erased"));
         admin.request().get("/clients/" + client + "/records/export").then().statusCode(404);
     }

@@ -17,7 +17,7 @@ class ReferralAuditTest {
 
     private static long rows(String id, String action) {
         return TestData.count("""
-                select count(*) from audit_event e join referral r on r.id::text = e.subject_id
+                select count(*) from audit_trail e join referral r on r.id::text = e.subject_id
                 where e.subject_kind = 'referral' and e.subject_id = ? and e.action = ? and e.client_id = r.client_id""",
                 id, action);
     }

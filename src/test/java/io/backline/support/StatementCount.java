@@ -7,7 +7,7 @@ import io.quarkus.scheduler.Scheduler;
 
 /**
  * SQL statements the app prepares while a request runs, from Hibernate's statistics (on in the test profile). The
- * membership statement is plain JDBC and not among them (nor is it run while the membership cache knows the answer).
+ * membership and menu-count statements are plain JDBC and not among them.
  * Background jobs are paused meanwhile: their statements would count too.
  */
 public final class StatementCount {

@@ -12,6 +12,8 @@ public final class Languages {
     public static final String ENGLISH = "en";
     public static final String SPANISH = "es";
     public static final List<String> SUPPORTED = List.of(ENGLISH, SPANISH);
+    private static final Optional<String> IN_ENGLISH = Optional.of(ENGLISH);
+    private static final Optional<String> IN_SPANISH = Optional.of(SPANISH);
 
     private Languages() {
     }
@@ -20,6 +22,13 @@ public final class Languages {
     public static Optional<String> supported(String tag) {
         if (tag == null || tag.isBlank()) {
             return Optional.empty();
+        }
+        // Asked on every request and for every text: the two answers that need no parsing first.
+        if (tag.equals(ENGLISH)) {
+            return IN_ENGLISH;
+        }
+        if (tag.equals(SPANISH)) {
+            return IN_SPANISH;
         }
         String language = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
         return SUPPORTED.contains(language) ? Optional.of(language) : Optional.empty();
