@@ -7,9 +7,9 @@
 #
 #   deploy/bench/check-off-in-postgres.sh [connections (8)] [seconds (20)] [runs (3)]
 #
-# Run it after deploy/bench/run.sh, whose database it uses (started and stopped here; BENCH_WORK, BENCH_PG_PORT as
-# there). The sessions it adds lie after 2100-01-01 and are deleted at the end, with their audit rows. About a
-# minute and a half.
+# Run it after deploy/bench/run.sh, whose database it uses (started and stopped here unless it is running: run.sh calls
+# it itself, with the app stopped; BENCH_WORK, BENCH_PG_PORT as there). The sessions it adds lie after 2100-01-01 and
+# are deleted at the end, with their audit rows. About a minute and a half.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,17 +26,21 @@ for tool in /usr/bin/time "$pg_bin/pgbench"; do
   [ -x "$tool" ] || { echo "needs $tool (Debian packages time and postgresql-$(basename "$(dirname "$pg_bin")"))" >&2; exit 1; }
 done
 [ -d "$work/pg/data" ] || { echo "no benchmark database in $work/pg: run deploy/bench/run.sh first" >&2; exit 1; }
-as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/check-off-in-postgres.log" -w -o "-p $pg_port -k /tmp \
-  -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=512MB" start >/dev/null
+started_here=
+if ! "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
+  as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/check-off-in-postgres.log" -w -o "-p $pg_port -k /tmp \
+    -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=512MB" start >/dev/null
+  started_here=1
+fi
 cleanup() {
   set +e
   # As a replica would: no foreign-key checks (no flag points at these rows, and symptom_flag.session_id has no
   # index, so each deleted row would scan the flags), no history-version trigger, no append-only audit trigger.
   psql_su -c "set session_replication_role = replica" \
     -c "delete from session_log where performed_on >= date '2100-01-01'" \
-    -c "delete from audit_event where actor_name = 'Bench client' and detail >= '2100'" \
+    -c "delete from audit_view_pending where actor_name = 'Bench client' and detail >= '2100'" \
     -c "drop table if exists bench_check_off_client"
-  as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null
+  [ -n "$started_here" ] && as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null
 }
 trap cleanup EXIT
 psql_su -c "drop table if exists bench_check_off_client" -c "

@@ -1,25 +1,12 @@
 -- One check-off as the app sends it to PostgreSQL, for pgbench (deploy/bench/check-off-in-postgres.sh runs it):
--- the sign-in's membership statement, the check-off's target read, the session and its audit row, commit.
+-- the check-off's target read, the session and its audit row (unchained, docs/adr/0048), commit. The membership is
+-- known from the app's cache, so no statement reads it.
 -- Each transaction is one of the benchmark's check-off clients (bench_check_off_client, made by the script) checking
 -- off a day no one has used: its transaction id past 2100-01-01, so no insert meets the (assignment, day) key.
 \set n random(1, 64)
 begin;
 select assignment_id, client_id, user_id, date '2100-01-01' + (txid_current() % 1000000)::int as day
 from bench_check_off_client where n = :n \gset
-select c.id, c.name, c.city, c.timezone, c.disengaged_after_days, c.red_severity, c.amber_severity, c.pain_rise,
-       c.discomfort_rise, c.ambers_for_red, c.amber_window_days, c.escalate_after_hours, c.alert_emails,
-       c.referral_ack_days, s.id as staff_id, s.role, cl.id as member_client_id,
-       case when s.role = 'clinic-admin' then
-                (select count(*) from symptom_flag f where f.clinic_id = c.id and f.status <> 'RESOLVED' and f.level <> 'GREEN')
-            when s.id is not null then
-                (select count(*) from symptom_flag f where f.clinic_id = c.id and f.status <> 'RESOLVED' and f.level <> 'GREEN'
-                 and exists (select 1 from care_team_member m where m.clinic_id = f.clinic_id
-                             and m.client_id = f.client_id and m.staff_member_id = s.id))
-            else 0 end as open_flags
-from clinic c
-left join staff_member s on s.clinic_id = c.id and s.user_id = :user_id::uuid and s.active
-left join client cl on cl.clinic_id = c.id and cl.user_id = :user_id::uuid and cl.active
-where c.id = 'cedar-hills';
 select a.*, p.*, s.* from assignment a
 left join prescription p on p.clinic_id = a.clinic_id and p.assignment_id = a.id
     and p.version = (select max(x.version) from prescription x where x.assignment_id = a.id)
@@ -30,7 +17,7 @@ insert into session_log (id, clinic_id, assignment_id, client_id, performed_on, 
                          worse_or_unsafe, idempotency_key, recorded_at, corrected_at)
 values (gen_random_uuid(), 'cedar-hills', :assignment_id::uuid, :client_id::uuid, :day::date, '{60,90,120}', 3, 'GOOD',
         null, false, md5(:day::text || :n)::uuid, now(), null);
-insert into audit_event (id, clinic_id, client_id, actor_user_id, actor_name, action, detail, request_id, happened_at)
+insert into audit_view_pending (id, clinic_id, client_id, actor_user_id, actor_name, action, detail, request_id, happened_at)
 values (gen_random_uuid(), 'cedar-hills', :client_id::uuid, :user_id::uuid, 'Bench client', 'checked off session',
         :day::text || ' (API)', md5(:day::text), now());
 commit;

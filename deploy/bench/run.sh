@@ -85,6 +85,7 @@ missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+[ -x /usr/bin/time ] || missing+=(time)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || die "install first: ${missing[*]}"
@@ -478,9 +479,14 @@ measure() { # file-key conns seconds url warm-up-offset offset [wrk args...]: on
   local load a0 p0 a1 p1 b0 b1
   load=$(load1)
   [ -n "${BENCH_JFR:-}" ] && "$jcmd" "$app_pid" JFR.start name="$key" settings=profile >/dev/null
+  psql_su -c "select pg_stat_statements_reset()" >/dev/null
   a0=$(cpu_ticks "$app_pid"); p0=$(pg_ticks); b0=$(busy_ticks)
   run_wrk "$work/out/$key.json" "$secs" "$conns" "$t" "$url" "$@"
   a1=$(cpu_ticks "$app_pid"); p1=$(pg_ticks); b1=$(busy_ticks)
+  # Where PostgreSQL's time went during the measurement: its statements by total time.
+  psql_su -F ' | ' -c "select round(total_exec_time::numeric), calls, round((total_exec_time / greatest(calls, 1))::numeric, 3),
+      left(regexp_replace(query, '\s+', ' ', 'g'), 220) from pg_stat_statements order by total_exec_time desc limit 10" \
+    >"$work/out/$key.statements.txt" 2>&1 || true
   if [ -n "${BENCH_JFR:-}" ]; then
     "$jcmd" "$app_pid" JFR.stop name="$key" filename="$work/out/$key.jfr" >/dev/null
     # Samples counted by the first io.backline frame on the stack (or the thread and top frame when there is none).
@@ -625,6 +631,13 @@ sql[check-off]="$(count_statements check-off "Authorization: Bearer $post_token"
 before_request=
 stop_app
 
+# ---- 6b. the check-off's SQL alone: the most check-offs this machine's PostgreSQL takes, with no app at all -------------
+say "the check-off's SQL without the app (pgbench on 8 connections, ${duration} s)"
+BENCH_WORK=$work BENCH_PG_PORT=$pg_port bash "$here/check-off-in-postgres.sh" 8 "$duration" 1 >"$work/logs/check-off-in-postgres.log" 2>&1 \
+  || { tail -n 20 "$work/logs/check-off-in-postgres.log"; die "check-off-in-postgres.sh failed"; }
+cat "$work/logs/check-off-in-postgres.log"
+check_off_db_rps=$(awk '/^run 1:/ {print $5}' "$work/logs/check-off-in-postgres.log")
+
 # ---- 7. the stack's floor, with Backline stopped -------------------------------------------------------------------
 floor_page= floor_page_p99= floor_bearer= floor_bearer_p99=
 if [ "$floor_script" != none ] && [ -f "$floor_script" ]; then
@@ -729,6 +742,9 @@ total_minutes=$(( ($(date +%s) - started) ))
   for key in flag-count api-me today dashboard flags client-page directory directory-light check-off; do
     [[ " ${scenario_names[*]} " == *" $key "* ]] && against_floor "$key"
   done
+  if [ -n "$check_off_db_rps" ] && [[ " ${scenario_names[*]} " == *" check-off "* ]]; then
+    echo "| the check-off's SQL in PostgreSQL alone (pgbench, no app, same database) | $check_off_db_rps | | $([ -n "$floor_bearer" ] && awk -v a="$check_off_db_rps" -v b="$floor_bearer" 'BEGIN { printf "%.2f", a / b }') | the ceiling of the check-off row on this machine | — |"
+  fi
   echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met |"
   echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms | | | ≤ 2.0 s | $startup_met |"
   echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met |"

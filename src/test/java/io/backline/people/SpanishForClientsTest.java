@@ -76,8 +76,8 @@ class SpanishForClientsTest {
         Document form = spanish(me, "/today/flags/new");
         var fields = new java.util.HashMap<String, String>();
         form.select("form[action=/today/flags] input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
-        String refused = me.request().header("Accept-Language", "es").contentType("application/x-www-form-urlencoded")
-                .formParams(fields).post("/today/flags").then().statusCode(400).extract().asString();
+        String refused = shown(me.request().header("Accept-Language", "es").contentType("application/x-www-form-urlencoded")
+                .formParams(fields).post("/today/flags").then().statusCode(400).extract().asString());
         assertTrue(refused.contains("Elija qué pasó.") && refused.contains("Elija dónde lo siente."), refused);
 
         String progress = spanish(me, "/today/progress").text();
@@ -95,8 +95,8 @@ class SpanishForClientsTest {
     void theLanguageChosenInKeycloakWinsOverTheBrowser() {
         String username = clientWithAccount("es");
         SignIn.Session me = SignIn.as(username);
-        String page = me.request().header("Accept-Language", "en-US,en;q=0.9").get("/today").then().statusCode(200)
-                .extract().asString();
+        String page = shown(me.request().header("Accept-Language", "en-US,en;q=0.9").get("/today").then().statusCode(200)
+                .extract().asString());
         assertTrue(page.contains("Deténgase si le duele más"), "the locale claim says Spanish");
         assertFalse(page.contains("Stop if it hurts more"));
     }
@@ -105,18 +105,18 @@ class SpanishForClientsTest {
     void theFooterSwitchChangesTheLanguageAndKeepsIt() {
         String username = clientWithAccount(null);
         SignIn.Session me = SignIn.as(username);
-        assertTrue(me.open("/today").asString().contains("Stop if it hurts more"), "English first");
+        assertTrue(shown(me.open("/today").asString()).contains("Stop if it hurts more"), "English first");
 
         Response switched = me.submit("/today", "/language", Map.of("language", "es"));
         assertEquals(303, switched.statusCode());
         me.keepCookiesOf(switched);
-        assertTrue(me.open("/today").asString().contains("Deténgase si le duele más"), "Spanish after the switch");
-        assertTrue(me.open("/today/progress").asString().contains("Mi progreso"), "and it stays Spanish");
+        assertTrue(shown(me.open("/today").asString()).contains("Deténgase si le duele más"), "Spanish after the switch");
+        assertTrue(shown(me.open("/today/progress").asString()).contains("Mi progreso"), "and it stays Spanish");
         // The switch is the person's own choice: it wins over what the browser asks for.
-        assertTrue(me.request().header("Accept-Language", "en").get("/today").asString().contains("Deténgase"));
+        assertTrue(shown(me.request().header("Accept-Language", "en").get("/today").asString()).contains("Deténgase"));
 
         me.keepCookiesOf(me.submit("/today", "/language", Map.of("language", "en")));
-        assertTrue(me.open("/today").asString().contains("Stop if it hurts more"), "back to English");
+        assertTrue(shown(me.open("/today").asString()).contains("Stop if it hurts more"), "back to English");
     }
 
     @Test
@@ -135,8 +135,8 @@ class SpanishForClientsTest {
         String mine = spanish(me, "/today/flags/" + flag).text();
         assertTrue(mine.contains("Más dolor, 2/10") && mine.contains("Deténgase por hoy"), mine);
 
-        String staff = SignIn.as("rose-trainer").request().header("Accept-Language", "es").get("/flags/" + flag)
-                .then().statusCode(200).extract().asString();
+        String staff = shown(SignIn.as("rose-trainer").request().header("Accept-Language", "es").get("/flags/" + flag)
+                .then().statusCode(200).extract().asString());
         assertTrue(staff.contains("Increased pain"), "the answer in English for staff");
         assertTrue(staff.contains("Me duele un poco al bajar la espalda"), "the client's words as written");
         assertFalse(staff.contains("Más dolor"));
@@ -175,8 +175,8 @@ class SpanishForClientsTest {
         me.keepCookiesOf(me.submit("/today", "/language", Map.of("language", "es")));
 
         for (String body : List.of("", "x".repeat(5000))) {
-            String refused = me.submit("/today/messages", "/today/messages", Map.of("body", body)).then().statusCode(400)
-                    .extract().asString();
+            String refused = shown(me.submit("/today/messages", "/today/messages", Map.of("body", body)).then().statusCode(400)
+                    .extract().asString());
             assertTrue(refused.contains("Escriba un mensaje de 1 a 2000 caracteres."), refused);
             assertFalse(refused.contains("Write a message"), refused);
         }
@@ -194,7 +194,7 @@ class SpanishForClientsTest {
                 .body(org.hamcrest.Matchers.containsString("Esa fecha es futura."));
         me.submit("/today", "/today/sessions", checkOff(today.minusDays(1))).then().statusCode(303);
 
-        String progress = me.open("/today/progress").then().statusCode(200).extract().asString();
+        String progress = shown(me.open("/today/progress").then().statusCode(200).extract().asString());
         assertTrue(progress.contains("Tiempo mantenido por nivel") && progress.contains("Molestia durante las sesiones")
                 && progress.contains("Deténgase y consulte 7–10") && progress.contains("última molestia 3 de 10"), progress);
         assertFalse(progress.contains("Hold time per level") || progress.contains("latest discomfort"), progress);
@@ -205,7 +205,7 @@ class SpanishForClientsTest {
                 looked);
         assertFalse(looked.contains("viewed messages") || looked.contains("The client"), looked);
 
-        String missing = me.open("/today/flags/" + UUID.randomUUID()).then().statusCode(404).extract().asString();
+        String missing = shown(me.open("/today/flags/" + UUID.randomUUID()).then().statusCode(404).extract().asString());
         assertTrue(missing.contains("Página no encontrada"), missing);
     }
 
@@ -265,5 +265,10 @@ class SpanishForClientsTest {
         UUID assignment = TestData.assignBuiltInProgram(CLINIC, client, "rose-trainer", LocalDate.now(zone).minusDays(3), 3);
         TestData.sql("update prescription set end_date = '2027-12-05' where assignment_id = ?::uuid", assignment.toString());
         return username;
+    }
+
+    /** The page's source with its character references read, as a browser reads them (web/i18n/MessageResults). */
+    private static String shown(String html) {
+        return org.jsoup.parser.Parser.unescapeEntities(html, false);
     }
 }

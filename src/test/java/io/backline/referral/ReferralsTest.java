@@ -97,7 +97,7 @@ class ReferralsTest {
 
         trainer.request().get("/referrals/" + id).then().statusCode(200)
                 .body(containsString("Guarded thoracic extension"), containsString("Keep holds at 60 s"),
-                        containsString("acknowledged</strong> · Daniel Whitfield"));
+                        containsString("acknowledged</strong> &middot; Daniel Whitfield"));
         assertEquals("ACKNOWLEDGED", TestData.string("select status from referral where id = ?::uuid", id));
     }
 

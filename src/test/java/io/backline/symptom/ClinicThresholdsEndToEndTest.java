@@ -92,7 +92,7 @@ class ClinicThresholdsEndToEndTest {
         String page = client.submit("/today/flags/new", "/today/flags", report("OTHER", 5)).then().statusCode(303)
                 .extract().header("Location");
         assertEquals("RED", levelOf(page));
-        client.request().get(page).then().body(containsString("severity 5 is in the stop range (5–10)"));
+        client.request().get(page).then().body(containsString("severity 5 is in the stop range (5&#8211;10)"));
         assertEquals("PAUSED", TestData.string("select status from assignment where client_id = ?::uuid and status <> 'ENDED'",
                 CLIENT_ID.toString()));
 
