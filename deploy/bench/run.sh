@@ -314,7 +314,8 @@ fi
 # ---- sign-in through Keycloak's pages, as a browser ---------------------------------------------------------------
 unescape() { sed -e 's/&amp;/\&/g'; }
 form_action() { grep -o '<form[^>]*action="[^"]*"' "$1" | head -n 1 | sed -e 's/.*action="//' -e 's/"$//' | unescape; }
-sign_in() { # username page → prints the Cookie header value of the app's session (q_session*)
+sign_in() { # username page → prints the Cookie header value a browser would send: the session (q_session*) and the
+            # CSRF cookie the signed-in page set (without it, every request would make and set a new token)
   local user=$1 page=$2 jar="$work/out/cookies-$1.txt" action code step
   rm -f "$jar" "$jar".*.html
   local c=(curl -s --max-time 30 --connect-to "localhost:$public_port:127.0.0.1:$app_port" -c "$jar" -b "$jar" -L -w '%{http_code}')
@@ -330,7 +331,7 @@ sign_in() { # username page → prints the Cookie header value of the app's sess
     fi
     code=$("${c[@]}" -o "$jar.$step.html" --data-urlencode "username=$user" "$action")
   done
-  awk '$6 ~ /^q_session/ {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar" >"$jar.header"
+  awk '$6 ~ /^(q_session|(__Host-)?csrf-token$)/ {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar" >"$jar.header"
   [ -s "$jar.header" ] || die "sign-in as $user: no q_session cookie (last answer $code; see $jar.*.html)"
   [ "$code" = 200 ] || die "sign-in as $user: $page answered $code after the login"
   cat "$jar.header"
