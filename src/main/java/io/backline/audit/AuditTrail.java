@@ -85,17 +85,12 @@ public class AuditTrail {
 
     /** As {@link #recordView(UUID, String, String)}, about something that may not be a client. */
     public void recordView(AuditSubject subject, String action, String detail) {
-        recordViewBy(subject, currentUser.userId(), actorName(subject), action, detail);
+        recordBy(subject, currentUser.userId(), actorName(subject), action, detail);
     }
 
     /** A look by someone who is not signed in, such as a provider opening a referral link. */
     public void recordViewBy(UUID clientId, UUID actorId, String actorName, String action, String detail) {
-        recordViewBy(AuditSubject.client(clientId), actorId, actorName, action, detail);
-    }
-
-    private void recordViewBy(AuditSubject subject, UUID actorId, String actorName, String action, String detail) {
-        events.insert(subject, actorId, truncate(actorName, 160), action,
-                detail == null ? null : truncate(detail, 200), requestId.value());
+        recordBy(AuditSubject.client(clientId), actorId, actorName, action, detail);
     }
 
     private String actorName(AuditSubject subject) {
