@@ -16,9 +16,10 @@ import io.vertx.core.Context;
 
 /**
  * The counts in the menu: open flags and unread messages for staff (their care teams' for a trainer, the whole
- * clinic's for an admin), unread messages and notifications for a client. Read with one statement the first time a
- * request shows one, so an API call or a page without a menu reads none. Plain JDBC on the pool, with the clinic named
- * from the membership: the badge's own poll needs no Hibernate session.
+ * clinic's for an admin), unread messages and notifications for a client. Known from {@link BadgeCache} until
+ * something counted changes, or read with one statement the first time a request shows one, so an API call or a page
+ * without a menu reads none. Plain JDBC on the pool, with the clinic named from the membership: the badge's own poll
+ * needs no Hibernate session.
  */
 @RequestScoped
 class BadgeCountsQuery {
@@ -50,6 +51,8 @@ class BadgeCountsQuery {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    BadgeCache cache;
 
     private Counts counts;
 
@@ -65,6 +68,21 @@ class BadgeCountsQuery {
     }
 
     private Counts read(ClinicMember member, UUID userId) {
+        String clinic = member.clinic().id;
+        boolean admin = member.roles().contains(CurrentUser.ADMIN);
+        BadgeCache.Key key = new BadgeCache.Key(userId, member.staffMemberId().orElse(null),
+                member.clientId().orElse(null), admin);
+        Counts known = cache.known(clinic, key);
+        if (known != null) {
+            return known;
+        }
+        long changesBeforeRead = cache.changesSoFar(clinic);
+        Counts counted = count(member, userId);
+        cache.keep(clinic, key, counted, changesBeforeRead);
+        return counted;
+    }
+
+    private Counts count(ClinicMember member, UUID userId) {
         String clinic = member.clinic().id;
         UUID client = member.clientId().orElse(null);
         Optional<UUID> staff = member.staffMemberId();

@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Who each person is in each clinic, kept between requests (docs/adr/0048): every request still checks the person's
- * membership, but against this copy, which {@link MembershipNotices} empties of a person the moment a row it was read
+ * membership, but against this copy, which {@link ChangeNotices} empties of a person the moment a row it was read
  * from changes, on every instance. While the notices are not heard (at start, or after their connection broke) it
  * answers nothing, so every request reads the database as before.
  */

@@ -10,7 +10,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /**
  * For a change of someone's access made through this instance (deactivation above all): their kept membership goes
  * when the transaction ends, before the answer leaves, so their next request is checked against the database.
- * Other instances forget it when V27's notice reaches them (MembershipNotices), within moments of the commit.
+ * Other instances forget it when V27's notice reaches them (ChangeNotices), within moments of the commit.
  */
 @ApplicationScoped
 public class MembershipChanges {

@@ -42,12 +42,12 @@ class ArchitectureTest {
 
     /**
      * Plain SQL lives in a feature's *Query classes and in ClinicSql, the clinic-bound helper they use (docs/adr/0030);
-     * MembershipNotices only listens for notices on a connection of its own (docs/adr/0048).
+     * ChangeNotices only listens for notices on a connection of its own (docs/adr/0048).
      */
     @Test
     void plainSqlOnlyInQueryClasses() {
         noClasses().that().haveSimpleNameNotEndingWith("Query")
-                .and().haveNameNotMatching("io\\.backline\\.clinic\\.(ClinicSql|SessionJdbc|MembershipNotices).*")
+                .and().haveNameNotMatching("io\\.backline\\.clinic\\.(ClinicSql|SessionJdbc|ChangeNotices).*")
                 // Reading a failure's SQL state (web/SafeLog) is not running SQL.
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("java.sql..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(java.sql.SQLException.class))))

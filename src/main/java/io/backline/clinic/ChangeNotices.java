@@ -19,15 +19,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Hears V27's notices of changed staff, client and clinic rows on one connection of its own and tells
- * {@link MembershipCache}, so that a change made through any instance (or by hand in the database) reaches every
- * instance's copy when it commits. Without that connection the cache is off; it comes back once the notices are heard
- * again.
+ * Hears, on one connection of its own, V27's notices of changed staff, client and clinic rows and tells
+ * {@link MembershipCache}, and V29's of changed flags, messages and notifications and tells {@link BadgeCache}, so
+ * that a change made through any instance (or by hand in the database) reaches every instance's copies when it
+ * commits. Without that connection both caches are off; they come back once the notices are heard again.
  */
 @ApplicationScoped
-class MembershipNotices {
-    private static final Logger LOG = Logger.getLogger(MembershipNotices.class);
-    static final String CHANNEL = "backline_membership";
+class ChangeNotices {
+    private static final Logger LOG = Logger.getLogger(ChangeNotices.class);
+    static final String MEMBERSHIP = "backline_membership";
+    static final String BADGES = "backline_badges";
     /** How long one wait for notices lasts before checking whether the app is stopping. */
     private static final int WAIT_MILLIS = 5_000;
     private static final long RETRY_MILLIS = 2_000;
@@ -37,17 +38,24 @@ class MembershipNotices {
     DataSource dataSource;
     @Inject
     MembershipCache cache;
+    @Inject
+    BadgeCache badges;
 
     private volatile boolean stopping;
 
     void start(@Observes StartupEvent event) {
-        Thread.ofPlatform().daemon().name("membership-notices").start(this::listen);
+        Thread.ofPlatform().daemon().name("change-notices").start(this::listen);
     }
 
     void stop(@Observes ShutdownEvent event) {
         // The listener sees this within one wait; the pool closes its connection as the app stops.
         stopping = true;
-        cache.hearing(false);
+        hearing(false);
+    }
+
+    private void hearing(boolean hearing) {
+        cache.hearing(hearing);
+        badges.hearing(hearing);
     }
 
     private void listen() {
@@ -55,10 +63,10 @@ class MembershipNotices {
             try (Connection own = dataSource.getConnection()) {
                 own.setAutoCommit(true);
                 try (Statement listen = own.createStatement()) {
-                    listen.execute("listen " + CHANNEL);
+                    listen.execute("listen " + MEMBERSHIP + "; listen " + BADGES);
                 }
                 // Only now: a change committed from here on is announced; one committed before is in no copy.
-                cache.hearing(true);
+                hearing(true);
                 PGConnection notices = own.unwrap(PGConnection.class);
                 while (!stopping) {
                     PGNotification[] heard = notices.getNotifications(WAIT_MILLIS);
@@ -70,13 +78,17 @@ class MembershipNotices {
                         continue;
                     }
                     for (PGNotification notice : heard) {
-                        changed(notice.getParameter());
+                        if (notice.getName().equals(BADGES)) {
+                            badges.changed(notice.getParameter());
+                        } else {
+                            changed(notice.getParameter());
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                cache.hearing(false);
+                hearing(false);
                 if (!stopping) {
-                    LOG.warnf("Membership notices not heard (%s); every request reads its membership until they are",
+                    LOG.warnf("Change notices not heard (%s); every request reads its membership and counts until they are",
                             e.getClass().getSimpleName());
                     pause();
                 }
