@@ -43,6 +43,7 @@
 # BENCH_PUBLIC_PORT (8090: the realm's redirect URIs allow localhost:8080/8081/8090 only, so curl asks for
 # localhost:8090 and --connect-to sends it to the app's port; nothing needs to listen on 8090),
 # BENCH_FLOOR (the floor's measure.sh; default ../shared/floor/measure.sh beside the repository; "none" to skip),
+# BENCH_FLOOR_WORK (1: also the floor with Backline's work added, step 7b; 0: not; "only": that without the plain floor),
 # BENCH_AB (a git revision: the A/B mode above).
 set -euo pipefail
 
@@ -66,6 +67,7 @@ ab_rev=${BENCH_AB:-}
 results=${BENCH_RESULTS:-$here/RESULTS.md}
 [ -n "$ab_rev" ] && results=${BENCH_RESULTS:-$work/out/ab.md}
 floor_script=${BENCH_FLOOR:-$(cd "$repo/.." && pwd)/shared/floor/measure.sh}
+floor_work=${BENCH_FLOOR_WORK:-1}
 java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxRAM=768m -Xms128m -Xmx192m -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError}
 malloc_arena_max=${BENCH_MALLOC_ARENA_MAX-2}
 build_args=${BENCH_BUILD_ARGS--Dquarkus.package.jar.type=aot-jar} # empty: the default fast-jar
@@ -206,7 +208,8 @@ export BACKLINE_LINK_SECRET=bench-link-secret-0123456789abcdef0123456
 export BACKLINE_UNSUBSCRIBE_SECRET=bench-unsubscribe-secret-0123456789abcdef01
 export BACKLINE_SMTP_HOST=127.0.0.1 BACKLINE_SMTP_PORT="$smtp_port" BACKLINE_SMTP_STARTTLS=DISABLED
 export BACKLINE_BASE_URL="http://localhost:$public_port"
-live() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$management_port/q/health/live" 2>/dev/null || true; }
+live_url="http://127.0.0.1:$management_port/q/health/live"
+live() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$live_url" 2>/dev/null || true; }
 # Waiting for the start must not slow it down: a curl and a sleep every 20 ms used 0.6 of a core (3.3 s of CPU in
 # 5.3 s, measured alone), taken from the start being timed; so did reading /proc/net/tcp with bash, which reads it a
 # byte at a time. Until the app's port accepts a connection, the wait opens one with bash's /dev/tcp and sleeps with
@@ -603,6 +606,33 @@ count_statements() { # label header url [curl args...] → statements per reques
   statements=$(awk -F ' [|] ' '{s += $1} END {print s + 0}' "$work/out/statements-$label.txt")
   awk -v s="$statements" -v n="$n" 'BEGIN { v = s / n; printf (v == int(v) ? "%d" : "%.1f"), v }'
 }
+# For the stack's floor with the same work (step 7b): the statements of one request as PostgreSQL ran them, their
+# parameters put back in as literals (from its statement log, on for that one request), and the answer's size.
+pg_log="$work/pg/postgres.log"
+mkdir -p "$work/out/work"
+statement_log() { # on | off
+  local value=-1; [ "$1" = on ] && value=0
+  psql_su -c "alter system set log_min_duration_statement = $value" -c "alter system set log_line_prefix = '%m [%p] %u '" \
+    -c "select pg_reload_conf()" >/dev/null
+}
+capture_work() { # key header url [curl args...] → $work/out/work/<key>.json: {"statements": [...], "bytes": n}
+  local key=$1 header=$2 url=$3; shift 3
+  local from i
+  statement_log on
+  # The pool's connections take the new setting when they next run a statement: ask until one logs.
+  for i in $(seq 1 20); do
+    from=$(stat -c %s "$pg_log")
+    [ -n "$before_request" ] && $before_request
+    curl -s -o "$work/out/work/$key.body" --max-time 10 -H "$header" "$@" "$url" || true
+    tail -c +$((from + 1)) "$pg_log" | grep -q ' backline_app LOG:  duration: ' && break
+  done
+  from=$(stat -c %s "$pg_log")
+  [ -n "$before_request" ] && $before_request
+  curl -s -o "$work/out/work/$key.body" --max-time 10 -H "$header" "$@" "$url" || true
+  statement_log off
+  tail -c +$((from + 1)) "$pg_log" | python3 "$here/statements-of-request.py" "$(stat -c %s "$work/out/work/$key.body")" \
+    >"$work/out/work/$key.json" || die "could not read the statements of $key from $pg_log"
+}
 cookie_one=$(sign_in rose-trainer2 /dashboard)
 cookie_many=$(sign_in rose-trainer /dashboard)
 client_one=$(sign_in rose-client4 /today)
@@ -618,6 +648,12 @@ sql[client-page]="$(count_statements client-one "Cookie: $cookie_one" "$base/cli
 sql[flags]="$(count_statements flags-one "Cookie: $cookie_one" "$base/flags") | $(count_statements flags-many "Cookie: $cookie_many" "$base/flags")"
 sql[directory]="$(count_statements directory-one "Cookie: $cookie_many" "$base/directory?q=northlatch&near=97209&radius=6") | $(count_statements directory-many "Cookie: $cookie_many" "$base/directory?$directory_query")"
 sql[directory-light]=${sql[directory]}
+capture_work flag-count "Cookie: $cookie_many" "$base/flags/count"
+capture_work today "Cookie: $client_many" "$base/today"
+capture_work dashboard "Cookie: $cookie_many" "$base/dashboard"
+capture_work client-page "Cookie: $cookie_many" "$base/clients/$client1_id"
+capture_work flags "Cookie: $cookie_many" "$base/flags"
+capture_work directory "Cookie: $cookie_many" "$base/directory?$directory_query"
 post_token=$(token_for bench-post1)
 post_assignment=$(head -n 1 "$BENCH_CLIENTS" | cut -d' ' -f2)
 post_n=0
@@ -641,7 +677,7 @@ check_off_db_rps=$(awk '/^run 1:/ {print $5}' "$work/logs/check-off-in-postgres.
 
 # ---- 7. the stack's floor, with Backline stopped -------------------------------------------------------------------
 floor_page= floor_page_p99= floor_bearer= floor_bearer_p99=
-if [ "$floor_script" != none ] && [ -f "$floor_script" ]; then
+if [ "$floor_script" != none ] && [ -f "$floor_script" ] && [ "$floor_work" != only ]; then
   say "the stack's floor: $floor_script (same JVM options, $threads wrk threads, $connections connections, ${duration} s)"
   env ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} FLOOR_JAVA_OPTS="$java_opts" FLOOR_DURATION="$duration" \
     FLOOR_CONNECTIONS="$connections" bash "$floor_script" >"$work/logs/floor.log" 2>&1 || true
@@ -653,6 +689,75 @@ if [ "$floor_script" != none ] && [ -f "$floor_script" ]; then
   floor_bearer=$(floor_value bearer) floor_bearer_p99=$(floor_value bearer_p99)
 else
   say "no floor measured (BENCH_FLOOR=$floor_script)"
+fi
+
+# ---- 7b. the stack's floor with the same work added --------------------------------------------------------------------
+# The minimal app again (a copy of it, with deploy/bench/floor-work/ added), on this run's PostgreSQL and Keycloak: each
+# page runs the statements Backline's page ran (captured in step 6) in one transaction, escapes every value into a Qute
+# table and answers as many bytes as Backline did; its check-off parses the same JSON and runs the check-off's SQL. It
+# is loaded exactly as Backline was, so each of Backline's rows can be read against what the stack does with its work.
+work_rss_kb= work_startup_ms= work_startup_cold_ms=
+floor_dir=$(dirname "$floor_script")
+if [ "$floor_script" != none ] && [ -f "$floor_dir/pom.xml" ] && [ "$floor_work" != 0 ]; then
+  say "the stack's floor with Backline's work added ($floor_dir + deploy/bench/floor-work)"
+  rm -rf "$work/floor-work"
+  mkdir -p "$work/floor-work"
+  cp -r "$floor_dir/pom.xml" "$floor_dir/src" "$work/floor-work/"
+  cp -r "$here/floor-work/src" "$work/floor-work/"
+  # Backline's database instead of the embedded one, which would start a PostgreSQL of its own with the app.
+  python3 - "$work/floor-work/pom.xml" <<'PY' || die "could not take the embedded PostgreSQL out of the floor's pom.xml"
+import re, sys
+pom = open(sys.argv[1]).read()
+lean = re.sub(r"\s*<dependency>(?:(?!</dependency>).)*quarkus-embedded-postgresql.*?</dependency>", "", pom, count=1, flags=re.S)
+if lean == pom:
+    sys.exit("no quarkus-embedded-postgresql dependency")
+open(sys.argv[1], "w").write(lean)
+PY
+  # shellcheck disable=SC2086
+  (cd "$work/floor-work" && "$repo/mvnw" -o -q package -DskipTests -Dmaven.test.skip=true $build_args >"$work/logs/floor-work-build.log" 2>&1) \
+    || { tail -n 40 "$work/logs/floor-work-build.log"; die "the floor-work build failed (log: $work/logs/floor-work-build.log)"; }
+  backline_jar=$jar
+  jar="$work/floor-work/target/quarkus-app/quarkus-run.jar"
+  live_url="http://127.0.0.1:$app_port/hello"
+  work_opts=(-Dquarkus.datasource.jdbc.url="$BACKLINE_DB_URL" -Dquarkus.datasource.username=backline_app
+    -Dquarkus.datasource.password="$db_runtime_password" -Dquarkus.datasource.jdbc.max-size=9
+    -Dquarkus.flyway.migrate-at-start=false -Dwork.dir="$work/out/work"
+    -Dquarkus.oidc.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.client-id=backline-web
+    -Dquarkus.oidc.credentials.secret="$BACKLINE_OIDC_CLIENT_SECRET" -Dquarkus.oidc.authentication.scopes=organization
+    -Dquarkus.oidc.authentication.pkce-required=true
+    -Dquarkus.oidc.api.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.api.client-id=backline-api)
+  work_aot=()
+  if [ -n "$aot_training" ]; then
+    rm -f "$work/floor-work.aot"
+    start_app floor-work-train -XX:AOTCacheOutput="$work/floor-work.aot" "${work_opts[@]}"
+    for _ in 1 2 3; do curl -s -o /dev/null "$live_url"; done
+    stop_app
+    start_app floor-work-cold "${work_opts[@]}"
+    work_startup_cold_ms=$startup_ms
+    stop_app
+    [ -f "$work/floor-work.aot" ] && work_aot=(-XX:AOTCache="$work/floor-work.aot")
+  fi
+  start_app floor-work "${work_aot[@]}" "${work_opts[@]}"
+  work_startup_ms=$startup_ms
+  echo "floor with the work: first 200 after $work_startup_ms ms${work_startup_cold_ms:+ ($work_startup_cold_ms ms without an AOT cache)}"
+  unset BENCH_MODE BENCH_EXPECT
+  cookie=$(sign_in rose-trainer /work/flag-count/json)
+  measure work-flag-count "$connections" "$duration" "$base/work/flag-count/json" 1 1 -H "Cookie: $cookie"
+  cookie=$(sign_in rose-client1 /work/today)
+  measure work-today "$connections" "$duration" "$base/work/today" 1 1 -H "Cookie: $cookie"
+  for key in dashboard client-page flags directory; do
+    cookie=$(sign_in rose-trainer "/work/$key")
+    measure "work-$key" "$connections" "$duration" "$base/work/$key" 1 1 -H "Cookie: $cookie"
+  done
+  export BENCH_MODE=post BENCH_EXPECT=201 BENCH_CLIENTS BENCH_TODAY=$today_days
+  BENCH_CLIENTS=$(post_clients)
+  # Days of its own: Backline's load went back from 1 and 3,000 days, the counted POSTs from 8,000.
+  measure work-check-off "$connections" "$duration" "$base/api/v1/assignments" 5000 6000
+  unset BENCH_MODE BENCH_EXPECT
+  work_rss_kb=$(memory_kb VmRSS)
+  echo "floor with the work: RSS after its run $((work_rss_kb / 1024)) MB"
+  stop_app
+  jar=$backline_jar
 fi
 
 # ---- 8. the tables -------------------------------------------------------------------------------------------------------
@@ -702,7 +807,15 @@ against_floor() { # key → "| row | req/s | p99 | ratio | goal | met |"
   fi
   [ "$errors" = 0 ] || { ok=no; text="$text, 0 errors"; }
   case $ok in yes) ok=met ;; no) ok="**missed**" ;; *) ok="not measured (no floor)" ;; esac
-  printf '| %s | %s | %s | %s | %s | %s |\n' "${short[$key]}" "$(printf '%.0f' "$rps")" "$(printf '%.1f' "$p99")" "$ratio" "$text" "$ok"
+  local with_work="—" own="—"
+  if [ -f "$work/out/work-$key.row.json" ]; then
+    local work_rps_value; work_rps_value=$(row "work-$key" .rps)
+    with_work="$(printf '%.0f' "$work_rps_value") req/s, p99 $(row "work-$key" '.p99_ms * 10 | round / 10') ms"
+    [ -n "${ref_rps:-}" ] && with_work="$with_work, **$(awk -v a="$work_rps_value" -v b="$ref_rps" 'BEGIN { printf "%.2f", a / b }')**"
+    [ "$(row "work-$key" '.bad_status + .socket_errors + .timeouts')" = 0 ] || with_work="$with_work ($(row "work-$key" '.bad_status + .socket_errors + .timeouts') errors)"
+    own=$(awk -v a="$rps" -v b="$work_rps_value" 'BEGIN { printf "%.2f", a / b }')
+  fi
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "${short[$key]}" "$(printf '%.0f' "$rps")" "$(printf '%.1f' "$p99")" "$ratio" "$text" "$ok" "$with_work" "$own"
 }
 pages="" over=0 growing=0
 for key in today dashboard client-page flags directory check-off; do
@@ -738,17 +851,26 @@ total_minutes=$(( ($(date +%s) - started) ))
     echo "The stack's floor was not measured in this run (\`BENCH_FLOOR=$floor_script\`): no ratios."
   fi
   echo
-  echo "| row | req/s | p99 ms | ratio to the stack | goal | met |"
-  echo "| --- | --: | --: | --: | --- | --- |"
+  if [ -f "$work/out/work-today.row.json" ]; then
+    [ -n "$floor_page" ] && echo
+    echo "The last two columns answer \"is the goal possible\": the same minimal app with each row's work added"
+    echo "(\`deploy/bench/floor-work\`), loaded right after in the same way: each page runs the statements Backline's page ran"
+    echo "(logged by PostgreSQL, values in place) in one transaction, escapes every value they return into a Qute table and"
+    echo "answers as many bytes as Backline's page; its check-off parses the same JSON and runs the check-off's SQL. Its"
+    echo "ratio (bold) is the most the row can reach on this stack with that work; the last column is Backline's share of it."
+  fi
+  echo
+  echo "| row | req/s | p99 ms | ratio to the stack | goal | met | the stack with the same work: req/s, p99, **ratio** | Backline / the stack with the work |"
+  echo "| --- | --: | --: | --: | --- | --- | --- | --: |"
   for key in flag-count api-me today dashboard flags client-page directory directory-light check-off; do
     [[ " ${scenario_names[*]} " == *" $key "* ]] && against_floor "$key"
   done
   if [ -n "$check_off_db_rps" ] && [[ " ${scenario_names[*]} " == *" check-off "* ]]; then
-    echo "| the check-off's SQL in PostgreSQL alone (pgbench, no app, same database) | $check_off_db_rps | | $([ -n "$floor_bearer" ] && awk -v a="$check_off_db_rps" -v b="$floor_bearer" 'BEGIN { printf "%.2f", a / b }') | the ceiling of the check-off row on this machine | — |"
+    echo "| the check-off's SQL in PostgreSQL alone (pgbench, no app, same database) | $check_off_db_rps | | $([ -n "$floor_bearer" ] && awk -v a="$check_off_db_rps" -v b="$floor_bearer" 'BEGIN { printf "%.2f", a / b }') | the ceiling of the check-off row on this machine | — | | |"
   fi
-  echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met |"
-  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms | | | ≤ 2.0 s | $startup_met |"
-  echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met |"
+  echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met | ${work_rss_kb:+$((work_rss_kb / 1024)) MB after its run} | |"
+  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms | | | ≤ 2.0 s | $startup_met | ${work_startup_ms:+$work_startup_ms ms} | |"
+  echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met | | |"
   echo
   echo "## Every scenario"
   echo
