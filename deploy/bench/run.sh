@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backline's load benchmark, one command: deploy/bench/run.sh  (about 8 minutes; writes deploy/bench/RESULTS.md)
+# Backline's load benchmark, one command: deploy/bench/run.sh  (about 17 minutes; writes deploy/bench/RESULTS.md)
 #
 # In order, with everything it starts stopped again at the end:
 #   1. builds the production jar (-Dproduction: no embedded database) from a copy of the work tree;
@@ -17,10 +17,13 @@
 #      errors (any status but the expected one, a 302 to the login page included), CPU seconds of the app and of
 #      PostgreSQL per request, the load average; then the app's RSS after the run;
 #   6. restarts the app with its schedulers off and counts the SQL statements per page (pg_stat_statements) for a
-#      page with one item and with many;
+#      page with one item and with many; then logs one request's statements per page (PostgreSQL's statement log,
+#      read by statements-of-request.py) for step 7b;
 #   7. measures the stack's floor in the same run, with Backline stopped: ../shared/floor/measure.sh (a minimal app
 #      on the same stack: session-cookie page and bearer JSON call) with the same JVM options, wrk threads,
 #      connections and duration;
+#  7b. then the same minimal app with each row's work added (floor-work/: the page's statements, its bytes, the
+#      check-off's SQL) on this run's database and Keycloak, loaded as Backline was; its startup and RSS too;
 #   8. writes the Markdown tables to deploy/bench/RESULTS.md (BENCH_RESULTS to change it): every scenario, then each
 #      one as a share of the stack's floor, against the goals of docs/adr/0048.
 #
@@ -580,6 +583,9 @@ stop_app
 
 # ---- 6. SQL statements per page ----------------------------------------------------------------------------------------
 say "SQL statements per page (app restarted with its schedulers off; pg_stat_statements)"
+# Every statement of the app's connections goes to PostgreSQL's log from their start (a role's setting applies to new
+# connections only): step 7b's floor runs one request's statements of each page (capture_work below).
+psql_su -c "alter role backline_app set log_min_duration_statement = 0" >/dev/null
 start_app count "${production_opts[@]}" -Dquarkus.scheduler.enabled=false
 startup_second_ms=$startup_ms
 started_in_second=$(started_in count)
@@ -606,30 +612,15 @@ count_statements() { # label header url [curl args...] → statements per reques
   statements=$(awk -F ' [|] ' '{s += $1} END {print s + 0}' "$work/out/statements-$label.txt")
   awk -v s="$statements" -v n="$n" 'BEGIN { v = s / n; printf (v == int(v) ? "%d" : "%.1f"), v }'
 }
-# For the stack's floor with the same work (step 7b): the statements of one request as PostgreSQL ran them, their
-# parameters put back in as literals (from its statement log, on for that one request), and the answer's size.
+# For the stack's floor with the same work (step 7b): the statements of one request as PostgreSQL logged them, their
+# values put back in as literals, and the answer's size.
 pg_log="$work/pg/postgres.log"
 mkdir -p "$work/out/work"
-statement_log() { # on | off
-  local value=-1; [ "$1" = on ] && value=0
-  psql_su -c "alter system set log_min_duration_statement = $value" -c "alter system set log_line_prefix = '%m [%p] %u '" \
-    -c "select pg_reload_conf()" >/dev/null
-}
 capture_work() { # key header url [curl args...] → $work/out/work/<key>.json: {"statements": [...], "bytes": n}
   local key=$1 header=$2 url=$3; shift 3
-  local from i
-  statement_log on
-  # The pool's connections take the new setting when they next run a statement: ask until one logs.
-  for i in $(seq 1 20); do
-    from=$(stat -c %s "$pg_log")
-    [ -n "$before_request" ] && $before_request
-    curl -s -o "$work/out/work/$key.body" --max-time 10 -H "$header" "$@" "$url" || true
-    tail -c +$((from + 1)) "$pg_log" | grep -q ' backline_app LOG:  duration: ' && break
-  done
+  local from
   from=$(stat -c %s "$pg_log")
-  [ -n "$before_request" ] && $before_request
   curl -s -o "$work/out/work/$key.body" --max-time 10 -H "$header" "$@" "$url" || true
-  statement_log off
   tail -c +$((from + 1)) "$pg_log" | python3 "$here/statements-of-request.py" "$(stat -c %s "$work/out/work/$key.body")" \
     >"$work/out/work/$key.json" || die "could not read the statements of $key from $pg_log"
 }
@@ -648,12 +639,15 @@ sql[client-page]="$(count_statements client-one "Cookie: $cookie_one" "$base/cli
 sql[flags]="$(count_statements flags-one "Cookie: $cookie_one" "$base/flags") | $(count_statements flags-many "Cookie: $cookie_many" "$base/flags")"
 sql[directory]="$(count_statements directory-one "Cookie: $cookie_many" "$base/directory?q=northlatch&near=97209&radius=6") | $(count_statements directory-many "Cookie: $cookie_many" "$base/directory?$directory_query")"
 sql[directory-light]=${sql[directory]}
+# After the counts: each page has run a few times, so these are its steady state (the membership and, until something
+# counted changes, the menu's counts known from the app's copies).
 capture_work flag-count "Cookie: $cookie_many" "$base/flags/count"
 capture_work today "Cookie: $client_many" "$base/today"
 capture_work dashboard "Cookie: $cookie_many" "$base/dashboard"
 capture_work client-page "Cookie: $cookie_many" "$base/clients/$client1_id"
 capture_work flags "Cookie: $cookie_many" "$base/flags"
 capture_work directory "Cookie: $cookie_many" "$base/directory?$directory_query"
+psql_su -c "alter role backline_app reset log_min_duration_statement" >/dev/null
 post_token=$(token_for bench-post1)
 post_assignment=$(head -n 1 "$BENCH_CLIENTS" | cut -d' ' -f2)
 post_n=0
