@@ -7,10 +7,14 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * Keeps the OpenAPI document to what an API user can call: the JSON API and FHIR endpoints under {@code /api/}. The
  * HTML pages are JAX-RS resources too, but they are for browsers, with forms and CSRF tokens, not for API clients.
+ * It runs at build time, so each start reads the small document rather than filtering the whole one again.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
     public static final String API_PREFIX = "/api/";
 
@@ -33,6 +37,10 @@ public class ApiDocumentFilter implements OASFilter {
                         .examples(List.of("discomfort must be from 0 to 10.")))
                 .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .examples(List.of("discomfort"))));
+        // At build time the info from quarkus.smallrye-openapi.info-* is added after the filters.
+        if (openAPI.getInfo() == null) {
+            openAPI.setInfo(OASFactory.createInfo());
+        }
         openAPI.getInfo().description("Backline's JSON API for the client's app and for staff tools, and FHIR R4 views "
                 + "of referrals and the provider directory. Every call needs a bearer token from the clinic's Keycloak "
                 + "realm with the backline-api audience. Errors answer with a Problem body.");

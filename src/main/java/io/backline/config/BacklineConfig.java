@@ -39,6 +39,9 @@ public interface BacklineConfig {
 
     Audit audit();
 
+    /** Checked as the configuration is built (ProductionSecretsCheck). */
+    ProductionSecrets secrets();
+
     interface Audit {
         /** How often the looks recorded unchained are moved into their clinic's chain (docs/adr/0047). */
         @WithDefault("2s")

@@ -64,4 +64,13 @@ class ArchitectureTest {
                 .check(APP.that(DescribedPredicate.not(simpleName("KeycloakAdminClient")
                         .or(simpleName("KeycloakAccounts")).or(simpleName("KeycloakHealth")))));
     }
+
+    /** One constraint on a config mapping makes every start build a validator for all mappings (docs/adr/0052). */
+    @Test
+    void configMappingsCarryNoBeanValidation() {
+        noClasses().that().resideInAPackage("io.backline.config..").should().dependOnClassesThat()
+                .resideInAPackage("jakarta.validation..")
+                .because("config/ProductionSecretsCheck checks the settings as the configuration is built")
+                .check(APP);
+    }
 }
