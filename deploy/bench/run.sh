@@ -224,6 +224,7 @@ listening() { # port → success once something accepts connections on 127.0.0.1
   { exec {probe}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
   exec {probe}>&-
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 start_app() { # log-name extra-java-options... ; sets app_pid and startup_ms (launch to the first 200)
   local log="$work/logs/$1.log"; shift
   local t0 deadline; t0=$(date +%s%N); deadline=$(( SECONDS + 60 ))
@@ -232,7 +233,10 @@ start_app() { # log-name extra-java-options... ; sets app_pid and startup_ms (la
   app_pid=$!
   while [ "$SECONDS" -lt "$deadline" ]; do
     if listening "$app_port" && [ "$(live)" = 200 ]; then
-      startup_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return 0
+      startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+      # The process's CPU time by then: steadier than the wall time when the machine is busy.
+      startup_cpu_ms=$(( $(cpu_ticks "$app_pid") * 1000 / $(getconf CLK_TCK) ))
+      return 0
     fi
     [ -d "/proc/$app_pid" ] || { tail -n 30 "$log"; die "the app exited during start (log: $log)"; }
     nap 0.02
@@ -257,9 +261,12 @@ say "Flyway: starting the app on the empty database${aot_training:+ (and trainin
 # shellcheck disable=SC2086
 start_app migrate $aot_training
 echo "migrated; first 200 after $startup_ms ms"
-for _ in 1 2 3; do
-  curl -s -o /dev/null "http://127.0.0.1:$management_port/q/health/ready"
-  curl -s -o /dev/null --connect-to "localhost:$public_port:127.0.0.1:$app_port" "http://localhost:$public_port/today"
+# The requests the image's training run makes (deploy/kubernetes/image/aot-image.sh), so the cache is the image's.
+for path in /q/health/ready /q/health/live; do
+  for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$management_port$path"; done
+done
+for path in /signed-out / /today /clients /api/v1/me /css/app.css /js/hold-timer.js; do
+  for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$app_port$path"; done
 done
 stop_app
 
@@ -297,10 +304,10 @@ if [ -f "$aot_cache" ]; then
 fi
 say "starting the app (production profile${production_opts:+, AOT cache of $(( $(stat -c %s "$aot_cache") / 1048576 )) MB}) on $app_port"
 start_app app "${production_opts[@]}"
-startup_main_ms=$startup_ms
+startup_main_ms=$startup_ms startup_main_cpu_ms=$startup_cpu_ms
 started_in_main=$(started_in app)
 rss_start_kb=$(memory_kb VmRSS)
-echo "first 200 after $startup_main_ms ms (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
+echo "first 200 after $startup_main_ms ms, $startup_main_cpu_ms ms of CPU (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
 # A/B mode: the other build runs beside it, on ports 2 higher, without migrating the shared database.
 declare -A side_jar=([A]=$jar [B]=$jar_b) side_port=([A]=$app_port [B]=$((app_port + 2))) \
   side_mport=([A]=$management_port [B]=$((management_port + 2)))
@@ -436,7 +443,6 @@ make_post_users
 
 # ---- 5. scenarios ---------------------------------------------------------------------------------------------------
 clk=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; } # every process, both cores
 pg_ticks() { # every PostgreSQL process of this cluster
   local pm total=0 pid
@@ -690,7 +696,7 @@ fi
 # page runs the statements Backline's page ran (captured in step 6) in one transaction, escapes every value into a Qute
 # table and answers as many bytes as Backline did; its check-off parses the same JSON and runs the check-off's SQL. It
 # is loaded exactly as Backline was, so each of Backline's rows can be read against what the stack does with its work.
-work_rss_kb= work_startup_ms= work_startup_cold_ms=
+work_rss_kb= work_startup_ms= work_startup_cpu_ms= work_startup_cold_ms=
 floor_dir=$(dirname "$floor_script")
 if [ "$floor_script" != none ] && [ -f "$floor_dir/pom.xml" ] && [ "$floor_work" != 0 ]; then
   say "the stack's floor with Backline's work added ($floor_dir + deploy/bench/floor-work)"
@@ -724,7 +730,9 @@ PY
   if [ -n "$aot_training" ]; then
     rm -f "$work/floor-work.aot"
     start_app floor-work-train -XX:AOTCacheOutput="$work/floor-work.aot" "${work_opts[@]}"
-    for _ in 1 2 3; do curl -s -o /dev/null "$live_url"; done
+    for path in /hello /page /work/today /api/patients; do
+      for _ in 1 2 3; do curl -s -o /dev/null "$base$path"; done
+    done
     stop_app
     start_app floor-work-cold "${work_opts[@]}"
     work_startup_cold_ms=$startup_ms
@@ -732,8 +740,8 @@ PY
     [ -f "$work/floor-work.aot" ] && work_aot=(-XX:AOTCache="$work/floor-work.aot")
   fi
   start_app floor-work "${work_aot[@]}" "${work_opts[@]}"
-  work_startup_ms=$startup_ms
-  echo "floor with the work: first 200 after $work_startup_ms ms${work_startup_cold_ms:+ ($work_startup_cold_ms ms without an AOT cache)}"
+  work_startup_ms=$startup_ms work_startup_cpu_ms=$startup_cpu_ms
+  echo "floor with the work: first 200 after $work_startup_ms ms, $work_startup_cpu_ms ms of CPU${work_startup_cold_ms:+ ($work_startup_cold_ms ms without an AOT cache)}"
   unset BENCH_MODE BENCH_EXPECT
   cookie=$(sign_in rose-trainer /work/flag-count/json)
   measure work-flag-count "$connections" "$duration" "$base/work/flag-count/json" 1 1 -H "Cookie: $cookie"
@@ -863,7 +871,7 @@ total_minutes=$(( ($(date +%s) - started) ))
     echo "| the check-off's SQL in PostgreSQL alone (pgbench, no app, same database) | $check_off_db_rps | | $([ -n "$floor_bearer" ] && awk -v a="$check_off_db_rps" -v b="$floor_bearer" 'BEGIN { printf "%.2f", a / b }') | the ceiling of the check-off row on this machine | — | | |"
   fi
   echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met | ${work_rss_kb:+$((work_rss_kb / 1024)) MB after its run} | |"
-  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms | | | ≤ 2.0 s | $startup_met | ${work_startup_ms:+$work_startup_ms ms} | |"
+  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms ($startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | ${work_startup_ms:+$work_startup_ms ms ($work_startup_cpu_ms ms of CPU)} | |"
   echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met | | |"
   echo
   echo "## Every scenario"

@@ -47,12 +47,7 @@ class BadgeCacheTest {
         assertEquals(before, openFlags(trainer), "the badge was counted again: nothing is kept");
 
         // Any announced change of the clinic's flags makes every member's badge count afresh.
-        TestData.sql("""
-                insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
-                    status, reported_by, request_key)
-                values (gen_random_uuid(), 'cedar-hills', ?::uuid, 'INCREASED_PAIN', 5, 'MIDDLE_THORACIC', 'DURING',
-                    'AMBER', 'test', 'OPEN', ?::uuid, gen_random_uuid())""", client.toString(),
-                Demo.staffId("cedar-trainer2").toString());
+        announcedFlag("cedar-hills", client, "cedar-trainer2");
         await().atMost(Duration.ofSeconds(10)).until(() -> openFlags(trainer) == before + 2);
     }
 
@@ -64,15 +59,18 @@ class BadgeCacheTest {
         long cedarBefore = openFlags(cedar);
         UUID roseClient = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Notice Client Rose");
 
-        TestData.sql("""
-                insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
-                    status, reported_by, request_key)
-                values (gen_random_uuid(), 'rose-city', ?::uuid, 'INCREASED_PAIN', 7, 'MIDDLE_THORACIC', 'DURING',
-                    'RED', 'test', 'OPEN', ?::uuid, gen_random_uuid())""", roseClient.toString(),
-                Demo.staffId("rose-trainer").toString());
+        announcedFlag("rose-city", roseClient, "rose-trainer");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> openFlags(rose) == roseBefore + 1);
         assertEquals(cedarBefore, openFlags(cedar), "another clinic's flag in this clinic's badge");
+    }
+
+    private static void announcedFlag(String clinicId, UUID client, String trainer) {
+        TestData.sql("""
+                insert into symptom_flag (id, clinic_id, client_id, type, severity, region, occurred, level, explanation,
+                    status, reported_by, request_key)
+                values (gen_random_uuid(), ?, ?::uuid, 'INCREASED_PAIN', 7, 'MIDDLE_THORACIC', 'DURING', 'RED', 'test',
+                    'OPEN', ?::uuid, gen_random_uuid())""", clinicId, client.toString(), Demo.staffId(trainer).toString());
     }
 
     /** Waits until every notice sent so far was heard: they arrive in the order their changes committed. */
