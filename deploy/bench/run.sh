@@ -36,7 +36,7 @@
 #
 # Knobs (environment): BENCH_DURATION (20 s per scenario), BENCH_WARMUP (6 s), BENCH_CONNECTIONS (50),
 # BENCH_SEED (42), BENCH_JAVA_OPTS (default: what the JVM runs with in the Kubernetes pod of deploy/kubernetes -- 2 CPUs,
-# 768 MiB limit, JAVA_TOOL_OPTIONS -XX:+UseSerialGC -Xms128m -Xmx192m -XX:TrimNativeHeapInterval=2000; and the pod's
+# 768 MiB limit, JAVA_TOOL_OPTIONS -XX:+UseSerialGC -Xms128m -Xmx160m -XX:TrimNativeHeapInterval=2000; and the pod's
 # MALLOC_ARENA_MAX=2, BENCH_MALLOC_ARENA_MAX to change it, empty for glibc's default), BENCH_JFR=1 (a JFR recording per scenario; the app frames that burn the CPU in
 # $BENCH_WORK/out/<scenario>.hot.txt), BENCH_WAIT_LOAD=2.5 (first wait, up to 40 min,
 # until the 1-minute load average is below it), BENCH_SKIP_BUILD=1 (reuse the last jar), BENCH_WORK
@@ -71,7 +71,7 @@ results=${BENCH_RESULTS:-$here/RESULTS.md}
 [ -n "$ab_rev" ] && results=${BENCH_RESULTS:-$work/out/ab.md}
 floor_script=${BENCH_FLOOR:-$(cd "$repo/.." && pwd)/shared/floor/measure.sh}
 floor_work=${BENCH_FLOOR_WORK:-1}
-java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxRAM=768m -Xms128m -Xmx192m -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError}
+java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxRAM=768m -Xms128m -Xmx160m -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError}
 malloc_arena_max=${BENCH_MALLOC_ARENA_MAX-2}
 build_args=${BENCH_BUILD_ARGS--Dquarkus.package.jar.type=aot-jar} # empty: the default fast-jar
 kc_url="http://localhost:$kc_port"
