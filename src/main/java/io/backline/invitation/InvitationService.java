@@ -329,6 +329,8 @@ public class InvitationService {
             mailer.send(mail);
         } catch (RuntimeException e) {
             // Not the mail server's message: it can name the address.
+            org.jboss.logging.Logger.getLogger(InvitationService.class).warnf("The mail server did not take an invitation: %s",
+                    SafeLog.describe(e));
             throw new KeycloakAccounts.KeycloakUnavailable("The mail server did not take the invitation", e);
         }
     }
