@@ -11,6 +11,8 @@ import io.backline.message.MyMessages;
 import io.backline.notification.MyNotifications;
 import io.backline.people.Clients;
 import io.backline.people.Staff;
+import io.backline.people.LanguageSwitch;
+import io.backline.practice.Progress;
 import io.backline.practice.Today;
 import io.backline.program.Programs;
 import io.backline.referral.MyReferrals;
@@ -53,6 +55,11 @@ public final class Links {
     private static final RouteTemplate CONVERSATION = RouteTemplate.withId(id -> Router.getURI(Conversations::conversation, id));
     private static final RouteTemplate NOTIFICATIONS = RouteTemplate.withId(id -> Router.getURI(MyNotifications::list));
     private static final RouteTemplate REMINDERS = RouteTemplate.withId(id -> Router.getURI(Reminders::edit));
+    private static final RouteTemplate PROGRESS = RouteTemplate.withId(id -> Router.getURI(Progress::progress, (String) null));
+    private static final RouteTemplate LANGUAGE_SWITCH = RouteTemplate.withId(id -> Router.getURI(LanguageSwitch::change, (String) null));
+    private static final RouteTemplate FLAG_COUNT = RouteTemplate.withId(id -> Router.getURI(Flags::count));
+    private static final RouteTemplate MESSAGE_COUNT = RouteTemplate.withId(id -> Router.getURI(Inbox::count));
+    private static final RouteTemplate NOTIFICATION_COUNT = RouteTemplate.withId(id -> Router.getURI(MyNotifications::count));
     private static final RouteTemplate SIGN_OUT_PAGE = RouteTemplate.withId(id -> Router.getURI(SignOut::confirm));
 
     private static final RouteTemplate CLIENT_PAGE = RouteTemplate.withId(id -> Router.getURI(ClientPage::show, id));
@@ -156,6 +163,26 @@ public final class Links {
 
     static String reminders() {
         return REMINDERS.path();
+    }
+
+    static String progress() {
+        return PROGRESS.path();
+    }
+
+    static String languageSwitch() {
+        return LANGUAGE_SWITCH.path();
+    }
+
+    static String flagCount() {
+        return FLAG_COUNT.path();
+    }
+
+    static String messageCount() {
+        return MESSAGE_COUNT.path();
+    }
+
+    static String notificationCount() {
+        return NOTIFICATION_COUNT.path();
     }
 
     static String conversation(Object clientId) {

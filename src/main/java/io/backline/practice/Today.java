@@ -64,7 +64,15 @@ public class Today extends Controller {
             .toList();
 
     public record Plan(Assignment assignment, ProgramVersion version, Prescription prescription,
-            Adherence.Report report, LocalDate today) {
+            Adherence.Report report, LocalDate today, String language) {
+        /**
+         * What the program's own sections of the page depend on, the key they are kept under ({@code {#cached}}):
+         * versions are never edited (an edit adds one), and the levels and hold come from the prescription.
+         */
+        public String contentKey() {
+            return version.id + "/" + language + "/" + prescription.levels + "/" + prescription.holdSeconds;
+        }
+
         /** Whether a session is already recorded for today (sending the form again corrects it). */
         public boolean checkedOffToday() {
             return report.lastSession().filter(today::equals).isPresent();
@@ -260,9 +268,11 @@ public class Today extends Controller {
     /** The client's newest open assignment, with its version and current prescription. */
     Optional<Plan> plan(AssignmentService.ClientPlan found) {
         return Optional.ofNullable(found.assignment()).map(assignment -> {
+            String language = Languages.current();
             ProgramVersion version = ProgramTexts.in(catalog.version(assignment.programVersionId).orElseThrow(),
-                    Languages.current());
-            return new Plan(assignment, version, found.prescription(), adherence.report(assignment, zone()), localToday());
+                    language);
+            return new Plan(assignment, version, found.prescription(), adherence.report(assignment, zone()), localToday(),
+                    language);
         });
     }
 

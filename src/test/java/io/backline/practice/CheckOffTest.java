@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -64,6 +66,26 @@ class CheckOffTest {
                 .body(containsString("Hold <strong>1 min</strong> at each of <strong>3</strong>"),
                         containsString("data-testid=\"safety-rule\""), containsString("start-position.svg"),
                         containsString("Upper thoracic"), containsString("data-hold-timer"));
+    }
+
+    @Test
+    void aChangedPrescriptionShowsOnTodayAtOnceThoughTheProgramsSectionsAreKept() {
+        var client = SignIn.as("rose-client3");
+        client.request().get("/today").then().statusCode(200)
+                .body(containsString("data-hold-seconds=\"60\""), containsString("hold2"));
+        String page = "/clients/" + CLIENT;
+        SignIn.as("rose-trainer").submit(page, page + "/assignments/" + assignmentId + "/prescription",
+                Map.of("holdSeconds", "45", "levels", "2", "sessionsPerWeek", "3", "startDate",
+                        today().minusDays(10).toString(), "endDate", today().plusWeeks(4).toString(), "notes", ""))
+                .then().statusCode(303);
+        // The timer and the list of levels follow the new prescription; the form asks for two holds, not three.
+        String today = client.request().get("/today").then().statusCode(200).extract().asString();
+        assertTrue(today.contains("data-hold-seconds=\"45\""), today);
+        assertEquals(2, today.split("<li><strong>", -1).length - 1, "levels listed");
+        assertFalse(today.contains("name=\"hold\" data-hold-level=\"2\""), today);
+        // The same version in Spanish is kept apart from the English one.
+        client.request().header("Accept-Language", "es").get("/today").then().statusCode(200)
+                .body(containsString("Dorsal alta"), containsString("data-hold-seconds=\"45\""));
     }
 
     @Test
