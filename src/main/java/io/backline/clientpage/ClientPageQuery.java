@@ -46,7 +46,8 @@ public class ClientPageQuery {
      * visible_client (an uncorrelated exists, which PostgreSQL checks once, before the part's scan). Recent sessions
      * come through a lateral join on (clinic, assignment, day) so each assignment's newest are read from the index,
      * not ranked over its whole history. Session days are the whole history as numbers, which the adherence figures
-     * need when they are not already computed.
+     * need when they are not already computed. The recent sessions and the access list carry only the fields the
+     * page shows: each value read back is parsed, and a row's ids and timestamps were most of the parsing.
      */
     private static final String PAGE = """
             with visible_client as (
@@ -63,7 +64,10 @@ public class ClientPageQuery {
                where p.clinic_id = :clinic and p.assignment_id in (select id from client_assignment))::text,
               (select coalesce(jsonb_agg(to_jsonb(e) order by e.happened_at), '[]') from assignment_event e
                where e.clinic_id = :clinic and e.assignment_id in (select id from client_assignment))::text,
-              (select coalesce(jsonb_agg(to_jsonb(s) order by s.assignment_id, s.performed_on desc), '[]')
+              (select coalesce(jsonb_agg(jsonb_build_object('assignment_id', s.assignment_id,
+                       'performed_on', s.performed_on, 'hold_seconds', s.hold_seconds, 'discomfort', s.discomfort,
+                       'feeling', s.feeling, 'note', s.note, 'worse_or_unsafe', s.worse_or_unsafe)
+                       order by s.assignment_id, s.performed_on desc), '[]')
                from client_assignment a cross join lateral (
                    select * from session_log s where s.clinic_id = :clinic and s.assignment_id = a.id
                    order by s.performed_on desc limit :recent) s)::text,
@@ -71,7 +75,8 @@ public class ClientPageQuery {
                    select s.assignment_id, array_agg(s.performed_on - date '1970-01-01' order by s.performed_on) as days
                    from session_log s where s.clinic_id = :clinic and s.assignment_id in (select id from client_assignment)
                    group by s.assignment_id) d)::text,
-              (select coalesce(jsonb_agg(to_jsonb(v) order by v.happened_at desc), '[]') from (
+              (select coalesce(jsonb_agg(jsonb_build_object('happened_at', v.happened_at, 'actor_name', v.actor_name,
+                       'action', v.action, 'detail', v.detail) order by v.happened_at desc), '[]') from (
                    select * from audit_trail where clinic_id = :clinic and client_id = :client
                        and exists (select 1 from visible_client)
                    order by happened_at desc limit :listed) v)::text,
@@ -84,7 +89,8 @@ public class ClientPageQuery {
                    where o.clinic_id = :clinic and o.program_id = v.program_id))::text""".formatted(ClientAccess.VISIBLE);
 
     /**
-     * What the page shows; histories by assignment, oldest first, recent sessions newest first. No client: there is
+     * What the page shows; histories by assignment, oldest first, recent sessions newest first. Recent sessions and
+     * access entries have only the fields the page shows filled in (no ids, no record times). No client: there is
      * none by that id in this clinic, or the signed-in trainer is not on their care team; nothing about them is read
      * then, and only the programs to assign are filled in.
      */
