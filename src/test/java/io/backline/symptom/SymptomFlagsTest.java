@@ -68,7 +68,13 @@ class SymptomFlagsTest {
         assertEquals("PAUSED", status(client));
         trainer.request().get("/flags/" + flag).then().statusCode(200)
                 .body(containsString("red"), containsString("numbness or tingling"), containsString("Physician"));
-        trainer.request().get("/flags").then().body(containsString("Numb Tester"));
+        // The queue's row and the client page's history both show the flag and link to it.
+        trainer.request().get("/flags").then().body(containsString("Numb Tester"),
+                containsString("<tr class=\"level-RED\">"), containsString("href=\"/flags/" + flag + "\""),
+                containsString("Numbness or tingling, 3/10"));
+        trainer.request().get("/clients/" + client).then().statusCode(200).body(
+                containsString("href=\"/flags/" + flag + "\""), containsString("badge level-RED\">red</span>"),
+                containsString("Numbness or tingling, 3/10"));
         // Off the care team, or in another clinic: the flag is not there.
         SignIn.as("rose-trainer2").request().get("/flags/" + flag).then().statusCode(404);
         SignIn.as("rose-trainer2").request().get("/flags").then().body(not(containsString("Numb Tester")));
