@@ -38,6 +38,7 @@ import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.practice.Adherence;
 import io.backline.practice.AdherenceService;
+import io.backline.practice.SessionChartsCache;
 import io.backline.practice.SessionLog;
 import io.backline.web.Ids;
 import io.backline.web.form.SubmittedForm;
@@ -71,6 +72,8 @@ public class ClientPage extends Controller {
     AdherenceService adherence;
     @Inject
     ClientPageQuery pageQuery;
+    @Inject
+    SessionChartsCache chartsCache;
     @Inject
     AuditTrail audit;
     @Inject
@@ -257,9 +260,10 @@ public class ClientPage extends Controller {
             Prescription current = history.get(history.size() - 1);
             List<SessionLog> sessions = rows.recentSessions().getOrDefault(assignment.id, List.of());
             boolean failed = assignment.id.equals(failedAssignment);
+            SessionChartsCache.Charts charts = chartsCache.of(assignment, version, current, sessions);
             views.add(new AssignmentView(assignment, version, current, history,
                     rows.events().getOrDefault(assignment.id, List.of()), reports.get(assignment.id),
-                    holdsChart(version, current, sessions), discomfortChart(sessions),
+                    charts.holds(), charts.discomfort(),
                     sessions.subList(0, Math.min(10, sessions.size())),
                     failed ? failedChange : PrescriptionForm.of(current).asMap(), failed));
         }
@@ -274,14 +278,6 @@ public class ClientPage extends Controller {
             return catalog.latestVersions();
         }
         return catalog.versions(latestVersions);
-    }
-
-    static String holdsChart(ProgramVersion version, Prescription current, List<SessionLog> sessions) {
-        return io.backline.practice.SessionCharts.holds(version, current, sessions);
-    }
-
-    static String discomfortChart(List<SessionLog> sessions) {
-        return io.backline.practice.SessionCharts.discomfort(sessions);
     }
 
     private Response badRequest(Page page) {

@@ -46,6 +46,8 @@ public class Progress extends Controller {
     AdherenceService adherence;
     @Inject
     ProgressQuery query;
+    @Inject
+    SessionChartsCache chartsCache;
 
     /** The open program's figures and charts; absent when the client follows none right now. */
     public record Program(ProgramVersion version, Prescription prescription, Adherence.Report report,
@@ -107,7 +109,7 @@ public class Progress extends Controller {
         LocalDate today = LocalDate.now(zone);
         List<WeekRow> weeks = report.weeks().reversed().stream().limit(WEEKS_LISTED)
                 .map(week -> WeekRow.of(week, today)).toList();
-        return new Program(version, prescription, report, weeks, SessionCharts.holds(version, prescription, recent),
-                SessionCharts.discomfort(recent));
+        SessionChartsCache.Charts charts = chartsCache.of(assignment, version, prescription, recent);
+        return new Program(version, prescription, report, weeks, charts.holds(), charts.discomfort());
     }
 }
