@@ -1,5 +1,7 @@
 package io.backline.clientpage;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +37,8 @@ import io.backline.symptom.SymptomFlag;
  * page's ≤ 4 budget.
  *
  * <p>
- * Each part is aggregated as JSON by PostgreSQL and turned back into the entity types the template already shows
- * (never managed, never written). The statement reads other features' tables, which they alone write; it names the
+ * Each part is aggregated as JSON by PostgreSQL, read with plain JDBC (docs/adr/0003) and turned back into the entity
+ * types the template already shows (never managed, never written). The statement reads other features' tables, which they alone write; it names the
  * clinic on every table, as the tenant filter would.
  */
 @ApplicationScoped
@@ -53,9 +55,9 @@ public class ClientPageQuery {
      */
     private static final String PAGE = """
             with visible_client as (
-                select * from client c where c.id = :client and %s
+                select * from client c where c.id = ? and %s
             ), client_assignment as (
-                select * from assignment where clinic_id = :clinic and client_id = :client
+                select * from assignment where clinic_id = :clinic and client_id = ?
                     and exists (select 1 from visible_client)
             )
             select
@@ -72,25 +74,25 @@ public class ClientPageQuery {
                        order by s.assignment_id, s.performed_on desc), '[]')
                from client_assignment a cross join lateral (
                    select * from session_log s where s.clinic_id = :clinic and s.assignment_id = a.id
-                   order by s.performed_on desc limit :recent) s)::text,
+                   order by s.performed_on desc limit ?) s)::text,
               (select coalesce(json_object_agg(d.assignment_id, d.days), '{}') from (
                    select s.assignment_id, array_agg(s.performed_on - date '1970-01-01' order by s.performed_on) as days
                    from session_log s where s.clinic_id = :clinic and s.assignment_id in (select id from client_assignment)
                    group by s.assignment_id) d)::text,
               (select coalesce(json_agg(json_build_object('happened_at', v.happened_at, 'actor_name', v.actor_name,
                        'action', v.action, 'detail', v.detail) order by v.happened_at desc), '[]') from (
-                   select * from audit_trail where clinic_id = :clinic and client_id = :client
+                   select * from audit_trail where clinic_id = :clinic and client_id = ?
                        and exists (select 1 from visible_client)
-                   order by happened_at desc limit :listed) v)::text,
+                   order by happened_at desc limit ?) v)::text,
               (select coalesce(json_agg(json_build_object('id', f.id, 'reported_at', f.reported_at, 'level', f.level,
                        'type', f.type, 'severity', f.severity, 'explanation', f.explanation, 'status', f.status)
                        order by f.reported_at desc), '[]') from (
-                   select * from symptom_flag where clinic_id = :clinic and client_id = :client
+                   select * from symptom_flag where clinic_id = :clinic and client_id = ?
                        and exists (select 1 from visible_client)
-                   order by reported_at desc limit :listed) f)::text,
+                   order by reported_at desc limit ?) f)::text,
               (select coalesce(json_agg(v.id order by v.created_at), '[]') from program_version v
                where v.clinic_id = :clinic and v.version = (select max(o.version) from program_version o
-                   where o.clinic_id = :clinic and o.program_id = v.program_id))::text""".formatted(ClientAccess.VISIBLE);
+                   where o.clinic_id = :clinic and o.program_id = v.program_id))::text""".formatted(ClientAccess.VISIBLE_BY_POSITION);
 
     /**
      * What the page shows; histories by assignment, oldest first, recent sessions newest first. Recent sessions,
@@ -125,28 +127,32 @@ public class ClientPageQuery {
      * client pages make with {@link ClientAccess#visibleClient}); {@code listed} caps the access and flag lists.
      */
     public Rows read(UUID clientId, int recentSessions, int listed) {
-        Object[] row = (Object[]) access.bindVisibility(sql.query(PAGE))
-                .setParameter("client", clientId).setParameter("recent", recentSessions).setParameter("listed", listed)
-                .getSingleResult();
+        Object[] visibility = access.visibilityValues();
+        // The marks in the statement's order: the client and the visibility rule, then each part's own.
+        return sql.list(PAGE, this::rows, clientId, visibility[0], visibility[1], clientId, recentSessions, clientId,
+                listed, clientId, listed).getFirst();
+    }
+
+    private Rows rows(ResultSet row) throws SQLException {
         try {
-            Optional<Client> client = row[0] == null ? Optional.empty()
-                    : Optional.of(rows.readValue((String) row[0], Client.class));
-            return new Rows(client, list(row[1], Assignment.class),
-                    byAssignment(list(row[2], Prescription.class), p -> p.assignmentId),
-                    byAssignment(list(row[3], AssignmentEvent.class), e -> e.assignmentId),
-                    byAssignment(list(row[4], SessionLog.class), s -> s.assignmentId),
-                    rows.readValue((String) row[5], new TypeReference<Map<UUID, int[]>>() {
+            String client = row.getString(1);
+            return new Rows(client == null ? Optional.empty() : Optional.of(rows.readValue(client, Client.class)),
+                    list(row.getString(2), Assignment.class),
+                    byAssignment(list(row.getString(3), Prescription.class), p -> p.assignmentId),
+                    byAssignment(list(row.getString(4), AssignmentEvent.class), e -> e.assignmentId),
+                    byAssignment(list(row.getString(5), SessionLog.class), s -> s.assignmentId),
+                    rows.readValue(row.getString(6), new TypeReference<Map<UUID, int[]>>() {
                     }),
-                    list(row[6], AuditEvent.class), list(row[7], SymptomFlag.class),
-                    rows.readValue((String) row[8], new TypeReference<List<UUID>>() {
+                    list(row.getString(7), AuditEvent.class), list(row.getString(8), SymptomFlag.class),
+                    rows.readValue(row.getString(9), new TypeReference<List<UUID>>() {
                     }));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The client page's rows could not be read", e);
         }
     }
 
-    private <T> List<T> list(Object json, Class<T> type) throws JsonProcessingException {
-        return rows.readValue((String) json, rows.getTypeFactory().constructCollectionType(List.class, type));
+    private <T> List<T> list(String json, Class<T> type) throws JsonProcessingException {
+        return rows.readValue(json, rows.getTypeFactory().constructCollectionType(List.class, type));
     }
 
     private static <T> Map<UUID, List<T>> byAssignment(List<T> items, Function<T, UUID> assignmentOf) {

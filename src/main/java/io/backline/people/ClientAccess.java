@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 
 import io.backline.clinic.CurrentUser;
 import io.backline.clinic.CareTeamRule;
@@ -34,10 +33,14 @@ public class ClientAccess {
 
     /**
      * The rule above as SQL over a client row {@code c}, for statements that read a client with more than the
-     * client; {@link #bindVisibility} binds its parameters.
+     * client, binding {@code :admin} and {@code :staff} by name.
      */
     public static final String VISIBLE = "c.clinic_id = :clinic and "
             + CareTeamRule.visibleTo(":admin", "c.clinic_id", "c.id", ":staff");
+
+    /** {@link #VISIBLE} for plain JDBC ({@code ClinicSql.list}): its two marks take {@link #visibilityValues()}. */
+    public static final String VISIBLE_BY_POSITION = "c.clinic_id = :clinic and "
+            + CareTeamRule.visibleTo("?", "c.clinic_id", "c.id", "?");
 
     /**
      * The client pages start here (the progress page's GET reads the client with its own statement instead, see
@@ -47,11 +50,9 @@ public class ClientAccess {
         return clients.visibleClient(clientId, currentUser.isAdmin(), currentStaffId());
     }
 
-    /** Binds {@link #VISIBLE}'s parameters for the signed-in person. */
-    public <Q extends Query> Q bindVisibility(Q query) {
-        query.setParameter("clinic", currentClinic.requireId()).setParameter("admin", currentUser.isAdmin())
-                .setParameter("staff", currentStaffId());
-        return query;
+    /** The values of {@link #VISIBLE_BY_POSITION}'s marks for the signed-in person, in their order. */
+    public Object[] visibilityValues() {
+        return new Object[] { currentUser.isAdmin(), currentStaffId() };
     }
 
     /** One page of visible clients whose name or email contains the search text, by name. */
