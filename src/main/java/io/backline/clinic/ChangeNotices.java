@@ -37,7 +37,7 @@ class ChangeNotices {
     @Inject
     DataSource dataSource;
     @Inject
-    MembershipCache cache;
+    MembershipCache members;
     @Inject
     BadgeCache badges;
 
@@ -54,7 +54,7 @@ class ChangeNotices {
     }
 
     private void hearing(boolean hearing) {
-        cache.hearing(hearing);
+        members.hearing(hearing);
         badges.hearing(hearing);
     }
 
@@ -100,15 +100,15 @@ class ChangeNotices {
     private void changed(String payload) {
         int space = payload.lastIndexOf(' ');
         if (space <= 0) {
-            cache.forgetEveryone();
+            members.forgetEveryone();
             return;
         }
         String clinicId = payload.substring(0, space);
         String user = payload.substring(space + 1);
         try {
-            cache.changed(clinicId, user.equals("*") ? null : UUID.fromString(user));
+            members.changed(clinicId, user.equals("*") ? null : UUID.fromString(user));
         } catch (IllegalArgumentException e) {
-            cache.forgetEveryone();
+            members.forgetEveryone();
         }
     }
 
