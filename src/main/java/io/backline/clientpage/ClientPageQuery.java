@@ -38,8 +38,8 @@ import io.backline.symptom.SymptomFlag;
  *
  * <p>
  * Each part is aggregated as JSON by PostgreSQL, read with plain JDBC (docs/adr/0003) and turned back into the entity
- * types the template already shows (never managed, never written). The statement reads other features' tables, which they alone write; it names the
- * clinic on every table, as the tenant filter would.
+ * types the template already shows (never managed, never written). The statement reads other features' tables, which
+ * they alone write; it names the clinic on every table, as the tenant filter would.
  */
 @ApplicationScoped
 public class ClientPageQuery {
@@ -92,13 +92,14 @@ public class ClientPageQuery {
                    order by reported_at desc limit ?) f)::text,
               (select coalesce(json_agg(v.id order by v.created_at), '[]') from program_version v
                where v.clinic_id = :clinic and v.version = (select max(o.version) from program_version o
-                   where o.clinic_id = :clinic and o.program_id = v.program_id))::text""".formatted(ClientAccess.VISIBLE_BY_POSITION);
+                   where o.clinic_id = :clinic and o.program_id = v.program_id))::text"""
+            .formatted(ClientAccess.VISIBLE_BY_POSITION);
 
     /**
      * What the page shows; histories by assignment, oldest first, recent sessions newest first. Recent sessions,
-     * access entries and flags have only the fields the page shows filled in. No client: there is
-     * none by that id in this clinic, or the signed-in trainer is not on their care team; nothing about them is read
-     * then, and only the programs to assign are filled in.
+     * access entries and flags have only the fields the page shows filled in. No client: there is none by that id in
+     * this clinic, or the signed-in trainer is not on their care team; nothing about them is read then, and only the
+     * programs to assign are filled in.
      */
     public record Rows(Optional<Client> client, List<Assignment> assignments, Map<UUID, List<Prescription>> prescriptions,
             Map<UUID, List<AssignmentEvent>> events, Map<UUID, List<SessionLog>> recentSessions,

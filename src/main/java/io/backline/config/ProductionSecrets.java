@@ -1,9 +1,9 @@
 package io.backline.config;
 
 /**
- * The secrets production must set ({@code backline.secrets.*}), checked as the app starts, before it touches the database: a missing variable
- * stops it with the variable's name (its expansion fails), a short or shared one with a sentence from
- * {@link ProductionSecretsCheck}. Dev mode and tests pass the same checks with the development secrets in
+ * The secrets production must set ({@code backline.secrets.*}), checked as the app starts, before it touches the
+ * database: a missing variable stops it with the variable's name (its expansion fails), a short or shared one with a
+ * sentence from {@link ProductionSecretsCheck}. Dev mode and tests pass the same checks with the development secrets in
  * application.properties.
  */
 public interface ProductionSecrets {

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.Clinic;
@@ -37,6 +39,7 @@ import io.quarkus.panache.common.Parameters;
  */
 @ApplicationScoped
 public class InvitationService {
+    private static final Logger LOG = Logger.getLogger(InvitationService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
     /** The window {@code backline.invitations.sends-per-hour} counts in. */
@@ -329,8 +332,7 @@ public class InvitationService {
             mailer.send(mail);
         } catch (RuntimeException e) {
             // Not the mail server's message: it can name the address.
-            org.jboss.logging.Logger.getLogger(InvitationService.class).warnf("The mail server did not take an invitation: %s",
-                    SafeLog.describe(e));
+            LOG.warnf("The mail server did not take an invitation: %s", SafeLog.describe(e));
             throw new KeycloakAccounts.KeycloakUnavailable("The mail server did not take the invitation", e);
         }
     }
@@ -348,8 +350,8 @@ public class InvitationService {
             leaveAndDeleteIfUnused(userId, newAccount, currentUser.getClinic().id);
         } catch (RuntimeException cleanupFailed) {
             // Without the exception's message: Keycloak's can name the address.
-            org.jboss.logging.Logger.getLogger(InvitationService.class).errorf(
-                    "Could not undo the Keycloak side of a failed invitation for %s: %s", userId, SafeLog.describe(cleanupFailed));
+            LOG.errorf("Could not undo the Keycloak side of a failed invitation for %s: %s", userId,
+                    SafeLog.describe(cleanupFailed));
         }
     }
 

@@ -27,7 +27,8 @@ public class FlagQueueQuery {
             order by case f.level when 'EMERGENCY' then 0 when 'RED' then 1 else 2 end, f.reported_at
             limit ? offset ?""";
     private static final String WHOLE_CLINIC = QUEUE.formatted("");
-    private static final String CARE_TEAMS = QUEUE.formatted("and " + CareTeamRule.onCareTeam("f.clinic_id", "f.client_id", "?"));
+    private static final String CARE_TEAMS = QUEUE.formatted(
+            "and " + CareTeamRule.onCareTeam("f.clinic_id", "f.client_id", "?"));
 
     @Inject
     ClinicSql sql;
@@ -35,9 +36,8 @@ public class FlagQueueQuery {
     /** A flag in the queue, with the name of the client it concerns. */
     public record QueueRow(UUID flagId, FlagRules.Level level, FlagRules.Type type, int severity, Instant reportedAt,
             SymptomFlag.Status status, String clientName) {
-        /** The level as the page's styles name it ("red"). */
         public String levelName() {
-            return level.name().toLowerCase();
+            return level.word();
         }
 
         public String statusName() {
@@ -51,9 +51,10 @@ public class FlagQueueQuery {
         staffMemberId.ifPresent(parameters::add);
         parameters.add(pageSize);
         parameters.add(pageIndex * pageSize);
-        return sql.list(staffMemberId.isEmpty() ? WHOLE_CLINIC : CARE_TEAMS, row -> new QueueRow(row.getObject(1, UUID.class),
-                FlagRules.Level.valueOf(row.getString(2)), FlagRules.Type.valueOf(row.getString(3)), row.getInt(4),
-                ClinicSql.instant(row, 5), SymptomFlag.Status.valueOf(row.getString(6)), row.getString(7)),
+        return sql.list(staffMemberId.isEmpty() ? WHOLE_CLINIC : CARE_TEAMS,
+                row -> new QueueRow(row.getObject(1, UUID.class), FlagRules.Level.valueOf(row.getString(2)),
+                        FlagRules.Type.valueOf(row.getString(3)), row.getInt(4), ClinicSql.instant(row, 5),
+                        SymptomFlag.Status.valueOf(row.getString(6)), row.getString(7)),
                 parameters.toArray());
     }
 }

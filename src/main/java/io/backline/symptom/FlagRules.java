@@ -165,6 +165,11 @@ public final class FlagRules {
             return this != GREEN;
         }
 
+        /** The level as pages write it beside its badge ("red"). */
+        public String word() {
+            return name().toLowerCase();
+        }
+
         /** The more urgent of two levels. */
         public Level atLeast(Level other) {
             return ordinal() <= other.ordinal() ? this : other;

@@ -97,6 +97,6 @@ public class SymptomFlag extends ClinicOwned {
     }
 
     public String levelName() {
-        return level.name().toLowerCase();
+        return level.word();
     }
 }
