@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.backline.web.i18n.Languages;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 
@@ -28,6 +29,7 @@ public class CurrentUser {
     private final BadgeCountsQuery badgeCounts;
     private Clinic clinic;
     private String name;
+    private String menuKey;
 
     @Inject
     CurrentUser(SecurityIdentity identity, CurrentClinic currentClinic, BadgeCountsQuery badgeCounts) {
@@ -79,6 +81,15 @@ public class CurrentUser {
 
     public boolean isStaff() {
         return isAdmin() || isTrainer();
+    }
+
+    /** What the layout's kept parts of the menu depend on ({@code {#cached}} in main.html): language and roles. */
+    public String menuKey() {
+        if (menuKey == null) {
+            menuKey = Languages.current() + (isSignedIn() ? "/in" : "/out") + (isTrainer() ? "/trainer" : "")
+                    + (isAdmin() ? "/admin" : "") + (isClient() ? "/client" : "");
+        }
+        return menuKey;
     }
 
     /** The id of the signed-in client's own row in this clinic, known from sign-in without a query. */

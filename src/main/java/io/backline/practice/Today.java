@@ -154,7 +154,8 @@ public class Today extends Controller {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance today(Client client, Plan plan, ProgramVersion version, Prescription p,
-                LocalDate today, Map<String, String> form, List<HoldField> holdFields, String idempotencyKey, List<FeelingChoice> feelings, List<io.backline.audit.AuditTrail.Entry> access,
+                LocalDate today, Map<String, String> form, List<HoldField> holdFields, String idempotencyKey,
+                List<FeelingChoice> feelings, boolean untouched, List<io.backline.audit.AuditTrail.Entry> access,
                 boolean awaitsClearance, List<String> discomforts);
 
         static native TemplateInstance print(Client client, Plan plan);
@@ -249,11 +250,13 @@ public class Today extends Controller {
         }
         List<FeelingChoice> feelings = Arrays.stream(SessionLog.Feeling.values())
                 .map(feeling -> new FeelingChoice(feeling, feeling.name().equals(form.get("feeling")))).toList();
+        // A visit, not a form sent back with what was typed and its messages: the form's fields can be the kept ones.
+        boolean untouched = holds.isEmpty() && form.equals(defaults()) && !validation.hasErrors();
         boolean awaitsClearance = plan != null && plan.assignment().isPaused()
                 && clearances.status(client.id, zone()).needed();
         return Templates.today(client, plan, plan == null ? null : plan.version(),
                 plan == null ? null : plan.prescription(), localToday(), form, holdFields,
-                UUID.randomUUID().toString(), feelings, audit.forClient(client.id, 10), awaitsClearance,
+                UUID.randomUUID().toString(), feelings, untouched, audit.forClient(client.id, 10), awaitsClearance,
                 DISCOMFORT_CHOICES);
     }
 
