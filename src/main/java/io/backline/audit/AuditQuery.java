@@ -30,7 +30,7 @@ class AuditQuery {
     private static final String FOR_CLIENT = """
             select happened_at, actor_name, action from audit_trail where clinic_id = :clinic and client_id = ?
                 and subject_kind <> 'sign-in'
-            order by happened_at desc limit ?""";
+            order by happened_at desc, id limit ? offset ?""";
     /*
      * One pass over the clinic's rows in chain order, in the database: each row's hash recomputed from its fields
      * (changed?) and its link to the row before (removed, added or reordered?), and the looks still waiting to be
@@ -86,9 +86,9 @@ class AuditQuery {
         }
     }
 
-    List<AuditTrail.Entry> forClient(UUID clientId, int limit) {
+    List<AuditTrail.Entry> forClient(UUID clientId, int limit, int offset) {
         return sql.list(FOR_CLIENT, row -> new AuditTrail.Entry(ClinicSql.instant(row, 1), row.getString(2),
-                row.getString(3)), clientId, limit);
+                row.getString(3)), clientId, limit, offset);
     }
 
     Chain chain() {

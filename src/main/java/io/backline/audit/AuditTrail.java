@@ -151,8 +151,8 @@ public class AuditTrail {
     }
 
     /** The latest events about a client, newest first. */
-    public List<Entry> forClient(UUID clientId, int limit) {
-        return events.forClient(clientId, limit);
+    public List<Entry> forClient(UUID clientId, int limit, int offset) {
+        return events.forClient(clientId, limit, offset);
     }
 
     /**

@@ -54,8 +54,6 @@ public class Today extends Controller {
     @Inject
     AdherenceService adherence;
     @Inject
-    io.backline.audit.AuditTrail audit;
-    @Inject
     Clearances clearances;
     @Inject
     SubmittedForm submitted;
@@ -155,8 +153,7 @@ public class Today extends Controller {
     static class Templates {
         static native TemplateInstance today(Client client, Plan plan, ProgramVersion version, Prescription p,
                 LocalDate today, Map<String, String> form, List<HoldField> holdFields, String idempotencyKey,
-                List<FeelingChoice> feelings, boolean untouched, List<io.backline.audit.AuditTrail.Entry> access,
-                boolean awaitsClearance, List<String> discomforts);
+                List<FeelingChoice> feelings, boolean untouched, boolean awaitsClearance, List<String> discomforts);
 
         static native TemplateInstance print(Client client, Plan plan);
     }
@@ -256,7 +253,7 @@ public class Today extends Controller {
                 && clearances.status(client.id, zone()).needed();
         return Templates.today(client, plan, plan == null ? null : plan.version(),
                 plan == null ? null : plan.prescription(), localToday(), form, holdFields,
-                UUID.randomUUID().toString(), feelings, untouched, audit.forClient(client.id, 10), awaitsClearance,
+                UUID.randomUUID().toString(), feelings, untouched, awaitsClearance,
                 DISCOMFORT_CHOICES);
     }
 

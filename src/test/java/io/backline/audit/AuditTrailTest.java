@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.backline.support.AuditRows;
 import io.backline.support.SignIn;
 import io.backline.support.TestData;
+import io.backline.web.Paged;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Every look at a client's progress leaves a trace that nobody, the app included, can rewrite. */
@@ -60,12 +61,49 @@ class AuditTrailTest {
         UUID client = io.backline.support.Demo.clientId("rose-client2");
         SignIn.as("rose-admin").request().get("/clients/" + client).then().statusCode(200);
         SignIn.as("rose-trainer").request().get("/clients/" + client).then().statusCode(200);
-        var html = org.jsoup.Jsoup.parse(SignIn.as("rose-client2").request().get("/today").then().statusCode(200)
+        var html = org.jsoup.Jsoup.parse(SignIn.as("rose-client2").request().get("/today/access").then().statusCode(200)
                 .extract().asString());
         var entries = html.select("[data-testid=my-access-log] li").eachText();
         assertTrue(entries.get(0).endsWith("Jonas Reyes: viewed progress"), entries.toString());
         assertTrue(entries.get(1).endsWith(": viewed progress") && !entries.get(1).contains("Jonas Reyes"),
                 entries.toString());
+    }
+
+    @Test
+    void aClientPagesThroughTheWholeTrailFromTheTodayPage() {
+        UUID client = io.backline.support.Demo.clientId("rose-client2");
+        var trainer = SignIn.as("rose-trainer");
+        for (int look = 0; look < Paged.PAGE_SIZE + 1; look++) {
+            trainer.request().get("/clients/" + client).then().statusCode(200);
+        }
+        var me = SignIn.as("rose-client2");
+        var today = org.jsoup.Jsoup.parse(me.request().get("/today").then().statusCode(200).extract().asString());
+        String path = today.selectFirst("[data-testid=my-access-link]").attr("href");
+        assertEquals("/today/access", path);
+
+        long recorded = TestData.count("select count(*) from audit_trail where client_id = ?::uuid and subject_kind <> 'sign-in'",
+                client.toString());
+        long shown = 0;
+        List<String> firstPage = null;
+        for (int page = 1; path != null; page++) {
+            var html = org.jsoup.Jsoup.parse(me.request().get(path).then().statusCode(200).extract().asString());
+            List<String> entries = html.select("[data-testid=my-access-log] li").eachText();
+            firstPage = firstPage == null ? entries : firstPage;
+            var older = html.selectFirst("a[rel=next]");
+            path = older == null ? null : older.attr("href");
+            assertTrue(path == null ? entries.size() <= Paged.PAGE_SIZE : entries.size() == Paged.PAGE_SIZE,
+                    "page " + page + ": " + entries.size());
+            if (page > 1) {
+                assertEquals("/today/access?page=" + (page - 1), html.selectFirst("a[rel=prev]").attr("href"));
+            }
+            shown += entries.size();
+            assertTrue(page < 100, "the pages end");
+        }
+        assertEquals(recorded, shown, "every look and change, each once");
+
+        // An odd page number is the first page.
+        var odd = org.jsoup.Jsoup.parse(me.request().get("/today/access?page=x1").then().statusCode(200).extract().asString());
+        assertEquals(firstPage, odd.select("[data-testid=my-access-log] li").eachText());
     }
 
     @Test

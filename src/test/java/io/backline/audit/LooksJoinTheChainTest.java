@@ -45,7 +45,7 @@ class LooksJoinTheChainTest {
     }
 
     private static List<String> accessLines(SignIn.Session client) {
-        return page(client, "/today").select("[data-testid=my-access-log] li").eachText();
+        return page(client, "/today/access").select("[data-testid=my-access-log] li").eachText();
     }
 
     @Test

@@ -200,7 +200,7 @@ class SpanishForClientsTest {
         assertFalse(progress.contains("Hold time per level") || progress.contains("latest discomfort"), progress);
 
         me.open("/today/messages").then().statusCode(200);
-        String looked = Jsoup.parse(me.open("/today").asString()).select("[data-testid=my-access-log]").text();
+        String looked = Jsoup.parse(me.open("/today/access").asString()).select("[data-testid=my-access-log]").text();
         assertTrue(looked.contains("Usted: consultó los mensajes") && looked.contains("Usted: marcó una sesión como hecha"),
                 looked);
         assertFalse(looked.contains("viewed messages") || looked.contains("The client"), looked);

@@ -167,6 +167,7 @@ class RouteMatrixTest {
             entry("GET /unsubscribe/{token}", new Route(Audience.PROVIDER, Kind.UNSUBSCRIBE)),
             entry("POST /unsubscribe/{token}", new Route(Audience.PROVIDER, Kind.UNSUBSCRIBE)),
             entry("GET /today/my-data", new Route(Audience.CLIENT)),
+            entry("GET /today/access", new Route(Audience.CLIENT)),
             entry("POST /today/sessions", new Route(Audience.CLIENT)),
             entry("GET /today/screening", new Route(Audience.CLIENT)),
             entry("POST /today/screening", new Route(Audience.CLIENT)),
