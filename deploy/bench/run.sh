@@ -21,7 +21,8 @@
 #      read by statements-of-request.py) for step 7b;
 #   7. measures the stack's floor in the same run, with Backline stopped: ../shared/floor/measure.sh (a minimal app
 #      on the same stack: session-cookie page and bearer JSON call) with the same JVM options, wrk threads,
-#      connections and duration;
+#      connections and duration, once before step 2 and once here; ratios are to the mean of the two, since the
+#      host's speed drifts within a run;
 #  7b. then the same minimal app with each row's work added (floor-work/: the page's statements, its bytes, the
 #      check-off's SQL) on this run's database and Keycloak, loaded as Backline was; its startup and RSS too;
 #   8. writes the Markdown tables to deploy/bench/RESULTS.md (BENCH_RESULTS to change it): every scenario, then each
@@ -163,6 +164,24 @@ if [ -n "$ab_rev" ]; then
     (cd "$work/src-b" && ./mvnw -o -q package -DskipTests -Dmaven.test.skip=true -Dproduction $build_args >"$work/logs/build-b.log" 2>&1) \
       || { tail -n 40 "$work/logs/build-b.log"; die "the build of $ab_rev failed (log: $work/logs/build-b.log)"; }
   fi
+fi
+
+# ---- 1b. the stack's floor, before anything of Backline runs ------------------------------------------------------------
+# ../shared/floor/measure.sh: a minimal app on the same stack, its own Keycloak and PostgreSQL, the same JVM options and
+# wrk settings. Measured here and again after Backline's scenarios (step 7): the host's speed drifts within a run.
+measure_floor() { # log-name → the script's last line, "floor bare=… page=… page_p99=… bearer=… bearer_p99=…"
+  env ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} FLOOR_JAVA_OPTS="$java_opts" FLOOR_DURATION="$duration" \
+    FLOOR_CONNECTIONS="$connections" bash "$floor_script" >"$work/logs/$1.log" 2>&1 || true
+  local line; line=$(grep '^floor ' "$work/logs/$1.log" | tail -n 1 || true)
+  [ -n "$line" ] || { tail -n 20 "$work/logs/$1.log" >&2; die "the floor's measure.sh gave no figures (log: $work/logs/$1.log)"; }
+  grep '^round ' "$work/logs/$1.log" >&2 || true
+  echo "$line"
+}
+floor_value() { tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+floor_line_before=
+if [ -z "$ab_rev" ] && [ "$floor_script" != none ] && [ -f "$floor_script" ] && [ "$floor_work" != only ]; then
+  say "the stack's floor: $floor_script (same JVM options, $threads wrk threads, $connections connections, ${duration} s)"
+  floor_line_before=$(measure_floor floor-before)
 fi
 
 # ---- 2. PostgreSQL, Keycloak ------------------------------------------------------------------------------------
@@ -678,16 +697,16 @@ check_off_db_rps=$(awk '/^run 1:/ {print $5}' "$work/logs/check-off-in-postgres.
 
 # ---- 7. the stack's floor, with Backline stopped -------------------------------------------------------------------
 floor_page= floor_page_p99= floor_bearer= floor_bearer_p99=
-if [ "$floor_script" != none ] && [ -f "$floor_script" ] && [ "$floor_work" != only ]; then
-  say "the stack's floor: $floor_script (same JVM options, $threads wrk threads, $connections connections, ${duration} s)"
-  env ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} FLOOR_JAVA_OPTS="$java_opts" FLOOR_DURATION="$duration" \
-    FLOOR_CONNECTIONS="$connections" bash "$floor_script" >"$work/logs/floor.log" 2>&1 || true
-  floor_line=$(grep '^floor ' "$work/logs/floor.log" | tail -n 1 || true)
-  [ -n "$floor_line" ] || { tail -n 20 "$work/logs/floor.log"; die "the floor's measure.sh gave no figures (log: $work/logs/floor.log)"; }
-  grep '^round ' "$work/logs/floor.log" || true
-  floor_value() { tr ' ' '\n' <<<"$floor_line" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
-  floor_page=$(floor_value page) floor_page_p99=$(floor_value page_p99)
-  floor_bearer=$(floor_value bearer) floor_bearer_p99=$(floor_value bearer_p99)
+if [ -n "$floor_line_before" ]; then
+  say "the stack's floor again, after Backline's scenarios: $floor_script"
+  floor_line_after=$(measure_floor floor-after)
+  # The machine's speed drifts over a run (it shares its host): each ratio is to the mean of the two measurements.
+  floor_mean() { awk -v a="$(floor_value "$floor_line_before" "$1")" -v b="$(floor_value "$floor_line_after" "$1")" \
+    'BEGIN { printf "%.1f", (a + b) / 2 }'; }
+  floor_page=$(floor_mean page) floor_page_p99=$(floor_mean page_p99)
+  floor_bearer=$(floor_mean bearer) floor_bearer_p99=$(floor_mean bearer_p99)
+  say "floor: signed-in page $(floor_value "$floor_line_before" page) before, $(floor_value "$floor_line_after" page) after;" \
+    "bearer $(floor_value "$floor_line_before" bearer) before, $(floor_value "$floor_line_after" bearer) after"
 else
   say "no floor measured (BENCH_FLOOR=$floor_script)"
 fi
@@ -848,8 +867,10 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo
   if [ -n "$floor_page" ]; then
     echo "The stack's minimal app (\`../shared/floor\`: Quarkus OIDC, one 20-row query, Qute or JSON), measured in the same run"
-    echo "with Backline stopped, the same JVM options and wrk settings: signed-in page $(printf '%.0f' "$floor_page") req/s (p99 $floor_page_p99 ms),"
-    echo "bearer call $(printf '%.0f' "$floor_bearer") req/s (p99 $floor_bearer_p99 ms). Pages are compared with its page, API calls with its bearer call."
+    echo "with Backline stopped, the same JVM options and wrk settings, once before Backline's scenarios and once after, as"
+    echo "the host's speed drifts within a run: signed-in page $(printf '%.0f' "$(floor_value "$floor_line_before" page)") and $(printf '%.0f' "$(floor_value "$floor_line_after" page)") req/s, bearer call"
+    echo "$(printf '%.0f' "$(floor_value "$floor_line_before" bearer)") and $(printf '%.0f' "$(floor_value "$floor_line_after" bearer)") req/s. Ratios are to the mean: signed-in page $(printf '%.0f' "$floor_page") req/s (p99 $floor_page_p99 ms), bearer call"
+    echo "$(printf '%.0f' "$floor_bearer") req/s (p99 $floor_bearer_p99 ms). Pages are compared with its page, API calls with its bearer call."
   else
     echo "The stack's floor was not measured in this run (\`BENCH_FLOOR=$floor_script\`): no ratios."
   fi

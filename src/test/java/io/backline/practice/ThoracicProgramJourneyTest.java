@@ -90,6 +90,14 @@ class ThoracicProgramJourneyTest {
             assertTrue(client.text().contains("Session checked off"), client.text());
             assertTrue(client.text().contains("This week: 1 of"), client.text());
             assertEquals(List.of(), client.accessibilityProblems());
+
+            // Who looked at or changed the client's data: its own page, linked from the foot of today.
+            client.find("[data-testid=my-access-link]").click();
+            client.waitForUrl("/today/access");
+            String trail = client.find("[data-testid=my-access-log]").getText();
+            assertTrue(trail.contains("You: "), "the client's own check-off is in the trail: " + trail);
+            client.screenshot("client-access-375");
+            assertEquals(List.of(), client.accessibilityProblems());
         }
 
         try (Browser trainer = new Browser()) {
