@@ -150,7 +150,7 @@ public class AuditTrail {
         return "audit." + EDGE_DASH.matcher(dashed).replaceAll("");
     }
 
-    /** The latest events about a client, newest first. */
+    /** Events about a client, newest first: {@code limit} of them after the first {@code offset}. */
     public List<Entry> forClient(UUID clientId, int limit, int offset) {
         return events.forClient(clientId, limit, offset);
     }
