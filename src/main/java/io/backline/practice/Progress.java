@@ -19,6 +19,7 @@ import io.backline.program.AssignmentService;
 import io.backline.program.Prescription;
 import io.backline.program.ProgramCatalog;
 import io.backline.program.ProgramVersion;
+import io.backline.web.NewestFirst;
 import io.backline.web.Paged;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -63,20 +64,8 @@ public class Progress extends Controller {
         }
     }
 
-    /** The page: {@code sessions} newest first, {@code pageNumber} from 1. */
-    public record Page(Client client, Program program, List<SessionLog> sessions, int pageNumber, boolean hasNext,
-            LocalDate today) {
-        public boolean hasPrevious() {
-            return pageNumber > 1;
-        }
-
-        public String previousPage() {
-            return String.valueOf(pageNumber - 1);
-        }
-
-        public String nextPage() {
-            return String.valueOf(pageNumber + 1);
-        }
+    /** The page: its sessions newest first, a page of them at a time. */
+    public record Page(Client client, Program program, NewestFirst<SessionLog> sessions, LocalDate today) {
     }
 
     @CheckedTemplate
@@ -91,11 +80,10 @@ public class Progress extends Controller {
                 .orElseThrow(NotFoundException::new);
         ZoneId zone = currentUser.zone();
         int index = Paged.index(page);
-        List<SessionLog> found = query.history(mine.client().id, index, PAGE_SIZE);
-        boolean hasNext = found.size() > PAGE_SIZE;
-        List<SessionLog> sessions = hasNext ? found.subList(0, PAGE_SIZE) : found;
+        NewestFirst<SessionLog> sessions = NewestFirst.of(query.history(mine.client().id, index, PAGE_SIZE), index,
+                PAGE_SIZE);
         return Templates.progress(new Page(mine.client(), program(mine.assignment(), mine.prescription(), zone),
-                sessions, index + 1, hasNext, LocalDate.now(zone)));
+                sessions, LocalDate.now(zone)));
     }
 
     private Program program(Assignment assignment, Prescription prescription, ZoneId zone) {
