@@ -2,7 +2,6 @@ package io.backline.people;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.Cookie;
 
 import org.jboss.resteasy.reactive.common.headers.HeaderUtil;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,6 +12,8 @@ import io.backline.web.i18n.Languages;
 import io.quarkiverse.renarde.util.I18N;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.Context;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Picks the language of each page (docs/adr/0045): the footer's switch (Renarde's language cookie), else the
@@ -30,12 +31,12 @@ public class LanguageChoice {
 
     // After Renarde's own filter, which reads its cookie and an exact Accept-Language match.
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public void choose(ResteasyReactiveContainerRequestContext request) {
+    public void choose(ResteasyReactiveContainerRequestContext request, HttpServerRequest http) {
         if (currentUser.isStaff()) {
             i18n.setForCurrentRequest(Languages.ENGLISH);
             return;
         }
-        String language = chosen(request);
+        String language = chosen(request, http);
         i18n.setForCurrentRequest(language);
         if (currentUser.isClient() && !Context.isOnEventLoopThread()
                 && !currentUser.clientLanguage().orElse(Languages.ENGLISH).equals(language)) {
@@ -44,8 +45,9 @@ public class LanguageChoice {
         }
     }
 
-    private String chosen(ResteasyReactiveContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(COOKIE);
+    private String chosen(ResteasyReactiveContainerRequestContext request, HttpServerRequest http) {
+        // Vert.x parses the cookies once per request, for the session cookie already; JAX-RS parses them per call.
+        Cookie cookie = http.getCookie(COOKIE);
         if (cookie != null && Languages.supported(cookie.getValue()).isPresent()) {
             return Languages.supported(cookie.getValue()).get();
         }

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -41,6 +42,8 @@ import io.quarkus.qute.TemplateInstance;
 /** The client's "today": the program with its steps and timer, the safety rule, and the check-off form. */
 @Path("/today")
 @RolesAllowed(CurrentUser.CLIENT)
+// One instance, not Renarde's one per request: the page clients open most, and everything injected is a proxy.
+@Singleton
 public class Today extends Controller {
 
     @Inject
