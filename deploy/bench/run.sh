@@ -30,13 +30,15 @@
 #
 # A/B mode, to judge a change in one run: BENCH_AB=<git revision> builds that revision beside the work tree, runs
 # both against the same database and Keycloak (the work tree's build migrates; the other starts with Flyway off),
-# and alternates them scenario by scenario (A B, then B A, ...), each with its own warm-up. It writes only the
+# and alternates them scenario by scenario (A B, then B A, ...; BENCH_AB_ROUNDS, default 2, rounds of each scenario, so
+# that each build goes first as often as second), each with its own warm-up. It writes only the
 # comparison (BENCH_RESULTS, default $BENCH_WORK/out/ab.md): no floor, no AOT cache, no statement counts.
 #
 # The benchmark is not a test: it fails only when something does not run (a sign-in, a build), never on a figure.
 #
-# Knobs (environment): BENCH_DURATION (20 s per scenario), BENCH_CONNECTIONS (50), BENCH_WARMUP (25 s: as long as the
-# floor's measure.sh loads its page before its warm round, 5 s and a first round; a shorter one measures the JIT too),
+# Knobs (environment): BENCH_DURATION (20 s per scenario), BENCH_CONNECTIONS (50), BENCH_WARMUP (25 s: the least
+# warm-up, as long as the floor's measure.sh loads its page before its warm round), BENCH_WARMUP_MAX (90 s: the warm-up
+# goes on while the app still gets faster, see warm_up below),
 # BENCH_SEED (42), BENCH_JAVA_OPTS (default: what the JVM runs with in the Kubernetes pod of deploy/kubernetes -- 2 CPUs,
 # 768 MiB limit, JAVA_TOOL_OPTIONS -XX:+UseSerialGC -Xms128m -Xmx160m -XX:TrimNativeHeapInterval=2000; and the pod's
 # MALLOC_ARENA_MAX=2, BENCH_MALLOC_ARENA_MAX to change it, empty for glibc's default), BENCH_JFR=1 (a JFR recording per scenario; the app frames that burn the CPU in
@@ -49,7 +51,7 @@
 # localhost:8090 and --connect-to sends it to the app's port; nothing needs to listen on 8090),
 # BENCH_FLOOR (the floor's measure.sh; default ../shared/floor/measure.sh beside the repository; "none" to skip),
 # BENCH_FLOOR_WORK (1: also the floor with Backline's work added, step 7b; 0: not; "only": that without the plain floor),
-# BENCH_AB (a git revision: the A/B mode above).
+# BENCH_AB (a git revision: the A/B mode above), BENCH_AB_ROUNDS (2), BENCH_AB_JAVA_OPTS_A (JVM options for A alone).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -66,9 +68,11 @@ public_port=${BENCH_PUBLIC_PORT:-8090}
 smtp_port=${BENCH_SMTP_PORT:-4926} # nothing listens there: alerts would wait in the outbox (none are due)
 duration=${BENCH_DURATION:-20}
 warmup=${BENCH_WARMUP:-25}
+warmup_max=${BENCH_WARMUP_MAX:-90}
 connections=${BENCH_CONNECTIONS:-50}
 seed=${BENCH_SEED:-42}
 ab_rev=${BENCH_AB:-}
+ab_rounds=${BENCH_AB_ROUNDS:-2}
 results=${BENCH_RESULTS:-$here/RESULTS.md}
 [ -n "$ab_rev" ] && results=${BENCH_RESULTS:-$work/out/ab.md}
 floor_script=${BENCH_FLOOR:-$(cd "$repo/.." && pwd)/shared/floor/measure.sh}
@@ -323,11 +327,24 @@ if [ -f "$aot_cache" ]; then
   stop_app
 fi
 say "starting the app (production profile${production_opts:+, AOT cache of $(( $(stat -c %s "$aot_cache") / 1048576 )) MB}) on $app_port"
-start_app app "${production_opts[@]}"
-startup_main_ms=$startup_ms startup_main_cpu_ms=$startup_cpu_ms
-started_in_main=$(started_in app)
+# Three starts, the median counts: one start moves by a few hundred milliseconds with the host's speed.
+starts=()
+if [ -z "$ab_rev" ]; then
+  for i in 1 2; do
+    start_app "app-start$i" "${production_opts[@]}"
+    starts+=("$startup_ms $startup_cpu_ms $(started_in "app-start$i")")
+    echo "first 200 after $startup_ms ms, $startup_cpu_ms ms of CPU"
+    stop_app
+  done
+fi
+# A/B mode: BENCH_AB_JAVA_OPTS_A gives build A options of its own, to judge a JVM option (BENCH_AB=HEAD, no change).
+# shellcheck disable=SC2086
+start_app app "${production_opts[@]}" ${ab_rev:+${BENCH_AB_JAVA_OPTS_A:-}}
+starts+=("$startup_ms $startup_cpu_ms $(started_in app)")
+read -r startup_main_ms startup_main_cpu_ms started_in_main <<<"$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(( (${#starts[@]} + 1) / 2 ))p")"
+startup_all_ms=$(printf '%s\n' "${starts[@]}" | cut -d' ' -f1 | paste -sd, | sed 's/,/, /g')
 rss_start_kb=$(memory_kb VmRSS)
-echo "first 200 after $startup_main_ms ms, $startup_main_cpu_ms ms of CPU (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
+echo "first 200 after $startup_ms ms; the median of ${#starts[@]} starts ($startup_all_ms ms): $startup_main_ms ms, $startup_main_cpu_ms ms of CPU (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
 # A/B mode: the other build runs beside it, on ports 2 higher, without migrating the shared database.
 declare -A side_jar=([A]=$jar [B]=$jar_b) side_port=([A]=$app_port [B]=$((app_port + 2))) \
   side_mport=([A]=$management_port [B]=$((management_port + 2)))
@@ -479,6 +496,32 @@ run_wrk() { # out seconds conns threads url [wrk args...]
   BENCH_OUT=$out BENCH_THREADS=$t wrk -t"$t" -c"$conns" -d"${secs}s" --timeout 5s -s "$here/bench.lua" "$@" "$url" \
     >>"$work/logs/wrk.log" 2>&1 || die "wrk failed (see $work/logs/wrk.log)"
 }
+# Warms a scenario up until the app runs it at its steady pace, in rounds of 5 s: at least $warmup seconds, then on
+# while a round is more than 3 % faster than every round before it (the JIT still compiling the page's code), up to
+# $warmup_max. A page's own code needs 25 to 70 s of load before C2 has compiled it on two busy cores, so a fixed
+# warm-up measured some pages half-compiled, by chance. The rounds' req/s go to $work/out/<key>.warmup.txt.
+warm_up() { # key conns threads url warm-offset offset [wrk args...]
+  local key=$1 conns=$2 t=$3 url=$4 warm_offset=$5 offset=$6; shift 6
+  local elapsed=0 best=0 rps days=0 last_days=0 per_thread=1
+  [ "${BENCH_MODE:-}" = post ] && per_thread=$(( $(wc -l <"$BENCH_CLIENTS") / t ))
+  : >"$work/out/$key.warmup.txt"
+  while :; do
+    # The check-off saves a new day per POST: each round starts where the one before ended, short of the measurement's.
+    [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=$((warm_offset + days))
+    run_wrk "$work/out/$key.warmup.json" 5 "$conns" "$t" "$url" "$@"
+    rps=$(jq -r '.rps' "$work/out/$key.warmup.json")
+    echo "$rps" >>"$work/out/$key.warmup.txt"
+    elapsed=$((elapsed + 5))
+    last_days=$(( $(jq -r '.requests' "$work/out/$key.warmup.json") * 6 / 5 / t / per_thread + 2 ))
+    days=$((days + last_days))
+    [ "$elapsed" -ge "$warmup_max" ] && break
+    [ "${BENCH_MODE:-}" = post ] && [ $((warm_offset + days + last_days)) -ge "$offset" ] && break
+    if [ "$elapsed" -ge "$warmup" ] && awk -v r="$rps" -v b="$best" 'BEGIN { exit !(r <= b * 1.03) }'; then break; fi
+    best=$(awk -v r="$rps" -v b="$best" 'BEGIN { print (r > b ? r : b) }')
+  done
+  echo "   warmed up for ${elapsed}s: $(paste -sd' ' "$work/out/$key.warmup.txt") req/s" | tee -a "$work/logs/wrk.log"
+  warmed_s=$elapsed
+}
 ab_turn=0
 scenario() { # key conns seconds url [wrk args...]; exports the rest through BENCH_* variables
   local key=$1 conns=$2 secs=$3 url=$4; shift 4
@@ -486,17 +529,28 @@ scenario() { # key conns seconds url [wrk args...]; exports the rest through BEN
   if [ -z "$ab_rev" ]; then
     measure "$key" "$conns" "$secs" "$url" 1 3000 "$@"
   else
-    # Alternate which build goes first, so that a drift in the machine's speed does not favour one of them.
-    local order="A B" side b_url
-    [ $((ab_turn % 2)) = 1 ] && order="B A"
-    ab_turn=$((ab_turn + 1))
+    # Each round swaps which build goes first (A B, then B A, ...): the one measured second gains from the order by a
+    # few per cent, and a drift in the machine's speed favours neither when the rounds come in pairs.
+    local order side b_url round
     b_url=${url/:${side_port[A]}/:${side_port[B]}}
     b_url=${b_url/:${side_mport[A]}/:${side_mport[B]}}
-    for side in $order; do
-      use_side "$side"
-      # The check-off saves a new day per POST: each build gets days of its own.
-      if [ "$side" = A ]; then measure "$key.A" "$conns" "$secs" "$url" 1 3000 "$@"
-      else measure "$key.B" "$conns" "$secs" "$b_url" 1500 5000 "$@"; fi
+    for round in $(seq 1 "$ab_rounds"); do
+      order="A B"; [ $((ab_turn % 2)) = 1 ] && order="B A"
+      ab_turn=$((ab_turn + 1))
+      for side in $order; do
+        use_side "$side"
+        # The check-off saves a new day per POST: each build and round gets days of its own (a run's warm-up or
+        # measurement goes a few hundred days back; all of them stay within the 9,000 bench.lua allows).
+        local days=$(( (round - 1) * 9000 / ab_rounds ))
+        if [ "$side" = A ]; then measure "$key.A$round" "$conns" "$secs" "$url" $((days + 1)) $((days + 9000 / ab_rounds / 4)) "$@"
+        else measure "$key.B$round" "$conns" "$secs" "$b_url" $((days + 9000 / ab_rounds / 2)) $((days + 9000 / ab_rounds * 3 / 4)) "$@"; fi
+      done
+    done
+    for side in A B; do # the rounds' mean: req/s, p99 and CPU; errors added up
+      jq -s '{rps: (map(.rps) | add / length), p99_ms: (map(.p99_ms) | add / length),
+              app_cpu_ms: (map(.app_cpu_ms) | add / length), bad_status: (map(.bad_status) | add),
+              socket_errors: (map(.socket_errors) | add), timeouts: (map(.timeouts) | add), rounds: map(.rps)}' \
+        $(for round in $(seq 1 "$ab_rounds"); do echo "$work/out/$key.$side$round.row.json"; done) >"$work/out/$key.$side.row.json"
     done
     use_side A
   fi
@@ -505,9 +559,8 @@ scenario() { # key conns seconds url [wrk args...]; exports the rest through BEN
 measure() { # file-key conns seconds url warm-up-offset offset [wrk args...]: one build's figures for one scenario
   local key=$1 conns=$2 secs=$3 url=$4 warm_offset=$5 offset=$6; shift 6
   local t=$threads; [ "$conns" -lt "$t" ] && t=$conns
-  echo "-- $key: $conns connections, ${warmup}s warm-up, ${secs}s measured: $url" | tee -a "$work/logs/wrk.log"
-  [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=$warm_offset
-  run_wrk "$work/out/$key.warmup.json" "$warmup" "$conns" "$t" "$url" "$@"
+  echo "-- $key: $conns connections, ${warmup}-${warmup_max}s warm-up, ${secs}s measured: $url" | tee -a "$work/logs/wrk.log"
+  warm_up "$key" "$conns" "$t" "$url" "$warm_offset" "$offset" "$@"
   [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=$offset
   local load a0 p0 a1 p1 b0 b1
   load=$(load1)
@@ -532,8 +585,8 @@ measure() { # file-key conns seconds url warm-up-offset offset [wrk args...]: on
       END {for (k in count) print count[k], k}' | sort -rn | head -n 40 >"$work/out/$key.hot.txt" || true
   fi
   jq -c --arg load "$load" --argjson app $(( a1 - a0 )) --argjson pg $(( p1 - p0 )) --argjson busy $(( b1 - b0 )) \
-    --argjson clk "$clk" --argjson conns "$conns" --argjson cores "$(nproc)" \
-    '. + {load: $load, conns: $conns, app_cpu_ms: ((($app / $clk) * 1000) / ([.requests, 1] | max)),
+    --argjson clk "$clk" --argjson conns "$conns" --argjson cores "$(nproc)" --argjson warmed "$warmed_s" \
+    '. + {load: $load, conns: $conns, warmup_s: $warmed, app_cpu_ms: ((($app / $clk) * 1000) / ([.requests, 1] | max)),
           pg_cpu_ms: ((($pg / $clk) * 1000) / ([.requests, 1] | max)),
           app_pct: ($app / $clk / .seconds / $cores * 100), pg_pct: ($pg / $clk / .seconds / $cores * 100),
           rest_pct: (($busy - $app - $pg) / $clk / .seconds / $cores * 100)}' "$work/out/$key.json" >"$work/out/$key.row.json"
@@ -542,7 +595,7 @@ measure() { # file-key conns seconds url warm-up-offset offset [wrk args...]: on
   echo "   the app's RSS after it: $(( $(memory_kb VmRSS) / 1024 )) MB"
 }
 base="http://127.0.0.1:$app_port"
-say "scenarios: $connections connections, ${duration}s each after ${warmup}s of warm-up"
+say "scenarios: $connections connections, ${duration}s each after ${warmup} to ${warmup_max}s of warm-up"
 unset BENCH_MODE BENCH_EXPECT
 scenario baseline "$connections" "$duration" "http://127.0.0.1:$management_port/q/health/live"
 scenario signed-out "$connections" "$duration" "$base/signed-out"
@@ -572,26 +625,38 @@ unset BENCH_MODE BENCH_EXPECT
 if [ -n "$ab_rev" ]; then
   say "A/B: writing $results"
   declare -A rss_mb=()
-  for side in A B; do use_side "$side"; rss_mb[$side]=$(( $(memory_kb VmRSS) / 1024 )); stop_app; side_pid[$side]=; done
+  declare -A code_mb=()
+  for side in A B; do
+    use_side "$side"; rss_mb[$side]=$(( $(memory_kb VmRSS) / 1024 ))
+    # The JIT's code: the code heaps in use (Compiler.codecache), as a JVM option may change it.
+    code_mb[$side]=$("$jcmd" "$app_pid" Compiler.codecache 2>/dev/null | grep -o 'used=[0-9]*Kb' | grep -o '[0-9]*' \
+      | awk '{ kb += $1 } END { printf "%d", kb / 1024 }')
+    stop_app; side_pid[$side]=
+  done
   ab() { jq -r "$2" "$work/out/$1.row.json"; }
   {
     echo "# A/B: the work tree (A) against $ab_rev (B)"
     echo
     echo "\`deploy/bench/run.sh\` with BENCH_AB=$ab_rev, $(date -u '+%Y-%m-%d %H:%M UTC'): both builds ran at once against the same database"
-    echo "and Keycloak and took turns scenario by scenario, each with ${warmup} s of warm-up and ${duration} s measured at"
+    echo "and Keycloak and took turns scenario by scenario, each with ${warmup} to ${warmup_max} s of warm-up and ${duration} s measured at"
     echo "$connections connections. JVM options: \`$java_opts\`${malloc_arena_max:+, MALLOC_ARENA_MAX=$malloc_arena_max}. Load average before: $load_at_start."
     echo
-    echo "| scenario | A req/s | B req/s | A / B | A p99 ms | B p99 ms | A app CPU ms/req | B app CPU ms/req | errors A / B |"
-    echo "| --- | --: | --: | --: | --: | --: | --: | --: | --- |"
+    echo "Each scenario ran $ab_rounds round(s), the order swapped each time (A B, B A, ...); the figures are their mean, and the"
+    echo "last column gives each round's A / B."
+    echo
+    echo "| scenario | A req/s | B req/s | A / B | A p99 ms | B p99 ms | A app CPU ms/req | B app CPU ms/req | errors A / B | A / B by round |"
+    echo "| --- | --: | --: | --: | --: | --: | --: | --: | --- | --- |"
     for key in "${scenario_names[@]}"; do
-      printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |\n' "$key" "$(ab "$key.A" '.rps | round')" "$(ab "$key.B" '.rps | round')" \
+      printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |\n' "$key" "$(ab "$key.A" '.rps | round')" "$(ab "$key.B" '.rps | round')" \
         "$(jq -rn --argjson a "$(ab "$key.A" .rps)" --argjson b "$(ab "$key.B" .rps)" '$a / $b * 100 | round / 100')" \
         "$(ab "$key.A" '.p99_ms * 10 | round / 10')" "$(ab "$key.B" '.p99_ms * 10 | round / 10')" \
         "$(ab "$key.A" '.app_cpu_ms * 100 | round / 100')" "$(ab "$key.B" '.app_cpu_ms * 100 | round / 100')" \
-        "$(ab "$key.A" '.bad_status + .socket_errors + .timeouts')" "$(ab "$key.B" '.bad_status + .socket_errors + .timeouts')"
+        "$(ab "$key.A" '.bad_status + .socket_errors + .timeouts')" "$(ab "$key.B" '.bad_status + .socket_errors + .timeouts')" \
+        "$(jq -rn --slurpfile a "$work/out/$key.A.row.json" --slurpfile b "$work/out/$key.B.row.json" \
+            '[range($a[0].rounds | length) | $a[0].rounds[.] / $b[0].rounds[.] * 100 | round / 100] | map(tostring) | join(", ")')"
     done
     echo
-    echo "RSS after the run: A ${rss_mb[A]} MB, B ${rss_mb[B]} MB."
+    echo "RSS after the run: A ${rss_mb[A]} MB, B ${rss_mb[B]} MB; code heaps in use: A ${code_mb[A]} MB, B ${code_mb[B]} MB.${BENCH_AB_JAVA_OPTS_A:+ A ran with \`$BENCH_AB_JAVA_OPTS_A\` besides.}"
   } >"$results"
   cat "$results"
   say "done"
@@ -604,6 +669,8 @@ echo "RSS after the run: $((rss_end_kb / 1024)) MB (anonymous $((rss_anon_kb / 1
 jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 { "$jcmd" "$app_pid" GC.heap_info; case "$java_opts" in *NativeMemoryTracking*) "$jcmd" "$app_pid" VM.native_memory summary ;; esac; } \
   >"$work/out/memory.txt" 2>&1 || true
+# What the heap holds, live objects only (this collects the heap, so it comes after the RSS above).
+"$jcmd" "$app_pid" GC.class_histogram 2>/dev/null | head -n 45 >"$work/out/heap-histogram.txt" || true
 cp "/proc/$app_pid/smaps" "$work/out/smaps.txt" 2>/dev/null || true
 stop_app
 
@@ -859,7 +926,7 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo
   echo "Latest run of \`deploy/bench/run.sh\` ($(date -u '+%Y-%m-%d %H:%M UTC'); the whole run took $((total_minutes / 60)) min $((total_minutes % 60)) s)."
   echo "App, PostgreSQL, Keycloak and the load generator (wrk, $threads threads) share one machine. Each scenario: a fresh"
-  echo "sign-in through Keycloak's login pages (bearer tokens from the password grant for the API), ${warmup} s of warm-up,"
+  echo "sign-in through Keycloak's login pages (bearer tokens from the password grant for the API), a warm-up until the pace holds (${warmup} to ${warmup_max} s, rounds of 5 s),"
   echo "then ${duration} s measured ($((duration / 2)) s for the light load) at $connections connections."
   echo "JVM options: \`$java_opts\`${malloc_arena_max:+, MALLOC_ARENA_MAX=$malloc_arena_max}."
   echo
@@ -893,15 +960,15 @@ total_minutes=$(( ($(date +%s) - started) ))
     echo "| the check-off's SQL in PostgreSQL alone (pgbench, no app, same database) | $check_off_db_rps | | $([ -n "$floor_bearer" ] && awk -v a="$check_off_db_rps" -v b="$floor_bearer" 'BEGIN { printf "%.2f", a / b }') | the ceiling of the check-off row on this machine | — | | |"
   fi
   echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met | ${work_rss_kb:+$((work_rss_kb / 1024)) MB after its run} | |"
-  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms ($startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | ${work_startup_ms:+$work_startup_ms ms ($work_startup_cpu_ms ms of CPU)} | |"
+  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms (the median of $startup_all_ms; $startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | ${work_startup_ms:+$work_startup_ms ms ($work_startup_cpu_ms ms of CPU)} | |"
   echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met | | |"
   echo
   echo "## Every scenario"
   echo
-  echo "| scenario | connections | req/s | ratio to baseline | p50 ms | p99 ms | errors | app CPU ms/req | PostgreSQL CPU ms/req | CPU % of the 2 cores: app / PostgreSQL / rest | SQL statements/page (1 item \\| many) |"
-  echo "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |"
+  echo "| scenario | connections | warm-up s | req/s | ratio to baseline | p50 ms | p99 ms | errors | app CPU ms/req | PostgreSQL CPU ms/req | CPU % of the 2 cores: app / PostgreSQL / rest | SQL statements/page (1 item \\| many) |"
+  echo "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |"
   for key in "${scenario_names[@]}"; do
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${label[$key]}" "$(row "$key" .conns)" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${label[$key]}" "$(row "$key" .conns)" "$(row "$key" .warmup_s)" \
       "$(row "$key" '.rps | round')" "$(jq -rn --argjson a "$(row "$key" .rps)" --argjson b "$baseline_rps" '$a / $b * 1000 | round / 1000')" \
       "$(row "$key" '.p50_ms * 10 | round / 10')" "$(row "$key" '.p99_ms * 10 | round / 10')" \
       "$(row "$key" '(.bad_status + .socket_errors + .timeouts | tostring) + (if .bad_codes != "" then " (status " + .bad_codes + ")" else "" end)')" \
@@ -917,7 +984,7 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "flag queue of rose-trainer2 (1 open flag) / rose-trainer (a full page of 25); directory \`q=northlatch\` (1 hit) /"
   echo "\`q=deep tissue\` (a full page of 20)."
   echo
-  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first start, as the image runs it"); built with \`${build_args:-the default packaging}\`: $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
+  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first start, as the image runs it"); built with \`${build_args:-the default packaging}\`: the median of ${#starts[@]} starts one after the other ($startup_all_ms ms), $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
   echo "RSS after the run: $((rss_end_kb / 1024)) MB, $((rss_anon_kb / 1024)) MB anonymous and $((rss_file_kb / 1024)) MB file-backed (after start: $((rss_start_kb / 1024)) MB)."
   echo
   echo "Data (\`deploy/bench/generate.sql\`, seed $seed, generated in $gen_seconds s): $n_clinics clinics, $n_trainers trainers, $n_clients clients,"
