@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Adds an AOT cache (JDK 25+: JEP 483/514/515, classes loaded and linked, method profiles) to the app image, so a pod
-# starts in about half the time. Build the image from the aot-jar packaging (every class on the JDK's own class
+# Adds an AOT cache (JDK 25+: JEP 483/514, classes loaded and linked) to the app image, so a pod starts in about half
+# the time. It keeps no method profiles (JEP 515): the training run's few requests made C2 compile the pages on
+# profiles that load then contradicts, 10 to 26 % fewer pages a second for good (docs/adr/0058). Build the image from the aot-jar packaging (every class on the JDK's own class
 # loaders, which the cache needs), then:
 #
 #   BACKLINE_DB_URL=... BACKLINE_KEYCLOAK_URL=... deploy/kubernetes/image/aot-image.sh [IN.tar] [OUT.tar]
@@ -40,7 +41,7 @@ image_env+=("JAVA_TOOL_OPTIONS=$pod_options")
 
 echo "training run (JAVA_TOOL_OPTIONS=$pod_options)"
 log="$image_work/training.log"
-start_image "$log" -XX:AOTCacheOutput="$cache"
+start_image "$log" -XX:AOTCacheOutput="$cache" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining
 wait_ready "$management_port" 180 >/dev/null || { tail -n 40 "$log" >&2; echo "the training run did not get ready" >&2; exit 1; }
 grep -q 'started in' "$log" || { tail -n 40 "$log" >&2; echo "the training run's log shows no start" >&2; exit 1; }
 # What every start and a first visitor go through: health, a page without a session, the redirect to the login,
