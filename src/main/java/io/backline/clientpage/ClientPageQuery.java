@@ -51,7 +51,10 @@ public class ClientPageQuery {
      * need when they are not already computed. The recent sessions, the access list and the flags carry only the
      * fields the page shows: each value read back is parsed, and a row's ids and timestamps were most of the parsing.
      * Plain json, not jsonb: the text is all that is read, and building jsonb's binary form first cost a third of the
-     * statement's time.
+     * statement's time. Who looked is read from the chained trail and the views still waiting, not through the
+     * audit_trail view: the waiting rows' table holds the dead rows the chaining job left until autovacuum comes, and
+     * a newest-first read of it stepped over all of them for the client on every view (docs/adr/0058). Only waiting
+     * rows at least as new as the listed-th newest chained one can be among the newest listed, so the read stops there.
      */
     private static final String PAGE = """
             with visible_client as (
@@ -59,6 +62,8 @@ public class ClientPageQuery {
             ), client_assignment as (
                 select * from assignment where clinic_id = :clinic and client_id = ?
                     and exists (select 1 from visible_client)
+            ), access_key as (
+                select ?::uuid as client_id, ?::int as listed where exists (select 1 from visible_client)
             )
             select
               (select to_json(c) from visible_client c)::text,
@@ -81,9 +86,17 @@ public class ClientPageQuery {
                    group by s.assignment_id) d)::text,
               (select coalesce(json_agg(json_build_object('happened_at', v.happened_at, 'actor_name', v.actor_name,
                        'action', v.action, 'detail', v.detail) order by v.happened_at desc), '[]') from (
-                   select * from audit_trail where clinic_id = :clinic and client_id = ?
-                       and exists (select 1 from visible_client)
-                   order by happened_at desc limit ?) v)::text,
+                   (select e.happened_at, e.actor_name, e.action, e.detail from audit_event e
+                    where e.clinic_id = :clinic and e.client_id = (select client_id from access_key)
+                    order by e.happened_at desc limit (select listed from access_key))
+                   union all
+                   (select w.happened_at, w.actor_name, w.action, w.detail from audit_view_pending w
+                    where w.clinic_id = :clinic and w.client_id = (select client_id from access_key)
+                      and w.happened_at >= coalesce((select e.happened_at from audit_event e
+                          where e.clinic_id = :clinic and e.client_id = (select client_id from access_key)
+                          order by e.happened_at desc offset greatest((select listed from access_key) - 1, 0) limit 1), '-infinity')
+                    order by w.happened_at desc limit (select listed from access_key))
+                   order by happened_at desc limit (select listed from access_key)) v)::text,
               (select coalesce(json_agg(json_build_object('id', f.id, 'reported_at', f.reported_at, 'level', f.level,
                        'type', f.type, 'severity', f.severity, 'explanation', f.explanation, 'status', f.status)
                        order by f.reported_at desc), '[]') from (
@@ -130,8 +143,8 @@ public class ClientPageQuery {
     public Rows read(UUID clientId, int recentSessions, int listed) {
         Object[] visibility = access.visibilityValues();
         // The marks in the statement's order: the client and the visibility rule, then each part's own.
-        return sql.list(PAGE, this::rows, clientId, visibility[0], visibility[1], clientId, recentSessions, clientId,
-                listed, clientId, listed).getFirst();
+        return sql.list(PAGE, this::rows, clientId, visibility[0], visibility[1], clientId, clientId, listed,
+                recentSessions, clientId, listed).getFirst();
     }
 
     private Rows rows(ResultSet row) throws SQLException {
