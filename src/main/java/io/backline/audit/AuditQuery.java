@@ -27,9 +27,25 @@ class AuditQuery {
     private static final String INSERT = """
             insert into audit_view_pending (clinic_id, id, client_id, subject_kind, subject_id, actor_user_id,
                 actor_name, action, detail, request_id, happened_at) values (:clinic, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /*
+     * Read from the chain and the waiting rows apart, not through audit_trail: the waiting rows' table holds the dead
+     * rows the chaining job leaves until autovacuum comes, and a newest-first read through the view steps over all of
+     * them (docs/adr/0058). Only waiting rows at least as new as the chain's (offset + limit)-th newest can be on the
+     * page, so that read stops there. Parameters: client, offset + limit, client, client, offset + limit - 1,
+     * offset + limit, limit, offset.
+     */
     private static final String FOR_CLIENT = """
-            select happened_at, actor_name, action from audit_trail where clinic_id = :clinic and client_id = ?
-                and subject_kind <> 'sign-in'
+            select happened_at, actor_name, action from (
+                (select e.happened_at, e.id, e.actor_name, e.action from audit_event e
+                 where e.clinic_id = :clinic and e.client_id = ? and e.subject_kind <> 'sign-in'
+                 order by e.happened_at desc, e.id limit ?)
+                union all
+                (select w.happened_at, w.id, w.actor_name, w.action from audit_view_pending w
+                 where w.clinic_id = :clinic and w.client_id = ? and w.subject_kind <> 'sign-in'
+                   and w.happened_at >= coalesce((select e.happened_at from audit_event e
+                       where e.clinic_id = :clinic and e.client_id = ? and e.subject_kind <> 'sign-in'
+                       order by e.happened_at desc, e.id offset ? limit 1), '-infinity')
+                 order by w.happened_at desc, w.id limit ?)) trail
             order by happened_at desc, id limit ? offset ?""";
     /*
      * One pass over the clinic's rows in chain order, in the database: each row's hash recomputed from its fields
@@ -88,7 +104,8 @@ class AuditQuery {
 
     List<AuditTrail.Entry> forClient(UUID clientId, int limit, int offset) {
         return sql.list(FOR_CLIENT, row -> new AuditTrail.Entry(ClinicSql.instant(row, 1), row.getString(2),
-                row.getString(3)), clientId, limit, offset);
+                row.getString(3)), clientId, offset + limit, clientId, clientId,
+                offset + limit - 1, offset + limit, limit, offset);
     }
 
     Chain chain() {

@@ -107,6 +107,33 @@ class AuditTrailTest {
     }
 
     @Test
+    void looksStillWaitingShowOnTheClientsFirstPageAboveMoreChainedOnesThanAPageHolds() {
+        UUID client = io.backline.support.Demo.clientId("rose-client3");
+        var trainer = SignIn.as("rose-trainer");
+        for (int look = 0; look < 2 * Paged.PAGE_SIZE; look++) {
+            trainer.request().get("/clients/" + client).then().statusCode(200);
+        }
+        AuditRows.awaitChained("rose-city");
+        var me = SignIn.as("rose-client3");
+        try (var paused = AuditRows.pauseChaining("rose-city")) {
+            SignIn.as("rose-admin").request().get("/clients/" + client).then().statusCode(200);
+            SignIn.as("rose-admin").request().get("/clients/" + client).then().statusCode(200);
+            List<String> first = accessEntries(me, "/today/access");
+            assertEquals(Paged.PAGE_SIZE, first.size(), first.toString());
+            assertTrue(first.subList(0, 2).stream().noneMatch(entry -> entry.contains("Jonas Reyes")),
+                    "the admin's two waiting looks come first: " + first);
+            List<String> second = accessEntries(me, "/today/access?page=2");
+            assertEquals(Paged.PAGE_SIZE, second.size(), second.toString());
+            assertTrue(second.stream().allMatch(entry -> entry.contains("Jonas Reyes")), second.toString());
+        }
+    }
+
+    private static List<String> accessEntries(SignIn.Session me, String path) {
+        return org.jsoup.Jsoup.parse(me.request().get(path).then().statusCode(200).extract().asString())
+                .select("[data-testid=my-access-log] li").eachText();
+    }
+
+    @Test
     void aRefusedLookIsNotRecordedAsALook() {
         UUID client = TestData.clientOnCareTeam("rose-city", "rose-trainer", "Audit Other");
         SignIn.as("cedar-trainer").request().get("/clients/" + client).then().statusCode(404);

@@ -25,6 +25,15 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aClientsErrorPageHasNoLanguageFormWhileTheirPagesDo() {
+        var client = SignIn.as("rose-client1");
+        client.request().get("/dashboard").then().statusCode(403)
+                .body(containsString("Not allowed"), not(containsString("data-testid=\"language-switch\"")));
+        client.request().get("/today").then().statusCode(200)
+                .body(containsString("data-testid=\"language-switch\""), containsString("name=\"language\" value=\"es\""));
+    }
+
+    @Test
     void aPagePostThatIsNotAFormIsRefusedSoItCannotSkipTheCsrfCheck() {
         var trainer = SignIn.as("rose-trainer");
         String builtIn = io.backline.support.TestData.string(
