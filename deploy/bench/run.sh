@@ -389,6 +389,25 @@ sign_in() { # username page → prints the Cookie header value a browser would s
   [ "$code" = 200 ] || die "sign-in as $user: $page answered $code after the login"
   cat "$jar.header"
 }
+# Whose page session and bearer token the next scenarios send: an A/B run signs in again before each of its runs,
+# since the realm's tokens and the session live 5 minutes and a scenario's rounds of both builds take longer.
+page_session() { # username page → $cookie, a fresh page session
+  session_user=$1 session_page=$2
+  cookie=$(sign_in "$1" "$2")
+}
+bearer_token() { # username → $api_token, a fresh access token
+  token_user=$1
+  api_token=$(token_for "$1")
+}
+fresh_credentials() { # wrk args → the same, with the Cookie and bearer headers of a fresh sign-in
+  local arg
+  fresh_args=()
+  for arg in "$@"; do
+    if [[ $arg == "Cookie: "* ]] && [ -n "${session_user:-}" ]; then arg="Cookie: $(sign_in "$session_user" "$session_page")"
+    elif [[ $arg == "Authorization: Bearer "* ]] && [ -n "${token_user:-}" ]; then arg="Authorization: Bearer $(token_for "$token_user")"; fi
+    fresh_args+=("$arg")
+  done
+}
 token_for() { # username → an access token (password grant of the realm's backline-cli client)
   local token
   token=$(curl -sf --max-time 30 -d grant_type=password -d client_id=backline-cli -d "username=$1" -d password=backline-demo \
@@ -547,8 +566,9 @@ scenario() { # key conns seconds url [wrk args...]; exports the rest through BEN
         # The check-off saves a new day per POST: each build and round gets days of its own (a run's warm-up or
         # measurement goes a few hundred days back; all of them stay within the 9,000 bench.lua allows).
         local days=$(( (round - 1) * 9000 / ab_rounds ))
-        if [ "$side" = A ]; then measure "$key.A$round" "$conns" "$secs" "$url" $((days + 1)) $((days + 9000 / ab_rounds / 4)) "$@"
-        else measure "$key.B$round" "$conns" "$secs" "$b_url" $((days + 9000 / ab_rounds / 2)) $((days + 9000 / ab_rounds * 3 / 4)) "$@"; fi
+        fresh_credentials "$@"
+        if [ "$side" = A ]; then measure "$key.A$round" "$conns" "$secs" "$url" $((days + 1)) $((days + 9000 / ab_rounds / 4)) "${fresh_args[@]}"
+        else measure "$key.B$round" "$conns" "$secs" "$b_url" $((days + 9000 / ab_rounds / 2)) $((days + 9000 / ab_rounds * 3 / 4)) "${fresh_args[@]}"; fi
       done
     done
     for side in A B; do # the rounds' mean: req/s, p99 and CPU; errors added up
@@ -605,21 +625,21 @@ unset BENCH_MODE BENCH_EXPECT
 scenario baseline "$connections" "$duration" "http://127.0.0.1:$management_port/q/health/live"
 scenario signed-out "$connections" "$duration" "$base/signed-out"
 # Two floors for the signed-in pages: what authentication and the clinic's roles cost before any page work.
-api_token=$(token_for rose-client1)
+bearer_token rose-client1
 scenario api-me "$connections" "$duration" "$base/api/v1/me" -H "Authorization: Bearer $api_token"
-cookie=$(sign_in rose-trainer /dashboard)
+page_session rose-trainer /dashboard
 scenario flag-count "$connections" "$duration" "$base/flags/count" -H "Cookie: $cookie"
 # A fresh page session before each scenario: the realm's tokens live 5 minutes, and so does the session.
-cookie=$(sign_in rose-client1 /today)
+page_session rose-client1 /today
 scenario today "$connections" "$duration" "$base/today" -H "Cookie: $cookie"
-cookie=$(sign_in rose-trainer /dashboard)
+page_session rose-trainer /dashboard
 scenario dashboard "$connections" "$duration" "$base/dashboard" -H "Cookie: $cookie"
-cookie=$(sign_in rose-trainer /dashboard)
+page_session rose-trainer /dashboard
 scenario client-page "$connections" "$duration" "$base/clients/$client1_id" -H "Cookie: $cookie"
-cookie=$(sign_in rose-trainer /dashboard)
+page_session rose-trainer /dashboard
 scenario flags "$connections" "$duration" "$base/flags" -H "Cookie: $cookie"
 directory_query="q=deep+tissue&near=97005&radius=6"
-cookie=$(sign_in rose-trainer /dashboard)
+page_session rose-trainer /dashboard
 scenario directory-light 1 "$(( duration / 2 ))" "$base/directory?$directory_query" -H "Cookie: $cookie"
 scenario directory "$connections" "$duration" "$base/directory?$directory_query" -H "Cookie: $cookie"
 export BENCH_MODE=post BENCH_EXPECT=201 BENCH_CLIENTS BENCH_TODAY=$today_days

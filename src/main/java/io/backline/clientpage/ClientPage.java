@@ -98,6 +98,15 @@ public class ClientPage extends Controller {
         public int maxLevels() {
             return programs.stream().mapToInt(p -> p.levelNameList().size()).max().orElse(1);
         }
+
+        /** The assign form's programs, each with whether it is the one chosen: the loop reads only its own element. */
+        public List<ProgramChoice> programChoices() {
+            return programs.stream().map(v -> new ProgramChoice(v, v.id.toString().equals(selectedVersion))).toList();
+        }
+    }
+
+    /** A program version the assign form offers, and whether it was the one chosen when the form came back. */
+    public record ProgramChoice(ProgramVersion version, boolean selected) {
     }
 
     @CheckedTemplate
