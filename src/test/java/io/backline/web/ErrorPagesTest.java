@@ -30,7 +30,8 @@ class ErrorPagesTest {
         client.request().get("/dashboard").then().statusCode(403)
                 .body(containsString("Not allowed"), not(containsString("data-testid=\"language-switch\"")));
         client.request().get("/today").then().statusCode(200)
-                .body(containsString("data-testid=\"language-switch\""), containsString("name=\"language\" value=\"es\""));
+                .body(containsString("data-testid=\"language-switch\""),
+                        containsString("name=\"language\" value=\"es\""));
     }
 
     @Test
