@@ -5,8 +5,9 @@
 #   1. builds the production jar (-Dproduction: no embedded database) from a copy of the work tree;
 #   2. starts a PostgreSQL of its own (Debian's binaries; pg_stat_statements preloaded to count statements) and
 #      reuses the Keycloak that answers on 8180 (or starts deploy/keycloak/dev-keycloak.sh);
-#   3. starts the app once on the empty database (Flyway migrates; on JDK 25+ also the training run of an AOT cache),
-#      stops it, and fills the database with
+#   3. runs the migration step on the empty database as the Kubernetes Job does (QUARKUS_INIT_AND_EXIT: Flyway as the
+#      owner, then exit; docs/adr/0060), starts the app once as a pod does, with Flyway off (on JDK 25+ the training
+#      run of an AOT cache), stops it, and fills the database with
 #      deploy/bench/generate.sql (20 clinics, 50 trainers, 2,000 clients, ~300,000 sessions, 20,000 flags,
 #      5,000 referrals, 10,000 providers; deterministic from BENCH_SEED);
 #   4. starts the app without the AOT cache and stops it (time to the first 200), then again as the production
@@ -29,7 +30,7 @@
 #      one as a share of the stack's floor, against the goals of docs/adr/0048.
 #
 # A/B mode, to judge a change in one run: BENCH_AB=<git revision> builds that revision beside the work tree, runs
-# both against the same database and Keycloak (the work tree's build migrates; the other starts with Flyway off),
+# both against the same database and Keycloak (the work tree's build migrates it; both start with Flyway off),
 # and alternates them scenario by scenario (A B, then B A, ...; BENCH_AB_ROUNDS, default 2, rounds of each scenario, so
 # that each build goes first as often as second), each with its own warm-up. It writes only the
 # comparison (BENCH_RESULTS, default $BENCH_WORK/out/ab.md): no floor, no AOT cache, no statement counts.
@@ -224,7 +225,7 @@ else
     >"$work/logs/keycloak-start.log" 2>&1 || { cat "$work/logs/keycloak-start.log"; die "Keycloak did not start"; }
 fi
 
-# ---- 3. schema (Flyway, by starting the app once) and data -----------------------------------------------------
+# ---- 3. schema (the migration step), the AOT cache's training start, and data ------------------------------------
 export BACKLINE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/backline" BACKLINE_DB_USER=backline_app BACKLINE_DB_PASSWORD="$db_runtime_password"
 export BACKLINE_DB_OWNER_USER=backline BACKLINE_DB_OWNER_PASSWORD="$db_owner_password"
 export BACKLINE_KEYCLOAK_URL="$kc_url" BACKLINE_OIDC_CLIENT_SECRET=backline-web-dev-secret-not-for-production
@@ -249,11 +250,12 @@ listening() { # port → success once something accepts connections on 127.0.0.1
   exec {probe}>&-
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+pod_env=()
 start_app() { # log-name extra-java-options... ; sets app_pid and startup_ms (launch to the first 200)
   local log="$work/logs/$1.log"; shift
   local t0 deadline; t0=$(date +%s%N); deadline=$(( SECONDS + 60 ))
   # shellcheck disable=SC2086
-  env ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} "$java" $java_opts "$@" -Dquarkus.http.port="$app_port" -Dquarkus.management.port="$management_port" -jar "$jar" >"$log" 2>&1 &
+  env "${pod_env[@]}" ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} "$java" $java_opts "$@" -Dquarkus.http.port="$app_port" -Dquarkus.management.port="$management_port" -jar "$jar" >"$log" 2>&1 &
   app_pid=$!
   while [ "$SECONDS" -lt "$deadline" ]; do
     if listening "$app_port" && [ "$(live)" = 200 ]; then
@@ -284,10 +286,20 @@ aot_training=
 { [ -z "$ab_rev" ] || [ "${BENCH_AB_AOT:-}" = A ]; } && "$java" -XX:AOTCacheOutput="$work/probe.aot" -version >/dev/null 2>&1 \
   && aot_training="-XX:AOTCacheOutput=$aot_cache -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
 rm -f "$work/probe.aot"*
-say "Flyway: starting the app on the empty database${aot_training:+ (and training an AOT cache)}"
+say "the migration step on the empty database (QUARKUS_INIT_AND_EXIT, as the Kubernetes Job runs it)"
+migrate_t0=$(date +%s%N)
 # shellcheck disable=SC2086
-start_app migrate $aot_training
-echo "migrated; first 200 after $startup_ms ms"
+env QUARKUS_INIT_AND_EXIT=true ${malloc_arena_max:+MALLOC_ARENA_MAX=$malloc_arena_max} "$java" $java_opts \
+  -Dquarkus.http.port="$app_port" -Dquarkus.management.port="$management_port" -jar "$jar" >"$work/logs/migrate.log" 2>&1 \
+  || { tail -n 30 "$work/logs/migrate.log"; die "the migration step failed (log: $work/logs/migrate.log)"; }
+migrate_ms=$(( ($(date +%s%N) - migrate_t0) / 1000000 ))
+echo "migrated in $migrate_ms ms: $(grep -o 'Successfully applied [0-9]* migrations' "$work/logs/migrate.log" | head -n 1)"
+# Backline's starts from here on are a pod's: Flyway off (the floor's apps below keep theirs).
+pod_env=(QUARKUS_FLYWAY_ACTIVE=false)
+say "starting the app as a pod does${aot_training:+ (and training an AOT cache)}"
+# shellcheck disable=SC2086
+start_app train $aot_training
+echo "first 200 after $startup_ms ms"
 # The requests the image's training run makes (deploy/kubernetes/image/aot-image.sh), so the cache is the image's.
 for path in /q/health/ready /q/health/live; do
   for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$management_port$path"; done
@@ -358,7 +370,7 @@ use_side() { # A or B: the functions above then act on that build's app
 if [ -n "$ab_rev" ]; then
   use_side B
   say "A/B: starting $ab_rev (B) on $app_port"
-  start_app app-b -Dquarkus.flyway.migrate-at-start=false
+  start_app app-b
   side_pid[B]=$app_pid
   echo "B: first 200 after $startup_ms ms"
   use_side A
@@ -828,7 +840,7 @@ PY
   # shellcheck disable=SC2086
   (cd "$work/floor-work" && "$repo/mvnw" -o -q package -DskipTests -Dmaven.test.skip=true $build_args >"$work/logs/floor-work-build.log" 2>&1) \
     || { tail -n 40 "$work/logs/floor-work-build.log"; die "the floor-work build failed (log: $work/logs/floor-work-build.log)"; }
-  backline_jar=$jar
+  backline_jar=$jar pod_env=()
   jar="$work/floor-work/target/quarkus-app/quarkus-run.jar"
   live_url="http://127.0.0.1:$app_port/hello"
   work_opts=(-Dquarkus.datasource.jdbc.url="$BACKLINE_DB_URL" -Dquarkus.datasource.username=backline_app
@@ -1011,7 +1023,7 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "flag queue of rose-trainer2 (1 open flag) / rose-trainer (a full page of 25); directory \`q=northlatch\` (1 hit) /"
   echo "\`q=deep tissue\` (a full page of 20)."
   echo
-  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first start, as the image runs it"); built with \`${build_args:-the default packaging}\`: the median of ${#starts[@]} starts one after the other ($startup_all_ms ms), $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
+  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded, as a pod starts (Flyway off: the migration step, run once before, took ${migrate_ms:-?} ms on the empty database)$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first pod start, as the image runs it"); built with \`${build_args:-the default packaging}\`: the median of ${#starts[@]} starts one after the other ($startup_all_ms ms), $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
   echo "RSS after the run: $((rss_end_kb / 1024)) MB, $((rss_anon_kb / 1024)) MB anonymous and $((rss_file_kb / 1024)) MB file-backed (after start: $((rss_start_kb / 1024)) MB)."
   echo
   echo "Data (\`deploy/bench/generate.sql\`, seed $seed, generated in $gen_seconds s): $n_clinics clinics, $n_trainers trainers, $n_clients clients,"

@@ -15,8 +15,8 @@
 # other options) says so in its log and starts without it. The entrypoint must be `java ... -jar ...` (Jib's, on a
 # plain Java base image).
 #
-# The training run needs a PostgreSQL and a Keycloak, as try-image.sh: give it a throwaway database (Flyway migrates
-# it to this image's schema) and a Keycloak with the realm, never production's.
+# The training run needs a PostgreSQL and a Keycloak, as try-image.sh: give it a throwaway database (the image's own
+# migration step brings it to this image's schema first) and a Keycloak with the realm, never production's.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 in=${1:-target/backline-image.tar}
@@ -39,6 +39,14 @@ pod_options=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *//p' "$here/../base/app-configmap
 [ -n "$pod_options" ] || { echo "no JAVA_TOOL_OPTIONS in app-configmap.yaml" >&2; exit 1; }
 image_env+=("JAVA_TOOL_OPTIONS=$pod_options")
 
+# The migration Job's step first (docs/adr/0060), then the training run starts as a pod does: Flyway off.
+echo "migration step (QUARKUS_INIT_AND_EXIT)"
+base_env=("${image_env[@]}")
+image_env=("${base_env[@]}" QUARKUS_INIT_AND_EXIT=true)
+start_image "$image_work/migrate.log"
+wait "$image_pid" || { tail -n 40 "$image_work/migrate.log" >&2; echo "the migration step failed" >&2; exit 1; }
+image_pid=
+image_env=("${base_env[@]}" QUARKUS_FLYWAY_ACTIVE=false)
 echo "training run (JAVA_TOOL_OPTIONS=$pod_options)"
 log="$image_work/training.log"
 start_image "$log" -XX:AOTCacheOutput="$cache" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining

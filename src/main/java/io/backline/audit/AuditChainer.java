@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import io.backline.clinic.Clinic;
 import io.backline.jobs.EveryClinic;
+import io.backline.schema.SchemaPending;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -34,7 +35,7 @@ public class AuditChainer {
     Clock clock;
 
     @Scheduled(every = "${backline.audit.chain-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "3s")
+            delayed = "3s", skipExecutionIf = SchemaPending.class)
     void chainWaitingLooks() {
         everyClinic.runWhereDue("Audit chaining", "select distinct clinic_id from audit_view_pending", this::chain);
     }

@@ -1,5 +1,7 @@
 package io.backline.config;
 
+import java.util.Optional;
+
 /**
  * The secrets production must set ({@code backline.secrets.*}), checked as the app starts, before it touches the
  * database: a missing variable stops it with the variable's name (its expansion fails), a short or shared one with a
@@ -19,7 +21,11 @@ public interface ProductionSecrets {
 
     String database();
 
-    String databaseOwner();
+    /** Empty in an instance that does not migrate (see {@link #migrates()}). */
+    Optional<String> databaseOwner();
+
+    /** Whether this process migrates (Flyway active): only then it signs in as the owner and needs that password. */
+    boolean migrates();
 
     String unsubscribe();
 }

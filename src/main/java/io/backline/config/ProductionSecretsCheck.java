@@ -35,7 +35,9 @@ public class ProductionSecretsCheck implements SmallRyeConfigBuilderCustomizer, 
                 "BACKLINE_SESSION_SECRET must be at least 32 bytes long (openssl rand -hex 32)");
         atLeast(problems, secrets.state(), "BACKLINE_STATE_SECRET must be at least 32 bytes long (openssl rand -hex 32)");
         atLeast(problems, secrets.database(), "BACKLINE_DB_PASSWORD must be at least 32 bytes long");
-        atLeast(problems, secrets.databaseOwner(), "BACKLINE_DB_OWNER_PASSWORD must be at least 32 bytes long");
+        if (secrets.migrates()) {
+            atLeast(problems, secrets.databaseOwner().orElse(""), "BACKLINE_DB_OWNER_PASSWORD must be at least 32 bytes long");
+        }
         atLeast(problems, secrets.unsubscribe(),
                 "BACKLINE_UNSUBSCRIBE_SECRET must be at least 32 bytes long (openssl rand -hex 32)");
         // One leaked cookie key must not open the other cookie too.

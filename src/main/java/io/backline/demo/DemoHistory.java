@@ -58,7 +58,7 @@ public class DemoHistory {
     @Inject
     AuditTrail audit;
 
-    // After the built-in program's seeder, whose observer has the default priority.
+    // After SchemaVersion's start observer (the default priority), which has the built-in program seeded.
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
         if (config.demo().history()) {
             rebuild();

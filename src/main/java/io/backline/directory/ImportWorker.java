@@ -19,6 +19,7 @@ import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentClinic;
 import io.backline.people.StaffMember;
+import io.backline.schema.SchemaPending;
 import io.backline.web.SafeLog;
 import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
@@ -44,7 +45,7 @@ public class ImportWorker {
     Clock clock;
 
     @Scheduled(every = "${backline.imports.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "3s")
+            delayed = "3s", skipExecutionIf = SchemaPending.class)
     void work() {
         ImportQuery.Waiting next;
         try {

@@ -11,6 +11,7 @@ import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
+import io.backline.schema.SchemaPending;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.panache.common.Parameters;
@@ -35,7 +36,7 @@ public class ListingMailSender {
     ListingLinks links;
 
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "2s")
+            delayed = "2s", skipExecutionIf = SchemaPending.class)
     void sendDue() {
         everyClinic.runWhereDue("Listing email run",
                 "select distinct clinic_id from listing_mail where sent_at is null and send_after <= now()",

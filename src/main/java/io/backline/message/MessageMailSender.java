@@ -12,6 +12,7 @@ import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
 import io.backline.people.Client;
+import io.backline.schema.SchemaPending;
 import io.backline.web.i18n.Texts;
 import io.backline.notify.UnsubscribeMail;
 import io.quarkus.mailer.Mail;
@@ -37,7 +38,7 @@ public class MessageMailSender {
     UnsubscribeMail unsubscribe;
 
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "2s")
+            delayed = "2s", skipExecutionIf = SchemaPending.class)
     void sendDue() {
         everyClinic.runWhereDue("Message email run",
                 "select distinct clinic_id from message_mail where sent_at is null and send_after <= now()",

@@ -14,6 +14,7 @@ import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
 import io.backline.notify.UnsubscribeMail;
 import io.backline.people.Client;
+import io.backline.schema.SchemaPending;
 import io.backline.web.i18n.Texts;
 import io.quarkiverse.renarde.router.Router;
 import io.quarkus.mailer.Mail;
@@ -43,7 +44,7 @@ public class NotificationMailSender {
     Clock clock;
 
     @Scheduled(every = "${backline.notifications.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "3s")
+            delayed = "3s", skipExecutionIf = SchemaPending.class)
     void sendDue() {
         everyClinic.runWhereDue("Notification email run",
                 "select distinct clinic_id from notification_mail where sent_at is null", this::sendDueFor);

@@ -7,12 +7,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.backline.clinic.CurrentClinic;
+import io.backline.schema.SchemaMigrated;
 import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 
-/** Gives every clinic its copy of the built-in program at start, so no page has to create it on first use. */
+/**
+ * Gives every clinic its copy of the built-in program once the schema is this build's (at start, or when the migration
+ * step finishes after it), so no page has to create it on first use.
+ */
 @ApplicationScoped
 public class BuiltInProgramSeeder {
 
@@ -21,7 +24,7 @@ public class BuiltInProgramSeeder {
     @Inject
     BuiltInProgramQuery query;
 
-    void onStart(@Observes StartupEvent event) {
+    void onMigrated(@Observes SchemaMigrated event) {
         List<String> clinics = QuarkusTransaction.requiringNew()
                 .call(() -> query.clinicsWithout(BuiltInProgram.THORACIC));
         for (String clinicId : clinics) {

@@ -13,6 +13,7 @@ import io.backline.clinic.Clinic;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.people.StaffMember;
+import io.backline.schema.SchemaPending;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -31,7 +32,7 @@ public class ReferralReminders {
 
 
     @Scheduled(every = "${backline.referrals.reminder-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "5s")
+            delayed = "5s", skipExecutionIf = SchemaPending.class)
     void remind() {
         everyClinic.runWhereDue("Referral reminders", """
                 select distinct r.clinic_id from referral r join clinic c on c.id = r.clinic_id

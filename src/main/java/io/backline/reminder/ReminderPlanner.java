@@ -20,6 +20,7 @@ import io.backline.people.Client;
 import io.backline.practice.Adherence;
 import io.backline.practice.AdherenceService;
 import io.backline.program.AssignmentService;
+import io.backline.schema.SchemaPending;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 
@@ -45,7 +46,7 @@ public class ReminderPlanner {
     ReminderSender sender;
 
     @Scheduled(every = "${backline.reminders.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "3s")
+            delayed = "3s", skipExecutionIf = SchemaPending.class)
     void planDue() {
         everyClinic.runWhereDue("Reminder planning", "select distinct clinic_id from reminder_settings where email_on",
                 this::planForClinic);

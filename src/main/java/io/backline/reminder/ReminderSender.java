@@ -14,6 +14,7 @@ import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
 import io.backline.notify.UnsubscribeMail;
 import io.backline.people.Client;
+import io.backline.schema.SchemaPending;
 import io.backline.web.i18n.Texts;
 import io.backline.program.AssignmentService;
 import io.quarkiverse.renarde.router.Router;
@@ -47,7 +48,7 @@ public class ReminderSender {
     Clock clock;
 
     @Scheduled(every = "${backline.reminders.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "4s")
+            delayed = "4s", skipExecutionIf = SchemaPending.class)
     void sendDue() {
         everyClinic.runWhereDue("Reminder outbox run",
                 "select distinct clinic_id from reminder_outbox where sent_at is null", this::sendForClinic);

@@ -15,6 +15,7 @@ import io.backline.config.BacklineConfig;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.jobs.OutboxEmail;
+import io.backline.schema.SchemaPending;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.panache.common.Parameters;
@@ -39,7 +40,7 @@ public class AlertSender {
 
 
     @Scheduled(every = "${backline.alerts.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "2s")
+            delayed = "2s", skipExecutionIf = SchemaPending.class)
     void sendDue() {
         everyClinic.runWhereDue("Alert outbox run",
                 "select distinct clinic_id from alert_outbox where sent_at is null and send_after <= now()",

@@ -11,6 +11,7 @@ import io.backline.clinic.Clinic;
 import io.backline.jobs.Claim;
 import io.backline.jobs.EveryClinic;
 import io.backline.people.StaffMember;
+import io.backline.schema.SchemaPending;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 
@@ -21,7 +22,7 @@ public class FlagEscalation {
     EveryClinic everyClinic;
 
     @Scheduled(every = "${backline.alerts.escalation-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "5s")
+            delayed = "5s", skipExecutionIf = SchemaPending.class)
     void escalateOverdue() {
         everyClinic.runWhereDue("Escalation run", """
                 select distinct f.clinic_id from symptom_flag f join clinic c on c.id = f.clinic_id

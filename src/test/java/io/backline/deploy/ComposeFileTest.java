@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -33,8 +34,9 @@ class ComposeFileTest {
     /** Where compose publishes a port unless the operator sets BACKLINE_BIND: this host only. */
     private static final String BIND = "${BACKLINE_BIND:-127.0.0.1}";
 
+    /** The file as compose reads it: YAML merge keys ({@code <<: *app-environment}) resolved. */
     private static Map<String, Object> compose() {
-        return DeployFiles.documents(DeployFiles.DEPLOY.resolve("compose.yaml")).get(0);
+        return new Yaml().load(DeployFiles.read(DeployFiles.DEPLOY.resolve("compose.yaml")));
     }
 
     @SuppressWarnings("unchecked")
@@ -121,12 +123,26 @@ class ComposeFileTest {
     }
 
     @Test
-    void theAppGetsEveryProductionVariable() {
-        Map<String, Object> environment = environment("app");
+    void theAppGetsEveryProductionVariableButTheOwnersWhichOnlyTheMigrationGets() {
+        Set<String> owner = Set.of("BACKLINE_DB_OWNER_USER", "BACKLINE_DB_OWNER_PASSWORD");
         for (String variable : DeployFiles.productionVariables()) {
-            assertTrue(environment.containsKey(variable), variable + " is missing from the app's environment");
+            assertTrue(environment("migrate").containsKey(variable), variable + " is missing from the migration's environment");
+            assertEquals(!owner.contains(variable), environment("app").containsKey(variable), variable + " in the app's environment");
         }
         assertEquals(true, service("app").get("read_only"));
+        assertEquals(true, service("migrate").get("read_only"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSchemaIsMigratedOnceBeforeTheAppStartsAndTheAppDoesNotMigrate() {
+        assertEquals("true", environment("migrate").get("QUARKUS_INIT_AND_EXIT"), "the migration exits once done");
+        assertFalse(environment("migrate").containsKey("QUARKUS_FLYWAY_ACTIVE"));
+        assertEquals("false", environment("app").get("QUARKUS_FLYWAY_ACTIVE"));
+        assertEquals(service("app").get("image"), service("migrate").get("image"), "the schema of the app's own build");
+        Map<String, Object> waitsFor = (Map<String, Object>) service("app").get("depends_on");
+        assertEquals(Map.of("condition", "service_completed_successfully"), waitsFor.get("migrate"));
+        assertEquals("no", service("migrate").get("restart"), "it runs once per up");
     }
 
     @Test
@@ -182,15 +198,17 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     void theAppSignsInAsARuntimeRoleAndMigratesAsTheOwnerNeitherASuperuser() {
         Map<String, Object> app = environment("app");
+        Map<String, Object> migrate = environment("migrate");
         Map<String, Object> db = environment("db");
         String runtime = (String) app.get("BACKLINE_DB_USER");
-        String owner = (String) app.get("BACKLINE_DB_OWNER_USER");
+        assertEquals(runtime, migrate.get("BACKLINE_DB_USER"), "the migrations grant rights to the role the app signs in as");
+        String owner = (String) migrate.get("BACKLINE_DB_OWNER_USER");
         assertNotEquals(owner, runtime);
         String superuser = (String) db.get("POSTGRES_USER");
         assertNotEquals(superuser, owner, "the owner is no superuser");
         assertNotEquals(superuser, runtime, "the app's role is no superuser");
         assertEquals(app.get("BACKLINE_DB_PASSWORD"), db.get("BACKLINE_DB_PASSWORD"));
-        assertEquals(app.get("BACKLINE_DB_OWNER_PASSWORD"), db.get("BACKLINE_DB_OWNER_PASSWORD"));
+        assertEquals(migrate.get("BACKLINE_DB_OWNER_PASSWORD"), db.get("BACKLINE_DB_OWNER_PASSWORD"));
 
         String init = ((List<String>) service("db").get("volumes")).stream()
                 .filter(v -> v.contains(":/docker-entrypoint-initdb.d/")).findFirst().orElseThrow();

@@ -186,7 +186,7 @@ final class DeployFiles {
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> containers(Map<String, Object> object) {
-        if (!"Deployment".equals(kind(object))) {
+        if (!"Deployment".equals(kind(object)) && !"Job".equals(kind(object))) {
             return List.of();
         }
         Map<String, Object> template = (Map<String, Object>) spec(object).get("template");

@@ -41,6 +41,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
@@ -59,7 +60,7 @@ class KubernetesManifestsTest {
     private static final Map<String, Class<? extends HasMetadata>> TYPED = Map.of(
             "Deployment", Deployment.class, "Service", Service.class, "Ingress", Ingress.class,
             "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "PodDisruptionBudget", PodDisruptionBudget.class,
-            "ConfigMap", ConfigMap.class, "NetworkPolicy", NetworkPolicy.class);
+            "ConfigMap", ConfigMap.class, "NetworkPolicy", NetworkPolicy.class, "Job", Job.class);
     /**
      * Production's committed site.yaml names example hosts, registry and bucket, which it refuses: the tests render it
      * with these.
@@ -194,52 +195,104 @@ class KubernetesManifestsTest {
     @MethodSource("kustomizations")
     void everyProductionVariableIsSetFromTheConfigMapOrASecretThatExists(Path kustomization) {
         List<Map<String, Object>> objects = DeployFiles.render(kustomization);
-        Container app = typed(only(objects, "Deployment", "backline"), Deployment.class).getSpec().getTemplate().getSpec()
-                .getContainers().get(0);
-        ConfigMap config = typed(only(objects, "ConfigMap", app.getEnvFrom().get(0).getConfigMapRef().getName()), ConfigMap.class);
-        Set<String> set = new HashSet<>(config.getData().keySet());
-        app.getEnv().forEach(env -> set.add(env.getName()));
-        for (String variable : DeployFiles.productionVariables()) {
-            assertTrue(set.contains(variable), variable + " (read by %prod in application.properties) is not set");
-        }
-        Set<String> databaseSecrets = new HashSet<>();
-        objects.stream().filter(o -> "Cluster".equals(kind(o))).forEach(o -> {
-            databaseSecrets.add(name(o) + "-app");
-            managedRoles(o).forEach(role -> databaseSecrets.add(passwordSecret(role)));
-        });
-        Set<String> documentedKeys = documentedSecretKeys();
-        for (EnvVar env : app.getEnv()) {
-            assertNull(env.getValue(), env.getName() + " comes from a ConfigMap or a Secret, not a literal");
-            var ref = env.getValueFrom().getSecretKeyRef();
-            if (ref.getName().equals("backline-secrets")) {
-                assertTrue(documentedKeys.contains(ref.getKey()), "deploy/README.md creates backline-secrets with " + ref.getKey());
-            } else {
-                assertTrue(databaseSecrets.contains(ref.getName()), ref.getName() + " is neither backline-secrets nor a CloudNativePG app secret");
+        Set<String> onlyTheMigrationNeeds = Set.of("BACKLINE_DB_OWNER_USER", "BACKLINE_DB_OWNER_PASSWORD");
+        for (Container container : List.of(appContainer(objects), migrationContainer(objects))) {
+            ConfigMap config = typed(only(objects, "ConfigMap", container.getEnvFrom().get(0).getConfigMapRef().getName()), ConfigMap.class);
+            Set<String> set = new HashSet<>(config.getData().keySet());
+            container.getEnv().forEach(env -> set.add(env.getName()));
+            for (String variable : DeployFiles.productionVariables()) {
+                if (container.getName().equals("migrate") || !onlyTheMigrationNeeds.contains(variable)) {
+                    assertTrue(set.contains(variable), variable + " (read by %prod in application.properties) is not set in " + container.getName());
+                }
+            }
+            Set<String> databaseSecrets = new HashSet<>();
+            objects.stream().filter(o -> "Cluster".equals(kind(o))).forEach(o -> {
+                databaseSecrets.add(name(o) + "-app");
+                managedRoles(o).forEach(role -> databaseSecrets.add(passwordSecret(role)));
+            });
+            Set<String> documentedKeys = documentedSecretKeys();
+            // The one literal of each: whether the container migrates (docs/adr/0060).
+            Set<String> switches = Set.of("QUARKUS_FLYWAY_ACTIVE", "QUARKUS_INIT_AND_EXIT");
+            for (EnvVar env : container.getEnv()) {
+                if (switches.contains(env.getName())) {
+                    continue;
+                }
+                assertNull(env.getValue(), env.getName() + " comes from a ConfigMap or a Secret, not a literal");
+                var ref = env.getValueFrom().getSecretKeyRef();
+                if (ref.getName().equals("backline-secrets")) {
+                    assertTrue(documentedKeys.contains(ref.getKey()), "deploy/README.md creates backline-secrets with " + ref.getKey());
+                } else {
+                    assertTrue(databaseSecrets.contains(ref.getName()), ref.getName() + " is neither backline-secrets nor a CloudNativePG app secret");
+                }
             }
         }
+        ConfigMap config = typed(only(objects, "ConfigMap", "backline-config"), ConfigMap.class);
         String database = config.getData().get("BACKLINE_DB_URL");
         Matcher url = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z0-9_]+)\\?.*").matcher(database);
         assertTrue(url.matches(), "BACKLINE_DB_URL points at a CloudNativePG read-write service: " + database);
         Map<String, Object> cluster = only(objects, "Cluster", url.group(1));
         assertEquals(url.group(2), initdb(cluster).get("database"));
-        assertEquals(url.group(1) + "-app", secretOf(app, "BACKLINE_DB_OWNER_USER"), "Flyway migrates as the owner of the database the URL names");
+        assertEquals(url.group(1) + "-app", secretOf(migrationContainer(objects), "BACKLINE_DB_OWNER_USER"),
+                "Flyway migrates as the owner of the database the URL names");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void aJobMigratesOnceAndThePodsNeitherMigrateNorHoldTheOwnersPassword(Path kustomization) {
+        List<Map<String, Object>> objects = DeployFiles.render(kustomization);
+        Container app = appContainer(objects);
+        Container migrate = migrationContainer(objects);
+        assertEquals("false", literal(app, "QUARKUS_FLYWAY_ACTIVE"), "pods do not migrate");
+        assertTrue(app.getEnv().stream().noneMatch(e -> e.getName().startsWith("BACKLINE_DB_OWNER")), "pods hold no owner credentials");
+        assertEquals("true", literal(migrate, "QUARKUS_INIT_AND_EXIT"), "the Job migrates, then exits");
+        assertTrue(migrate.getEnv().stream().noneMatch(e -> e.getName().equals("QUARKUS_FLYWAY_ACTIVE")), "the Job's Flyway is on");
+        assertEquals(app.getImage(), migrate.getImage(), "the Job migrates to the schema of the pods' own build");
+        assertEquals(app.getEnvFrom(), migrate.getEnvFrom());
+
+        Job job = typed(only(objects, "Job", "backline-migrate"), Job.class);
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        assertNotEquals("Always", pod.getRestartPolicy());
+        assertTrue(job.getSpec().getBackoffLimit() > 0, "a database that restarts under it gets another try");
+        assertNotNull(job.getSpec().getTtlSecondsAfterFinished(), "a finished Job goes away, so the next release can apply one");
+        assertFalse(pod.getAutomountServiceAccountToken());
+        assertTrue(pod.getSecurityContext().getRunAsNonRoot());
+        assertTrue(migrate.getSecurityContext().getReadOnlyRootFilesystem());
+        assertFalse(migrate.getSecurityContext().getAllowPrivilegeEscalation());
+        assertEquals(List.of("ALL"), migrate.getSecurityContext().getCapabilities().getDrop());
+        assertNotNull(migrate.getResources().getLimits().get("memory"));
+        assertEquals(Map.of("app.kubernetes.io/name", "backline", "app.kubernetes.io/component", "migration"),
+                job.getSpec().getTemplate().getMetadata().getLabels(), "no Service selects the Job's pod");
+    }
+
+    private static Container appContainer(List<Map<String, Object>> objects) {
+        return typed(only(objects, "Deployment", "backline"), Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static Container migrationContainer(List<Map<String, Object>> objects) {
+        return typed(only(objects, "Job", "backline-migrate"), Job.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static String literal(Container container, String variable) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst()
+                .orElseThrow(() -> new AssertionError(variable + " is not set in " + container.getName())).getValue();
     }
 
     @ParameterizedTest
     @MethodSource("kustomizations")
     void theAppSignsInAsARuntimeRoleWithNoPowersAndMigratesAsTheOwner(Path kustomization) {
         List<Map<String, Object>> objects = DeployFiles.render(kustomization);
-        Container app = typed(only(objects, "Deployment", "backline"), Deployment.class).getSpec().getTemplate().getSpec()
-                .getContainers().get(0);
+        Container app = appContainer(objects);
+        Container migrate = migrationContainer(objects);
         Matcher url = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:").matcher(
                 typed(only(objects, "ConfigMap", "backline-config"), ConfigMap.class).getData().get("BACKLINE_DB_URL"));
         assertTrue(url.find());
         Map<String, Object> cluster = only(objects, "Cluster", url.group(1));
         for (String variable : List.of("BACKLINE_DB_OWNER_USER", "BACKLINE_DB_OWNER_PASSWORD")) {
-            assertEquals(name(cluster) + "-app", secretOf(app, variable), variable + ": the owner CloudNativePG made");
+            assertEquals(name(cluster) + "-app", secretOf(migrate, variable), variable + ": the owner CloudNativePG made");
         }
         String runtimeSecret = secretOf(app, "BACKLINE_DB_USER");
         assertEquals(runtimeSecret, secretOf(app, "BACKLINE_DB_PASSWORD"));
+        assertEquals(runtimeSecret, secretOf(migrate, "BACKLINE_DB_USER"), "the migrations grant rights to the role the pods sign in as");
         assertNotEquals(name(cluster) + "-app", runtimeSecret, "the app does not sign in as the owner");
         Map<String, Object> role = managedRoles(cluster).stream().filter(r -> passwordSecret(r).equals(runtimeSecret))
                 .findFirst().orElseThrow(() -> new AssertionError(runtimeSecret + " is no managed role's password secret"));
@@ -428,12 +481,13 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void containersOnlyInDeploymentsAndEveryOverlayChangesTheImageRegistry() {
+    void containersOnlyInTheAppAndItsMigrationAndEveryOverlayChangesTheImageRegistry() {
         for (Path overlay : overlays().toList()) {
             List<Map<String, Object>> objects = DeployFiles.render(overlay);
-            assertEquals(1, objects.stream().filter(o -> !containers(o).isEmpty()).count());
-            String image = (String) containers(only(objects, "Deployment", "backline")).get(0).get("image");
-            assertTrue(image.contains("/backline/backline:"), "an overlay pulls from a registry: " + image);
+            assertEquals(2, objects.stream().filter(o -> !containers(o).isEmpty()).count(), "the app's Deployment and its migration Job");
+            for (Container container : List.of(appContainer(objects), migrationContainer(objects))) {
+                assertTrue(container.getImage().contains("/backline/backline:"), "an overlay pulls from a registry: " + container.getImage());
+            }
         }
     }
 

@@ -50,7 +50,7 @@ class NetworkPoliciesTest {
         final List<NetworkPolicy> policies = new ArrayList<>();
         final Map<String, Object> site;
         final String namespace;
-        final Endpoint app, keycloak, realmImport, backlineDb, keycloakDb, otherPod, ingressController, internalIngress,
+        final Endpoint app, migration, keycloak, realmImport, backlineDb, keycloakDb, otherPod, ingressController, internalIngress,
                 cnpgOperator, barmanCloudPlugin, objectStoreInCluster, dns, elsewhere, mailServer, internet;
 
         Cluster(Path overlay) {
@@ -60,6 +60,8 @@ class NetworkPoliciesTest {
             objects.stream().filter(o -> "NetworkPolicy".equals(kind(o))).forEach(o -> policies.add(typed(o, NetworkPolicy.class)));
             objects.stream().filter(o -> "Keycloak".equals(kind(o))).forEach(o -> policies.addAll(keycloakOperatorPolicy(o, namespace)));
             app = new Endpoint(namespace, Map.of("app.kubernetes.io/name", "backline", "app.kubernetes.io/component", "app"));
+            migration = new Endpoint(namespace, Map.of("app.kubernetes.io/name", "backline", "app.kubernetes.io/component", "migration",
+                    "batch.kubernetes.io/job-name", "backline-migrate"));
             keycloak = new Endpoint(namespace, Map.of("app", "keycloak", "app.kubernetes.io/managed-by", "keycloak-operator",
                     "app.kubernetes.io/instance", "backline-keycloak"));
             realmImport = new Endpoint(namespace, Map.of("app", "keycloak-realm-import", "app.kubernetes.io/managed-by", "keycloak-operator",
@@ -248,6 +250,21 @@ class NetworkPoliciesTest {
         assertFalse(c.connects(c.app, c.otherPod, 8080));
         assertFalse(c.connects(c.app, c.keycloakDb, 5432));
         assertFalse(c.connects(c.app, c.elsewhere, 8080));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theMigrationReachesOnlyBacklinesDatabaseAndNothingReachesIt(Path overlay) {
+        Cluster c = new Cluster(overlay);
+        assertTrue(c.connects(c.migration, c.backlineDb, 5432));
+        assertTrue(c.connects(c.migration, c.dns, 53));
+        assertFalse(c.connects(c.migration, c.keycloakDb, 5432));
+        assertFalse(c.connects(c.migration, c.keycloak, 8080));
+        assertFalse(c.connects(c.migration, c.internet, 443));
+        assertFalse(c.connects(c.migration, c.mailServer, c.smtpPort()));
+        for (Endpoint stranger : List.of(c.ingressController, c.otherPod, c.app, c.internet)) {
+            assertFalse(c.connects(stranger, c.migration, 8080), stranger.toString());
+        }
     }
 
     @ParameterizedTest
