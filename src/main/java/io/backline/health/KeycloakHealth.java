@@ -16,7 +16,8 @@ import io.smallrye.health.api.HealthGroup;
 /**
  * Whether Keycloak answers, for monitoring at {@code /q/health/group/dependencies}. It is deliberately not a
  * readiness check: during a Keycloak outage people already signed in keep working (tokens are verified with cached
- * keys), so taking every instance out of the load balancer would only make things worse. Readiness is the database.
+ * keys), so taking every instance out of the load balancer would only make things worse. Readiness is the database
+ * and its schema (schema/SchemaReadiness).
  */
 @HealthGroup("dependencies")
 @ApplicationScoped
