@@ -119,6 +119,13 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Clicks what sends a form and waits until the browser has left the page it was on, so the next find is on the answer. */
+    public void submitWith(String css) {
+        WebElement button = find(css);
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+    }
+
     public void waitForUrl(String fragment) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(fragment));
         checkAccessibility();

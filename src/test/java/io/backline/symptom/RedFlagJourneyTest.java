@@ -85,7 +85,7 @@ class RedFlagJourneyTest {
             trainer.screenshot("trainer-queue-with-tick");
             trainer.driver().findElement(By.cssSelector("[data-testid=flag-queue] a[href='/flags/" + flagId + "']")).click();
             trainer.waitForUrl("/flags/" + flagId);
-            trainer.find("form[action$='/acknowledge'] button").click();
+            trainer.submitWith("form[action$='/acknowledge'] button");
             trainer.find("form[action$='/refer'] button").click();
             trainer.waitForUrl("/flags/drafts/");
             assertEquals("Physical therapist", trainer.find("[data-testid=draft-specialty]").getText());
@@ -141,8 +141,8 @@ class RedFlagJourneyTest {
 
             trainer.driver().findElement(By.cssSelector("[data-testid=flag-queue] a[href='/flags/" + flagId + "']")).click();
             trainer.waitForUrl("/flags/" + flagId);
-            trainer.find("form[action$='/acknowledge'] button").click();
-            trainer.find("form[action$='/resume'] button").click();
+            trainer.submitWith("form[action$='/acknowledge'] button");
+            trainer.submitWith("form[action$='/resume'] button");
             assertTrue(trainer.find("[data-testid=flag-error]").getText().contains("Record a clearance first"));
             trainer.screenshot("trainer-resume-refused");
             assertEquals("PAUSED", TestData.string("select status from assignment where id = ?::uuid", assignment));
