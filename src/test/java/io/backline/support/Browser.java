@@ -12,6 +12,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -122,8 +123,12 @@ public final class Browser implements AutoCloseable {
     /** Clicks what sends a form and waits until the browser has left the page it was on, so the next find is on the answer. */
     public void submitWith(String css) {
         WebElement button = find(css);
+        // A mark on this page's window: the answer's page is a new window without it.
+        driver.executeScript("window.backlineLeaving = true");
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return document.readyState === 'complete' && window.backlineLeaving === undefined")));
     }
 
     public void waitForUrl(String fragment) {
