@@ -6,17 +6,17 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-
-import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Keeps the OpenAPI document to what an API user can call: the JSON API and FHIR endpoints under {@code /api/}. The
  * HTML pages are JAX-RS resources too, but they are for browsers, with forms and CSRF tokens, not for API clients.
- * It runs at build time, so each start reads the small document rather than filtering the whole one again.
+ * The build runs it (smallrye-open-api-maven-plugin in pom.xml), so no start of the app builds the document.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
     public static final String API_PREFIX = "/api/";
+    /** The name the API classes' {@code @SecurityRequirement} refer to. */
+    public static final String BEARER = "bearer";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -37,7 +37,10 @@ public class ApiDocumentFilter implements OASFilter {
                         .examples(List.of("discomfort must be from 0 to 10.")))
                 .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .examples(List.of("discomfort"))));
-        // At build time the info from quarkus.smallrye-openapi.info-* is added after the filters.
+        // Every call carries an access token of the clinic's Keycloak realm; its address differs per deployment.
+        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("An access token from the clinic's Keycloak realm, audience backline-api."));
         if (openAPI.getInfo() == null) {
             openAPI.setInfo(OASFactory.createInfo());
         }

@@ -10,6 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Produces;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentUser;
 import io.backline.web.NoClinicException;
@@ -19,6 +23,8 @@ import io.smallrye.common.annotation.NonBlocking;
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ CurrentUser.ADMIN, CurrentUser.TRAINER, CurrentUser.CLIENT })
+@Tag(name = "Me", description = "Who the token belongs to")
+@SecurityRequirement(name = ApiDocumentFilter.BEARER, scopes = { CurrentUser.ADMIN, CurrentUser.TRAINER, CurrentUser.CLIENT })
 public class MeApi {
 
     @Inject
@@ -30,6 +36,7 @@ public class MeApi {
     /** Answers on the I/O thread: everything it says was read with the person's membership, so it waits on nothing. */
     @GET
     @NonBlocking
+    @Operation(summary = "The signed-in person: name, clinic and roles")
     public Me me() {
         Clinic clinic = currentUser.getClinic();
         if (clinic == null) {

@@ -39,8 +39,16 @@ public interface BacklineConfig {
 
     Audit audit();
 
+    ApiDocument apiDocument();
+
     /** Checked as the configuration is built (ProductionSecretsCheck). */
     ProductionSecrets secrets();
+
+    interface ApiDocument {
+        /** Whether /q/openapi answers on the management port, as health does, rather than on the app's own. */
+        @WithDefault("${quarkus.management.enabled:false}")
+        boolean onManagementPort();
+    }
 
     interface Audit {
         /** How often the looks recorded unchained are moved into their clinic's chain (docs/adr/0047). */

@@ -10,8 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backline.api.ApiDocumentFilter;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
 
@@ -19,6 +23,8 @@ import io.backline.clinic.CurrentUser;
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
+@Tag(name = "Clients", description = "A trainer's or clinic admin's view of one client")
+@SecurityRequirement(name = ApiDocumentFilter.BEARER, scopes = { CurrentUser.TRAINER, CurrentUser.ADMIN })
 public class ClientApi {
 
     @Inject
@@ -34,6 +40,7 @@ public class ClientApi {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One client of the clinic the trainer may see; 404 for any other id")
     public ClientView get(@RestPath String id) {
         Client client = access.visibleClient(Clients.parse(id)).orElseThrow(NotFoundException::new);
         audit.recordView(client.id, AuditTrail.READ_CLIENT_THROUGH_API, null);

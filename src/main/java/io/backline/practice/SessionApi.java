@@ -23,8 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backline.api.ApiDocumentFilter;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
 import io.backline.program.Assignment;
@@ -38,6 +41,8 @@ import io.backline.web.Ids;
 @Path("/api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.CLIENT)
+@Tag(name = "Sessions", description = "The signed-in client's assignments and check-offs")
+@SecurityRequirement(name = ApiDocumentFilter.BEARER, scopes = CurrentUser.CLIENT)
 public class SessionApi {
 
     @Inject

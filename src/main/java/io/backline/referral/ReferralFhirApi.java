@@ -10,9 +10,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.backline.api.ApiDocumentFilter;
 import io.backline.config.BacklineConfig;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentClinic;
@@ -27,6 +31,8 @@ import io.backline.web.Paged;
 /** FHIR R4 views for other health systems: a referral as a ServiceRequest, the directory as a Bundle. */
 @Path("/api/v1")
 @RolesAllowed({ CurrentUser.TRAINER, CurrentUser.ADMIN })
+@Tag(name = "FHIR", description = "FHIR R4 views of referrals and of the provider directory")
+@SecurityRequirement(name = ApiDocumentFilter.BEARER, scopes = { CurrentUser.TRAINER, CurrentUser.ADMIN })
 public class ReferralFhirApi {
     static final String FHIR_JSON = "application/fhir+json";
     static final int BUNDLE_PAGE = 500;
@@ -48,6 +54,7 @@ public class ReferralFhirApi {
     @GET
     @Path("referrals/{id}/fhir")
     @Produces(FHIR_JSON)
+    @Operation(summary = "A referral as a FHIR ServiceRequest")
     public Response serviceRequest(@RestPath String id) {
         Referral referral = Referral.<Referral> find("id", Ids.parse(id)).firstResultOptional().orElseThrow(NotFoundException::new);
         Client client = access.visibleClient(referral.clientId).orElseThrow(NotFoundException::new);
@@ -63,6 +70,7 @@ public class ReferralFhirApi {
     @GET
     @Path("directory/fhir")
     @Produces(FHIR_JSON)
+    @Operation(summary = "The providers this clinic sees as a FHIR Bundle, 500 to a page")
     public Response directory(@RestQuery String page) {
         int index = Paged.index(page);
         List<Provider> providers = Provider.<Provider> find("ownerClinicId is null or ownerClinicId = ?1 order by fullName, id",

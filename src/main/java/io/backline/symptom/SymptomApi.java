@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.backline.api.ApiDocumentFilter;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
@@ -28,6 +31,8 @@ import io.backline.clinic.CurrentUser;
 @Path("/api/v1/symptoms")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.CLIENT)
+@Tag(name = "Symptoms", description = "The signed-in client's symptom reports")
+@SecurityRequirement(name = ApiDocumentFilter.BEARER, scopes = CurrentUser.CLIENT)
 public class SymptomApi {
     @Inject
     CurrentUser currentUser;
