@@ -274,6 +274,20 @@ stop_app() { kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null || true; a
 # cannot give back), RssFile (the AOT cache's and the jars' pages as read from disk, the kernel's to drop).
 memory_kb() { awk -v field="$1:" '$1 == field { print $2 }' "/proc/$app_pid/status"; }
 started_in() { grep -o 'started in [0-9.]*s' "$work/logs/$1.log" | head -n 1 | grep -o '[0-9.]*' || echo '?'; }
+# Quarkus's step timings in a log (-Dquarkus.debug.print-startup-times=true) → "ms step" lines
+startup_steps() { [ -f "$1" ] && sed -nE 's/.*Build step ([^ ]+) completed in: ([0-9]+)ms.*/\2 \1/p' "$1"; }
+startup_steps_table() { # backline-log floor-log → table rows, Backline's longest first, then the totals
+  awk 'FNR == 1 { file++ } { ms[file, $2] = $1; steps[$2] = 1; total[file] += $1 }
+    END {
+      for (step in steps) if (ms[1, step] + 0 >= 20 || ms[2, step] + 0 >= 20)
+        printf "%d\t| %s | %s | %s |\n", ms[1, step], step, ms[1, step] == "" ? "—" : ms[1, step], ms[2, step] == "" ? "—" : ms[2, step]
+      printf "-1\t| all steps | %d | %d |\n", total[1], total[2]
+    }' <(startup_steps "$1") <(startup_steps "$2" || true) | sort -t$'\t' -k1,1nr | cut -f2-
+}
+app_size() { # source tree → what the start has to build a model of
+  local src=$1/src/main
+  echo "$(grep -rl '^@Entity' "$src/java" 2>/dev/null | wc -l) entities, $(grep -rhE '^\s*@(GET|POST|PUT|DELETE|PATCH)\b' "$src/java" 2>/dev/null | wc -l) endpoint methods, $(find "$src/resources/templates" -type f 2>/dev/null | wc -l) templates, $(grep -rl 'jakarta.validation.constraints' "$src/java" 2>/dev/null | wc -l) classes with constraints"
+}
 
 # JDK 25+: this first run is also the training run of an AOT cache (JEP 483/514: classes loaded and linked), written
 # when the JVM exits; a start further down measures what it saves. As the image's (aot-image.sh), it records no method
@@ -351,6 +365,12 @@ if [ -z "$ab_rev" ]; then
     echo "first 200 after $startup_ms ms, $startup_cpu_ms ms of CPU"
     stop_app
   done
+fi
+# Where a start goes: one more start, not counted above, with Quarkus's timing of each of its steps; the floor with
+# Backline's work gets the same below, so the two can be read step by step (RESULTS.md, "Where the start goes").
+if [ -z "$ab_rev" ]; then
+  start_app app-steps "${production_opts[@]}" -Dquarkus.debug.print-startup-times=true
+  stop_app
 fi
 # A/B mode: BENCH_AB_JAVA_OPTS_A gives build A options of its own, to judge a JVM option (BENCH_AB=HEAD, no change).
 # shellcheck disable=SC2086
@@ -864,6 +884,8 @@ PY
     stop_app
     [ -f "$work/floor-work.aot" ] && work_aot=(-XX:AOTCache="$work/floor-work.aot")
   fi
+  start_app floor-work-steps "${work_aot[@]}" "${work_opts[@]}" -Dquarkus.debug.print-startup-times=true
+  stop_app
   start_app floor-work "${work_aot[@]}" "${work_opts[@]}"
   work_startup_ms=$startup_ms work_startup_cpu_ms=$startup_cpu_ms
   echo "floor with the work: first 200 after $work_startup_ms ms, $work_startup_cpu_ms ms of CPU${work_startup_cold_ms:+ ($work_startup_cold_ms ms without an AOT cache)}"
@@ -1026,6 +1048,19 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded, as a pod starts (Flyway off: the migration step, run once before, took ${migrate_ms:-?} ms on the empty database)$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first pod start, as the image runs it"); built with \`${build_args:-the default packaging}\`: the median of ${#starts[@]} starts one after the other ($startup_all_ms ms), $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
   echo "RSS after the run: $((rss_end_kb / 1024)) MB, $((rss_anon_kb / 1024)) MB anonymous and $((rss_file_kb / 1024)) MB file-backed (after start: $((rss_start_kb / 1024)) MB)."
   echo
+  if [ -f "$work/logs/app-steps.log" ]; then
+    echo "## Where the start goes"
+    echo
+    echo "Quarkus's own timing of each step of one more start of each app (\`-Dquarkus.debug.print-startup-times=true\`, not"
+    echo "counted above), the steps that took 20 ms or more in either; the floor with the work is the stack's minimal app"
+    echo "with Backline's request work added (below). What each app holds: $(app_size "$repo") for Backline;"
+    echo "$(app_size "$work/floor-work") for the floor with the work."
+    echo
+    echo "| step | Backline ms | floor with the work ms |"
+    echo "| --- | --: | --: |"
+    startup_steps_table "$work/logs/app-steps.log" "$work/logs/floor-work-steps.log"
+    echo
+  fi
   echo "Data (\`deploy/bench/generate.sql\`, seed $seed, generated in $gen_seconds s): $n_clinics clinics, $n_trainers trainers, $n_clients clients,"
   echo "$n_sessions sessions over two years, $n_flags flags, $n_referrals referrals, $n_providers providers; database $db_size_a $db_size_b. For the check-off, $post_users more clients (and their Keycloak users) each check off their own sessions."
   echo
