@@ -10,9 +10,10 @@
 #      run of an AOT cache), stops it, and fills the database with
 #      deploy/bench/generate.sql (20 clinics, 50 trainers, 2,000 clients, ~300,000 sessions, 20,000 flags,
 #      5,000 referrals, 10,000 providers; deterministic from BENCH_SEED);
-#   4. starts the app without the AOT cache and stops it (time to the first 200), then again as the production
+#   4. starts the app without the AOT cache and stops it (time to the first 200), then three times as the production
 #      image runs it (production profile, real Keycloak, the AOT cache when the JDK makes one): time to the first
-#      200 = startup;
+#      200 = startup, the median; the floor with the work of step 7b, built here, starts in turn with it, and each
+#      app starts once more with Quarkus's step timings;
 #   5. per scenario: signs in through Keycloak's real login pages (a fresh page session; bearer tokens from the
 #      password grant for the API), warms up, then loads it with wrk at 50 connections; records req/s, p50/p99,
 #      errors (any status but the expected one, a 302 to the login page included), CPU seconds of the app and of
@@ -25,7 +26,7 @@
 #      connections and duration, once before step 2 and once here; ratios are to the mean of the two, since the
 #      host's speed drifts within a run;
 #  7b. then the same minimal app with each row's work added (floor-work/: the page's statements, its bytes, the
-#      check-off's SQL) on this run's database and Keycloak, loaded as Backline was; its startup and RSS too;
+#      check-off's SQL) on this run's database and Keycloak, loaded as Backline was; its RSS too;
 #   8. writes the Markdown tables to deploy/bench/RESULTS.md (BENCH_RESULTS to change it): every scenario, then each
 #      one as a share of the stack's floor, against the goals of docs/adr/0048.
 #
@@ -331,6 +332,9 @@ gen_seconds=$(( $(date +%s) - gen_start ))
 # As autovacuum would have by then on a production database: every page all-visible, so index-only scans (V9's
 # session days) skip the heap. The generator's own vacuum, run as the owner, left the visibility map unset.
 psql_su -c "vacuum (freeze, analyze)"
+# The load and the vacuum leave hundreds of MB to write; without this the checkpoint spreads them over the next minutes,
+# under the starts and the first scenarios (at 18:31 on 2026-12-07: 269 s, across all of them).
+psql_su -c "checkpoint"
 counts=$(psql_owner -F ' ' -c "select (select count(*) from clinic), (select count(*) from staff_member where role = 'trainer'),
   (select count(*) from client), (select count(*) from session_log), (select count(*) from symptom_flag),
   (select count(*) from referral), (select count(*) from provider), pg_size_pretty(pg_database_size('backline'))")
@@ -340,6 +344,59 @@ id_of() { psql_owner -c "select id from client where email like '$1@%'"; }
 client1_id=$(id_of rose-client1)
 client4_id=$(id_of rose-client4)
 client1_sessions=$(psql_owner -c "select count(*) from session_log where client_id = '$client1_id'")
+
+# ---- the stack's floor with Backline's work: built and its AOT cache trained before Backline's starts, so that the
+# two apps' starts can alternate (section 4) under the same conditions of the machine; measured in section 7b.
+work_rss_kb= work_startup_ms= work_startup_cpu_ms= work_startup_cold_ms= work_startup_all_ms= floor_work_ready=
+floor_dir=$(dirname "$floor_script")
+backline_jar= backline_live_url=
+use_floor_work() { # start_app then starts the floor with the work
+  backline_jar=${backline_jar:-$jar} backline_live_url=${backline_live_url:-$live_url}
+  jar="$work/floor-work/target/quarkus-app/quarkus-run.jar" live_url="http://127.0.0.1:$app_port/hello" pod_env=()
+}
+use_backline() { jar=$backline_jar live_url=$backline_live_url pod_env=(QUARKUS_FLYWAY_ACTIVE=false); }
+prepare_floor_work() {
+  rm -rf "$work/floor-work"
+  mkdir -p "$work/floor-work"
+  cp -r "$floor_dir/pom.xml" "$floor_dir/src" "$work/floor-work/"
+  cp -r "$here/floor-work/src" "$work/floor-work/"
+  # Backline's database instead of the embedded one, which would start a PostgreSQL of its own with the app.
+  python3 - "$work/floor-work/pom.xml" <<'PY' || die "could not take the embedded PostgreSQL out of the floor's pom.xml"
+import re, sys
+pom = open(sys.argv[1]).read()
+lean = re.sub(r"\s*<dependency>(?:(?!</dependency>).)*quarkus-embedded-postgresql.*?</dependency>", "", pom, count=1, flags=re.S)
+if lean == pom:
+    sys.exit("no quarkus-embedded-postgresql dependency")
+open(sys.argv[1], "w").write(lean)
+PY
+  # shellcheck disable=SC2086
+  (cd "$work/floor-work" && "$repo/mvnw" -o -q package -DskipTests -Dmaven.test.skip=true $build_args >"$work/logs/floor-work-build.log" 2>&1) \
+    || { tail -n 40 "$work/logs/floor-work-build.log"; die "the floor-work build failed (log: $work/logs/floor-work-build.log)"; }
+  use_floor_work
+  work_opts=(-Dquarkus.datasource.jdbc.url="$BACKLINE_DB_URL" -Dquarkus.datasource.username=backline_app
+    -Dquarkus.datasource.password="$db_runtime_password" -Dquarkus.datasource.jdbc.max-size=9
+    -Dquarkus.flyway.migrate-at-start=false -Dwork.dir="$work/out/work"
+    -Dquarkus.oidc.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.client-id=backline-web
+    -Dquarkus.oidc.credentials.secret="$BACKLINE_OIDC_CLIENT_SECRET" -Dquarkus.oidc.authentication.scopes=organization
+    -Dquarkus.oidc.authentication.pkce-required=true
+    -Dquarkus.oidc.api.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.api.client-id=backline-api)
+  work_aot=()
+  if [ -n "$aot_training" ]; then
+    rm -f "$work/floor-work.aot"
+    start_app floor-work-train -XX:AOTCacheOutput="$work/floor-work.aot" -XX:+UnlockDiagnosticVMOptions \
+      -XX:-AOTRecordTraining "${work_opts[@]}"
+    for path in /hello /page /work/today /api/patients; do
+      for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$app_port$path"; done
+    done
+    stop_app
+    start_app floor-work-cold "${work_opts[@]}"
+    work_startup_cold_ms=$startup_ms
+    stop_app
+    [ -f "$work/floor-work.aot" ] && work_aot=(-XX:AOTCache="$work/floor-work.aot")
+  fi
+  use_backline
+  floor_work_ready=1
+}
 
 # ---- 4. the app as production runs it ---------------------------------------------------------------------------
 # The production image carries an AOT cache trained the same way (deploy/kubernetes/image/aot-image.sh), so the
@@ -357,6 +414,21 @@ if [ -f "$aot_cache" ]; then
 fi
 say "starting the app (production profile${production_opts:+, AOT cache of $(( $(stat -c %s "$aot_cache") / 1048576 )) MB}) on $app_port"
 # Three starts, the median counts: one start moves by a few hundred milliseconds with the host's speed.
+# The stack's floor with Backline's work starts in turn with Backline: the host's speed drifts by a quarter within
+# minutes, so only starts taken side by side can be compared.
+if [ -z "$ab_rev" ] && [ "$floor_script" != none ] && [ -f "$floor_dir/pom.xml" ] && [ "$floor_work" != 0 ]; then
+  say "building the stack's floor with Backline's work, to start it in turn with Backline"
+  prepare_floor_work
+fi
+work_starts=()
+floor_work_start() { # log-name counted|uncounted extra-java-options...
+  use_floor_work
+  start_app "$1" "${work_aot[@]}" "${work_opts[@]}" "${@:3}"
+  [ "$2" = counted ] && work_starts+=("$startup_ms $startup_cpu_ms")
+  echo "floor with the work: first 200 after $startup_ms ms, $startup_cpu_ms ms of CPU"
+  stop_app
+  use_backline
+}
 starts=()
 if [ -z "$ab_rev" ]; then
   for i in 1 2; do
@@ -364,13 +436,16 @@ if [ -z "$ab_rev" ]; then
     starts+=("$startup_ms $startup_cpu_ms $(started_in "app-start$i")")
     echo "first 200 after $startup_ms ms, $startup_cpu_ms ms of CPU"
     stop_app
+    [ -n "$floor_work_ready" ] && floor_work_start "floor-work-start$i" counted
   done
-fi
-# Where a start goes: one more start, not counted above, with Quarkus's timing of each of its steps; the floor with
-# Backline's work gets the same below, so the two can be read step by step (RESULTS.md, "Where the start goes").
-if [ -z "$ab_rev" ]; then
+  # Where a start goes: one more start of each, not counted, with Quarkus's timing of each of its steps (RESULTS.md,
+  # "Where the start goes").
   start_app app-steps "${production_opts[@]}" -Dquarkus.debug.print-startup-times=true
   stop_app
+  if [ -n "$floor_work_ready" ]; then
+    floor_work_start floor-work-steps uncounted -Dquarkus.debug.print-startup-times=true
+    floor_work_start floor-work-start3 counted
+  fi
 fi
 # A/B mode: BENCH_AB_JAVA_OPTS_A gives build A options of its own, to judge a JVM option (BENCH_AB=HEAD, no change).
 # shellcheck disable=SC2086
@@ -378,6 +453,11 @@ start_app app "${production_opts[@]}" ${ab_rev:+${BENCH_AB_JAVA_OPTS_A:-}}
 starts+=("$startup_ms $startup_cpu_ms $(started_in app)")
 read -r startup_main_ms startup_main_cpu_ms started_in_main <<<"$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(( (${#starts[@]} + 1) / 2 ))p")"
 startup_all_ms=$(printf '%s\n' "${starts[@]}" | cut -d' ' -f1 | paste -sd, | sed 's/,/, /g')
+if [ ${#work_starts[@]} -gt 0 ]; then
+  read -r work_startup_ms work_startup_cpu_ms <<<"$(printf '%s\n' "${work_starts[@]}" | sort -n | sed -n "$(( (${#work_starts[@]} + 1) / 2 ))p")"
+  work_startup_all_ms=$(printf '%s\n' "${work_starts[@]}" | cut -d' ' -f1 | paste -sd, | sed 's/,/, /g')
+  echo "floor with the work, started in turn: the median of ${#work_starts[@]} starts ($work_startup_all_ms ms): $work_startup_ms ms, $work_startup_cpu_ms ms of CPU"
+fi
 rss_start_kb=$(memory_kb VmRSS)
 echo "first 200 after $startup_ms ms; the median of ${#starts[@]} starts ($startup_all_ms ms): $startup_main_ms ms, $startup_main_cpu_ms ms of CPU (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
 # A/B mode: the other build runs beside it, on ports 2 higher, without migrating the shared database.
@@ -840,55 +920,10 @@ fi
 # page runs the statements Backline's page ran (captured in step 6) in one transaction, escapes every value into a Qute
 # table and answers as many bytes as Backline did; its check-off parses the same JSON and runs the check-off's SQL. It
 # is loaded exactly as Backline was, so each of Backline's rows can be read against what the stack does with its work.
-work_rss_kb= work_startup_ms= work_startup_cpu_ms= work_startup_cold_ms=
-floor_dir=$(dirname "$floor_script")
-if [ "$floor_script" != none ] && [ -f "$floor_dir/pom.xml" ] && [ "$floor_work" != 0 ]; then
+if [ -n "$floor_work_ready" ]; then
   say "the stack's floor with Backline's work added ($floor_dir + deploy/bench/floor-work)"
-  rm -rf "$work/floor-work"
-  mkdir -p "$work/floor-work"
-  cp -r "$floor_dir/pom.xml" "$floor_dir/src" "$work/floor-work/"
-  cp -r "$here/floor-work/src" "$work/floor-work/"
-  # Backline's database instead of the embedded one, which would start a PostgreSQL of its own with the app.
-  python3 - "$work/floor-work/pom.xml" <<'PY' || die "could not take the embedded PostgreSQL out of the floor's pom.xml"
-import re, sys
-pom = open(sys.argv[1]).read()
-lean = re.sub(r"\s*<dependency>(?:(?!</dependency>).)*quarkus-embedded-postgresql.*?</dependency>", "", pom, count=1, flags=re.S)
-if lean == pom:
-    sys.exit("no quarkus-embedded-postgresql dependency")
-open(sys.argv[1], "w").write(lean)
-PY
-  # shellcheck disable=SC2086
-  (cd "$work/floor-work" && "$repo/mvnw" -o -q package -DskipTests -Dmaven.test.skip=true $build_args >"$work/logs/floor-work-build.log" 2>&1) \
-    || { tail -n 40 "$work/logs/floor-work-build.log"; die "the floor-work build failed (log: $work/logs/floor-work-build.log)"; }
-  backline_jar=$jar pod_env=()
-  jar="$work/floor-work/target/quarkus-app/quarkus-run.jar"
-  live_url="http://127.0.0.1:$app_port/hello"
-  work_opts=(-Dquarkus.datasource.jdbc.url="$BACKLINE_DB_URL" -Dquarkus.datasource.username=backline_app
-    -Dquarkus.datasource.password="$db_runtime_password" -Dquarkus.datasource.jdbc.max-size=9
-    -Dquarkus.flyway.migrate-at-start=false -Dwork.dir="$work/out/work"
-    -Dquarkus.oidc.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.client-id=backline-web
-    -Dquarkus.oidc.credentials.secret="$BACKLINE_OIDC_CLIENT_SECRET" -Dquarkus.oidc.authentication.scopes=organization
-    -Dquarkus.oidc.authentication.pkce-required=true
-    -Dquarkus.oidc.api.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.api.client-id=backline-api)
-  work_aot=()
-  if [ -n "$aot_training" ]; then
-    rm -f "$work/floor-work.aot"
-    start_app floor-work-train -XX:AOTCacheOutput="$work/floor-work.aot" -XX:+UnlockDiagnosticVMOptions \
-      -XX:-AOTRecordTraining "${work_opts[@]}"
-    for path in /hello /page /work/today /api/patients; do
-      for _ in 1 2 3; do curl -s -o /dev/null "$base$path"; done
-    done
-    stop_app
-    start_app floor-work-cold "${work_opts[@]}"
-    work_startup_cold_ms=$startup_ms
-    stop_app
-    [ -f "$work/floor-work.aot" ] && work_aot=(-XX:AOTCache="$work/floor-work.aot")
-  fi
-  start_app floor-work-steps "${work_aot[@]}" "${work_opts[@]}" -Dquarkus.debug.print-startup-times=true
-  stop_app
+  use_floor_work
   start_app floor-work "${work_aot[@]}" "${work_opts[@]}"
-  work_startup_ms=$startup_ms work_startup_cpu_ms=$startup_cpu_ms
-  echo "floor with the work: first 200 after $work_startup_ms ms, $work_startup_cpu_ms ms of CPU${work_startup_cold_ms:+ ($work_startup_cold_ms ms without an AOT cache)}"
   unset BENCH_MODE BENCH_EXPECT
   cookie=$(sign_in rose-trainer /work/flag-count/json)
   measure work-flag-count "$connections" "$duration" "$base/work/flag-count/json" 1 1 -H "Cookie: $cookie"
@@ -906,7 +941,7 @@ PY
   work_rss_kb=$(memory_kb VmRSS)
   echo "floor with the work: RSS after its run $((work_rss_kb / 1024)) MB"
   stop_app
-  jar=$backline_jar
+  use_backline
 fi
 
 # ---- 8. the tables -------------------------------------------------------------------------------------------------------
@@ -1021,7 +1056,7 @@ total_minutes=$(( ($(date +%s) - started) ))
     echo "| the check-off's SQL in PostgreSQL alone (pgbench, no app, same database) | $check_off_db_rps | | $([ -n "$floor_bearer" ] && awk -v a="$check_off_db_rps" -v b="$floor_bearer" 'BEGIN { printf "%.2f", a / b }') | the ceiling of the check-off row on this machine | — | | |"
   fi
   echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met | ${work_rss_kb:+$((work_rss_kb / 1024)) MB after its run} | |"
-  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms (the median of $startup_all_ms; $startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | ${work_startup_ms:+$work_startup_ms ms ($work_startup_cpu_ms ms of CPU)} | |"
+  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms (the median of $startup_all_ms; $startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | ${work_startup_ms:+$work_startup_ms ms (the median of $work_startup_all_ms, started in turn with Backline; $work_startup_cpu_ms ms of CPU)} | |"
   echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met | | |"
   echo
   echo "## Every scenario"
@@ -1045,7 +1080,7 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "flag queue of rose-trainer2 (1 open flag) / rose-trainer (a full page of 25); directory \`q=northlatch\` (1 hit) /"
   echo "\`q=deep tissue\` (a full page of 20)."
   echo
-  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded, as a pod starts (Flyway off: the migration step, run once before, took ${migrate_ms:-?} ms on the empty database)$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first pod start, as the image runs it"); built with \`${build_args:-the default packaging}\`: the median of ${#starts[@]} starts one after the other ($startup_all_ms ms), $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
+  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded, as a pod starts (Flyway off: the migration step, run once before, took ${migrate_ms:-?} ms on the empty database)$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first pod start, as the image runs it"); built with \`${build_args:-the default packaging}\`: the median of ${#starts[@]} starts ($startup_all_ms ms), taken in turn with the floor with the work's (${work_startup_all_ms:-not run} ms) after a checkpoint, $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
   echo "RSS after the run: $((rss_end_kb / 1024)) MB, $((rss_anon_kb / 1024)) MB anonymous and $((rss_file_kb / 1024)) MB file-backed (after start: $((rss_start_kb / 1024)) MB)."
   echo
   if [ -f "$work/logs/app-steps.log" ]; then
