@@ -3,7 +3,9 @@ package io.backline.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,8 +30,8 @@ public class ApiDocumentRoute {
     @Inject
     BacklineConfig config;
 
-    private volatile Buffer yaml;
-    private volatile Buffer json;
+    /** Each form of the document, read from the jar on its first request. */
+    private final Map<String, Buffer> documents = new ConcurrentHashMap<>();
 
     void onManagementInterface(@Observes ManagementInterface management) {
         management.router().get(PATH).handler(this::serve);
@@ -44,7 +46,7 @@ public class ApiDocumentRoute {
     private void serve(RoutingContext context) {
         boolean asJson = "json".equalsIgnoreCase(context.request().getParam("format"))
                 || Optional.ofNullable(context.request().getHeader("Accept")).orElse("").contains("application/json");
-        Buffer body = asJson ? json() : yaml();
+        Buffer body = documents.computeIfAbsent(asJson ? "json" : "yaml", ApiDocumentRoute::read);
         if (body == null) {
             // Only a build that skipped process-classes (an IDE's own compile) lacks it.
             context.response().setStatusCode(404).end("The OpenAPI document is written by the Maven build.");
@@ -53,20 +55,6 @@ public class ApiDocumentRoute {
         context.response()
                 .putHeader("Content-Type", (asJson ? "application/json" : "application/yaml") + ";charset=UTF-8")
                 .end(body);
-    }
-
-    private Buffer json() {
-        if (json == null) {
-            json = read("json");
-        }
-        return json;
-    }
-
-    private Buffer yaml() {
-        if (yaml == null) {
-            yaml = read("yaml");
-        }
-        return yaml;
     }
 
     private static Buffer read(String extension) {
