@@ -39,7 +39,8 @@
 # The benchmark is not a test: it fails only when something does not run (a sign-in, a build), never on a figure.
 #
 # Knobs (environment): BENCH_DURATION (20 s per scenario), BENCH_CONNECTIONS (50), BENCH_WARMUP (45 s: the least
-# warm-up), BENCH_WARMUP_MAX (90 s: the warm-up goes on while the app still gets faster, see warm_up below),
+# warm-up), BENCH_WARMUP_MAX (150 s: the warm-up goes on while the app still gets faster or its JIT still compiles, see
+# warm_up below), BENCH_JIT_QUIET (5: the % of a round the JIT may spend compiling once warm),
 # BENCH_SEED (42), BENCH_JAVA_OPTS (default: what the JVM runs with in the Kubernetes pod of deploy/kubernetes -- 2 CPUs,
 # 768 MiB limit, JAVA_TOOL_OPTIONS -XX:+UseSerialGC -Xms128m -Xmx160m -XX:TrimNativeHeapInterval=2000; and the pod's
 # MALLOC_ARENA_MAX=2, BENCH_MALLOC_ARENA_MAX to change it, empty for glibc's default), BENCH_JFR=1 (a JFR recording per scenario; the app frames that burn the CPU in
@@ -70,7 +71,8 @@ public_port=${BENCH_PUBLIC_PORT:-8090}
 smtp_port=${BENCH_SMTP_PORT:-4926} # nothing listens there: alerts would wait in the outbox (none are due)
 duration=${BENCH_DURATION:-20}
 warmup=${BENCH_WARMUP:-45}
-warmup_max=${BENCH_WARMUP_MAX:-90}
+warmup_max=${BENCH_WARMUP_MAX:-150}
+jit_quiet_pct=${BENCH_JIT_QUIET:-5}
 connections=${BENCH_CONNECTIONS:-50}
 seed=${BENCH_SEED:-42}
 ab_rev=${BENCH_AB:-}
@@ -624,6 +626,9 @@ pg_ticks() { # every PostgreSQL process of this cluster
   echo "$total"
 }
 jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
+jstat=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
+# The seconds the app's JIT has spent compiling since it started (0 where jstat cannot tell).
+jit_seconds() { "$jstat" -compiler "$app_pid" 2>/dev/null | awk 'NR == 2 { t = $4 } END { print t + 0 }'; }
 scenario_names=()
 run_wrk() { # out seconds conns threads url [wrk args...]
   local out=$1 secs=$2 conns=$3 t=$4 url=$5; shift 5
@@ -631,31 +636,37 @@ run_wrk() { # out seconds conns threads url [wrk args...]
     >>"$work/logs/wrk.log" 2>&1 || die "wrk failed (see $work/logs/wrk.log)"
 }
 # Warms a scenario up until the app runs it at its steady pace, in rounds of 5 s: at least $warmup seconds, then on
-# while a round is more than 2 % faster than every round before it (the JIT still compiling the page's code), up to
-# $warmup_max. A page's own code needs 25 to 70 s of load before C2 has compiled it on two busy cores, so a fixed
-# 25 s measured some pages half-compiled, by chance; and a page can hold its pace for a round or two while C2 still
-# works on it (today: 1,434 and 1,450 req/s after 20 and 25 s, 1,906 in the 20 s after). The rounds' req/s go to
-# $work/out/<key>.warmup.txt.
+# while a round is more than 2 % faster than every round before it or the JIT spent more than $jit_quiet_pct % of the
+# round compiling, up to $warmup_max. A page's own code needs 25 to 70 s of load before C2 has compiled it on two busy
+# cores, and it can hold its pace for several rounds while C2 still works on it: the check-off read 700 req/s for
+# 30 s, then 1,200 once its compiles were done, so a rule on req/s alone measured it half-compiled, by chance.
+# The rounds' req/s and JIT seconds go to $work/out/<key>.warmup.txt.
 warm_up() { # key conns threads url warm-offset offset [wrk args...]
   local key=$1 conns=$2 t=$3 url=$4 warm_offset=$5 offset=$6; shift 6
-  local elapsed=0 best=0 rps days=0 last_days=0 per_thread=1
+  local elapsed=0 best=0 rps days=0 last_days=0 per_thread=1 jit0 jit1 jit
   [ "${BENCH_MODE:-}" = post ] && per_thread=$(( $(wc -l <"$BENCH_CLIENTS") / t ))
   : >"$work/out/$key.warmup.txt"
+  jit1=$(jit_seconds)
   while :; do
     # The check-off saves a new day per POST: each round starts where the one before ended, short of the measurement's.
     [ "${BENCH_MODE:-}" = post ] && export BENCH_OFFSET=$((warm_offset + days))
+    jit0=$jit1
     run_wrk "$work/out/$key.warmup.json" 5 "$conns" "$t" "$url" "$@"
+    jit1=$(jit_seconds)
     rps=$(jq -r '.rps' "$work/out/$key.warmup.json")
-    echo "$rps" >>"$work/out/$key.warmup.txt"
+    jit=$(awk -v a="$jit0" -v b="$jit1" 'BEGIN { printf "%.2f", b - a }')
+    echo "$rps $jit" >>"$work/out/$key.warmup.txt"
     elapsed=$((elapsed + 5))
     last_days=$(( $(jq -r '.requests' "$work/out/$key.warmup.json") * 6 / 5 / t / per_thread + 2 ))
     days=$((days + last_days))
     [ "$elapsed" -ge "$warmup_max" ] && break
     [ "${BENCH_MODE:-}" = post ] && [ $((warm_offset + days + last_days)) -ge "$offset" ] && break
-    if [ "$elapsed" -ge "$warmup" ] && awk -v r="$rps" -v b="$best" 'BEGIN { exit !(r <= b * 1.02) }'; then break; fi
+    if [ "$elapsed" -ge "$warmup" ] && awk -v r="$rps" -v b="$best" -v j="$jit" -v q="$jit_quiet_pct" \
+        'BEGIN { exit !(r <= b * 1.02 && j * 100 / 5 <= q) }'; then break; fi
     best=$(awk -v r="$rps" -v b="$best" 'BEGIN { print (r > b ? r : b) }')
   done
-  echo "   warmed up for ${elapsed}s: $(paste -sd' ' "$work/out/$key.warmup.txt") req/s" | tee -a "$work/logs/wrk.log"
+  echo "   warmed up for ${elapsed}s: $(awk '{print $1}' "$work/out/$key.warmup.txt" | paste -sd' ') req/s;" \
+    "JIT s per round: $(awk '{print $2}' "$work/out/$key.warmup.txt" | paste -sd' ')" | tee -a "$work/logs/wrk.log"
   warmed_s=$elapsed
 }
 ab_turn=0
@@ -804,6 +815,9 @@ echo "RSS after the run: $((rss_end_kb / 1024)) MB (anonymous $((rss_anon_kb / 1
 # Where the memory is: the heap always; the JVM's own areas too when BENCH_JAVA_OPTS turns on native memory tracking
 # (-XX:NativeMemoryTracking=summary).
 jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
+jstat=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
+# The seconds the app's JIT has spent compiling since it started (0 where jstat cannot tell).
+jit_seconds() { "$jstat" -compiler "$app_pid" 2>/dev/null | awk 'NR == 2 { t = $4 } END { print t + 0 }'; }
 { "$jcmd" "$app_pid" GC.heap_info; case "$java_opts" in *NativeMemoryTracking*) "$jcmd" "$app_pid" VM.native_memory summary ;; esac; } \
   >"$work/out/memory.txt" 2>&1 || true
 # What the heap holds, live objects only (this collects the heap, so it comes after the RSS above).
