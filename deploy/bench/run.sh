@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backline's load benchmark, one command: deploy/bench/run.sh  (about 25 minutes; writes deploy/bench/RESULTS.md)
+# Backline's load benchmark, one command: deploy/bench/run.sh  (about 40 minutes; writes deploy/bench/RESULTS.md)
 #
 # In order, with everything it starts stopped again at the end:
 #   1. builds the production jar (-Dproduction: no embedded database) from a copy of the work tree;
@@ -12,8 +12,10 @@
 #      5,000 referrals, 10,000 providers; deterministic from BENCH_SEED);
 #   4. starts the app without the AOT cache and stops it (time to the first 200), then three times as the production
 #      image runs it (production profile, real Keycloak, the AOT cache when the JDK makes one): time to the first
-#      200 = startup, the median; the floor with the work of step 7b, built here, starts in turn with it, and each
-#      app starts once more with Quarkus's step timings;
+#      200 = startup, the median; two copies of the stack's minimal app, built here, start in turn with it: with the
+#      work of step 7b, and with Backline's model (floor-model/: Backline's dependencies and as many entities,
+#      Renarde controllers, endpoint methods, templates and constrained classes, generated); each app starts once
+#      more with Quarkus's step timings;
 #   5. per scenario: signs in through Keycloak's real login pages (a fresh page session; bearer tokens from the
 #      password grant for the API), warms up, then loads it with wrk at 50 connections; records req/s, p50/p99,
 #      errors (any status but the expected one, a 302 to the login page included), CPU seconds of the app and of
@@ -26,7 +28,8 @@
 #      connections and duration, once before step 2 and once here; ratios are to the mean of the two, since the
 #      host's speed drifts within a run;
 #  7b. then the same minimal app with each row's work added (floor-work/: the page's statements, its bytes, the
-#      check-off's SQL) on this run's database and Keycloak, loaded as Backline was; its RSS too;
+#      check-off's SQL) and Backline's model (floor-model/, as in step 4) on this run's database and Keycloak, loaded
+#      as Backline was; its RSS too (BENCH_REFERENCE=work: without the model);
 #   8. writes the Markdown tables to deploy/bench/RESULTS.md (BENCH_RESULTS to change it): every scenario, then each
 #      one as a share of the stack's floor, against the goals of docs/adr/0048.
 #
@@ -53,6 +56,7 @@
 # localhost:8090 and --connect-to sends it to the app's port; nothing needs to listen on 8090),
 # BENCH_FLOOR (the floor's measure.sh; default ../shared/floor/measure.sh beside the repository; "none" to skip),
 # BENCH_FLOOR_WORK (1: also the floor with Backline's work added, step 7b; 0: not; "only": that without the plain floor),
+# BENCH_REFERENCE (model: step 7b loads the floor with the work and Backline's model; work: the one without the model),
 # BENCH_AB (a git revision: the A/B mode above), BENCH_AB_ROUNDS (2), BENCH_AB_JAVA_OPTS_A (JVM options for A alone),
 # BENCH_AB_AOT=A (A runs with an AOT cache trained as in a full run, B without).
 set -euo pipefail
@@ -279,17 +283,32 @@ memory_kb() { awk -v field="$1:" '$1 == field { print $2 }' "/proc/$app_pid/stat
 started_in() { grep -o 'started in [0-9.]*s' "$work/logs/$1.log" | head -n 1 | grep -o '[0-9.]*' || echo '?'; }
 # Quarkus's step timings in a log (-Dquarkus.debug.print-startup-times=true) → "ms step" lines
 startup_steps() { [ -f "$1" ] && sed -nE 's/.*Build step ([^ ]+) completed in: ([0-9]+)ms.*/\2 \1/p' "$1"; }
-startup_steps_table() { # backline-log floor-log → table rows, Backline's longest first, then the totals
-  awk 'FNR == 1 { file++ } { ms[file, $2] = $1; steps[$2] = 1; total[file] += $1 }
+startup_steps_table() { # logs (Backline's first) → table rows, a column per log, Backline's longest first, then the totals
+  local log
+  for log in "$@"; do echo "== $log"; startup_steps "$log" || true; done | awk -v n=$# '
+    /^== / { file++; next } { ms[file, $2] = $1; steps[$2] = 1; total[file] += $1 }
     END {
-      for (step in steps) if (ms[1, step] + 0 >= 20 || ms[2, step] + 0 >= 20)
-        printf "%d\t| %s | %s | %s |\n", ms[1, step], step, ms[1, step] == "" ? "—" : ms[1, step], ms[2, step] == "" ? "—" : ms[2, step]
-      printf "-1\t| all steps | %d | %d |\n", total[1], total[2]
-    }' <(startup_steps "$1") <(startup_steps "$2" || true) | sort -t$'\t' -k1,1nr | cut -f2-
+      for (step in steps) {
+        big = 0; row = ""
+        for (f = 1; f <= n; f++) { if (ms[f, step] + 0 >= 20) big = 1; row = row " | " (ms[f, step] == "" ? "—" : ms[f, step]) }
+        if (big) printf "%d\t| %s%s |\n", ms[1, step], step, row
+      }
+      row = ""; for (f = 1; f <= n; f++) row = row " | " total[f] + 0
+      printf "-1\t| all steps%s |\n", row
+    }' | sort -t$'\t' -k1,1nr | cut -f2-
+}
+model_size() { # source tree → entities, Renarde controllers, endpoint methods, templates, validated classes, template bytes
+  local src=$1/src/main templates
+  templates=$(find "$src/resources/templates" -type f 2>/dev/null | wc -l)
+  echo "$(grep -rl '^@Entity' "$src/java" 2>/dev/null | wc -l) $(grep -rl 'extends Controller\b' "$src/java" 2>/dev/null | wc -l)" \
+    "$(grep -rhE '^\s*@(GET|POST|PUT|DELETE|PATCH)\b' "$src/java" 2>/dev/null | wc -l) $templates" \
+    "$(grep -rlE 'import jakarta\.validation\.(constraints\.|Valid;)' "$src/java" 2>/dev/null | wc -l)" \
+    "$(( $(find "$src/resources/templates" -type f -exec cat {} + 2>/dev/null | wc -c) / (templates > 0 ? templates : 1) ))"
 }
 app_size() { # source tree → what the start has to build a model of
-  local src=$1/src/main
-  echo "$(grep -rl '^@Entity' "$src/java" 2>/dev/null | wc -l) entities, $(grep -rhE '^\s*@(GET|POST|PUT|DELETE|PATCH)\b' "$src/java" 2>/dev/null | wc -l) endpoint methods, $(find "$src/resources/templates" -type f 2>/dev/null | wc -l) templates, $(grep -rl 'jakarta.validation.constraints' "$src/java" 2>/dev/null | wc -l) classes with constraints"
+  local entities controllers endpoints templates validated bytes
+  read -r entities controllers endpoints templates validated bytes <<<"$(model_size "$1")"
+  echo "$entities entities, $endpoints endpoint methods ($controllers Renarde controllers), $templates templates, $validated classes with constraints"
 }
 
 # JDK 25+: this first run is also the training run of an AOT cache (JEP 483/514: classes loaded and linked), written
@@ -347,23 +366,27 @@ client1_id=$(id_of rose-client1)
 client4_id=$(id_of rose-client4)
 client1_sessions=$(psql_owner -c "select count(*) from session_log where client_id = '$client1_id'")
 
-# ---- the stack's floor with Backline's work: built and its AOT cache trained before Backline's starts, so that the
-# two apps' starts can alternate (section 4) under the same conditions of the machine; measured in section 7b.
-work_rss_kb= work_startup_ms= work_startup_cpu_ms= work_startup_cold_ms= work_startup_all_ms= floor_work_ready=
+# ---- the stack's floor with Backline's work, and with its model too: built and their AOT caches trained before
+# Backline's starts, so that the apps' starts can alternate (section 4) under the same conditions of the machine. The
+# copy with the model (floor-model/) adds Backline's dependencies and as many entities, endpoints, templates and
+# validated classes, generated; section 7b loads it (or the one with the work alone, BENCH_REFERENCE=work).
+work_rss_kb= work_startup_ms= work_startup_cpu_ms= work_startup_all_ms= floor_work_ready= floor_model_ready=
 floor_dir=$(dirname "$floor_script")
 backline_jar= backline_live_url=
-use_floor_work() { # start_app then starts the floor with the work
+declare -A floor_aot=()
+use_floor() { # work|model: start_app then starts that floor app
   backline_jar=${backline_jar:-$jar} backline_live_url=${backline_live_url:-$live_url}
-  jar="$work/floor-work/target/quarkus-app/quarkus-run.jar" live_url="http://127.0.0.1:$app_port/hello" pod_env=()
+  jar="$work/floor-$1/target/quarkus-app/quarkus-run.jar" live_url="http://127.0.0.1:$app_port/hello" pod_env=()
 }
 use_backline() { jar=$backline_jar live_url=$backline_live_url pod_env=(QUARKUS_FLYWAY_ACTIVE=false); }
-prepare_floor_work() {
-  rm -rf "$work/floor-work"
-  mkdir -p "$work/floor-work"
-  cp -r "$floor_dir/pom.xml" "$floor_dir/src" "$work/floor-work/"
-  cp -r "$here/floor-work/src" "$work/floor-work/"
+prepare_floor() { # work|model
+  local kind=$1 dir="$work/floor-$1"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cp -r "$floor_dir/pom.xml" "$floor_dir/src" "$dir/"
+  cp -r "$here/floor-work/src" "$dir/"
   # Backline's database instead of the embedded one, which would start a PostgreSQL of its own with the app.
-  python3 - "$work/floor-work/pom.xml" <<'PY' || die "could not take the embedded PostgreSQL out of the floor's pom.xml"
+  python3 - "$dir/pom.xml" <<'PY' || die "could not take the embedded PostgreSQL out of the floor's pom.xml"
 import re, sys
 pom = open(sys.argv[1]).read()
 lean = re.sub(r"\s*<dependency>(?:(?!</dependency>).)*quarkus-embedded-postgresql.*?</dependency>", "", pom, count=1, flags=re.S)
@@ -371,33 +394,40 @@ if lean == pom:
     sys.exit("no quarkus-embedded-postgresql dependency")
 open(sys.argv[1], "w").write(lean)
 PY
+  if [ "$kind" = model ]; then
+    python3 "$here/floor-model/pom-deps.py" "$dir/pom.xml" "$repo/pom.xml" "$(dirname "${backline_jar:-$jar}")/lib/main" >/dev/null \
+      || die "could not give the floor Backline's dependencies"
+    # shellcheck disable=SC2046
+    python3 "$here/floor-model/generate.py" "$dir" $(model_size "$repo") || die "could not generate the floor's model"
+  fi
   # shellcheck disable=SC2086
-  (cd "$work/floor-work" && "$repo/mvnw" -o -q package -DskipTests -Dmaven.test.skip=true $build_args >"$work/logs/floor-work-build.log" 2>&1) \
-    || { tail -n 40 "$work/logs/floor-work-build.log"; die "the floor-work build failed (log: $work/logs/floor-work-build.log)"; }
-  use_floor_work
-  work_opts=(-Dquarkus.datasource.jdbc.url="$BACKLINE_DB_URL" -Dquarkus.datasource.username=backline_app
-    -Dquarkus.datasource.password="$db_runtime_password" -Dquarkus.datasource.jdbc.max-size=9
-    -Dquarkus.flyway.migrate-at-start=false -Dwork.dir="$work/out/work"
-    -Dquarkus.oidc.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.client-id=backline-web
-    -Dquarkus.oidc.credentials.secret="$BACKLINE_OIDC_CLIENT_SECRET" -Dquarkus.oidc.authentication.scopes=organization
-    -Dquarkus.oidc.authentication.pkce-required=true
-    -Dquarkus.oidc.api.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.api.client-id=backline-api)
-  work_aot=()
+  (cd "$dir" && "$repo/mvnw" -o -q package -DskipTests -Dmaven.test.skip=true $build_args >"$work/logs/floor-$kind-build.log" 2>&1) \
+    || { tail -n 40 "$work/logs/floor-$kind-build.log"; die "the floor-$kind build failed (log: $work/logs/floor-$kind-build.log)"; }
+  use_floor "$kind"
+  floor_aot[$kind]=
   if [ -n "$aot_training" ]; then
-    rm -f "$work/floor-work.aot"
-    start_app floor-work-train -XX:AOTCacheOutput="$work/floor-work.aot" -XX:+UnlockDiagnosticVMOptions \
+    rm -f "$work/floor-$kind.aot"
+    start_app "floor-$kind-train" -XX:AOTCacheOutput="$work/floor-$kind.aot" -XX:+UnlockDiagnosticVMOptions \
       -XX:-AOTRecordTraining "${work_opts[@]}"
     for path in /hello /page /work/today /api/patients; do
       for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$app_port$path"; done
     done
     stop_app
-    start_app floor-work-cold "${work_opts[@]}"
-    work_startup_cold_ms=$startup_ms
-    stop_app
-    [ -f "$work/floor-work.aot" ] && work_aot=(-XX:AOTCache="$work/floor-work.aot")
+    [ -f "$work/floor-$kind.aot" ] && floor_aot[$kind]="$work/floor-$kind.aot"
   fi
   use_backline
-  floor_work_ready=1
+}
+work_opts=(-Dquarkus.datasource.jdbc.url="$BACKLINE_DB_URL" -Dquarkus.datasource.username=backline_app
+  -Dquarkus.datasource.password="$db_runtime_password" -Dquarkus.datasource.jdbc.max-size=9
+  -Dquarkus.flyway.migrate-at-start=false -Dwork.dir="$work/out/work"
+  -Dquarkus.oidc.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.client-id=backline-web
+  -Dquarkus.oidc.credentials.secret="$BACKLINE_OIDC_CLIENT_SECRET" -Dquarkus.oidc.authentication.scopes=organization
+  -Dquarkus.oidc.authentication.pkce-required=true
+  -Dquarkus.oidc.api.auth-server-url="$kc_url/realms/backline" -Dquarkus.oidc.api.client-id=backline-api)
+floor_opts() { # work|model → floor_args: that floor app's AOT cache, then work_opts
+  floor_args=()
+  [ -n "${floor_aot[$1]:-}" ] && floor_args=(-XX:AOTCache="${floor_aot[$1]}")
+  floor_args+=("${work_opts[@]}")
 }
 
 # ---- 4. the app as production runs it ---------------------------------------------------------------------------
@@ -419,15 +449,17 @@ say "starting the app (production profile${production_opts:+, AOT cache of $(( $
 # The stack's floor with Backline's work starts in turn with Backline: the host's speed drifts by a quarter within
 # minutes, so only starts taken side by side can be compared.
 if [ -z "$ab_rev" ] && [ "$floor_script" != none ] && [ -f "$floor_dir/pom.xml" ] && [ "$floor_work" != 0 ]; then
-  say "building the stack's floor with Backline's work, to start it in turn with Backline"
-  prepare_floor_work
+  say "building the stack's floor with Backline's work, and with Backline's model, to start them in turn with Backline"
+  prepare_floor work && floor_work_ready=1
+  prepare_floor model && floor_model_ready=1
 fi
-work_starts=()
-floor_work_start() { # log-name counted|uncounted extra-java-options...
-  use_floor_work
-  start_app "$1" "${work_aot[@]}" "${work_opts[@]}" "${@:3}"
-  [ "$2" = counted ] && work_starts+=("$startup_ms $startup_cpu_ms")
-  echo "floor with the work: first 200 after $startup_ms ms, $startup_cpu_ms ms of CPU"
+declare -A floor_starts=([work]= [model]=)
+floor_start() { # work|model log-name counted|uncounted extra-java-options...
+  use_floor "$1"
+  floor_opts "$1"
+  start_app "$2" "${floor_args[@]}" "${@:4}"
+  [ "$3" = counted ] && floor_starts[$1]+="$startup_ms $startup_cpu_ms"$'\n'
+  echo "floor with the $1: first 200 after $startup_ms ms, $startup_cpu_ms ms of CPU"
   stop_app
   use_backline
 }
@@ -438,15 +470,20 @@ if [ -z "$ab_rev" ]; then
     starts+=("$startup_ms $startup_cpu_ms $(started_in "app-start$i")")
     echo "first 200 after $startup_ms ms, $startup_cpu_ms ms of CPU"
     stop_app
-    [ -n "$floor_work_ready" ] && floor_work_start "floor-work-start$i" counted
+    [ -n "$floor_work_ready" ] && floor_start work "floor-work-start$i" counted
+    [ -n "$floor_model_ready" ] && floor_start model "floor-model-start$i" counted
   done
   # Where a start goes: one more start of each, not counted, with Quarkus's timing of each of its steps (RESULTS.md,
   # "Where the start goes").
   start_app app-steps "${production_opts[@]}" -Dquarkus.debug.print-startup-times=true
   stop_app
   if [ -n "$floor_work_ready" ]; then
-    floor_work_start floor-work-steps uncounted -Dquarkus.debug.print-startup-times=true
-    floor_work_start floor-work-start3 counted
+    floor_start work floor-work-steps uncounted -Dquarkus.debug.print-startup-times=true
+    floor_start work floor-work-start3 counted
+  fi
+  if [ -n "$floor_model_ready" ]; then
+    floor_start model floor-model-steps uncounted -Dquarkus.debug.print-startup-times=true
+    floor_start model floor-model-start3 counted
   fi
 fi
 # A/B mode: BENCH_AB_JAVA_OPTS_A gives build A options of its own, to judge a JVM option (BENCH_AB=HEAD, no change).
@@ -455,11 +492,16 @@ start_app app "${production_opts[@]}" ${ab_rev:+${BENCH_AB_JAVA_OPTS_A:-}}
 starts+=("$startup_ms $startup_cpu_ms $(started_in app)")
 read -r startup_main_ms startup_main_cpu_ms started_in_main <<<"$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(( (${#starts[@]} + 1) / 2 ))p")"
 startup_all_ms=$(printf '%s\n' "${starts[@]}" | cut -d' ' -f1 | paste -sd, | sed 's/,/, /g')
-if [ ${#work_starts[@]} -gt 0 ]; then
-  read -r work_startup_ms work_startup_cpu_ms <<<"$(printf '%s\n' "${work_starts[@]}" | sort -n | sed -n "$(( (${#work_starts[@]} + 1) / 2 ))p")"
-  work_startup_all_ms=$(printf '%s\n' "${work_starts[@]}" | cut -d' ' -f1 | paste -sd, | sed 's/,/, /g')
-  echo "floor with the work, started in turn: the median of ${#work_starts[@]} starts ($work_startup_all_ms ms): $work_startup_ms ms, $work_startup_cpu_ms ms of CPU"
-fi
+median_start() { # "ms cpu" lines → "ms cpu all" of the start in the middle by wall time, all: every start's ms
+  local lines; lines=$(grep . || true)
+  [ -z "$lines" ] && return 0
+  echo "$(sort -n <<<"$lines" | sed -n "$(( ($(wc -l <<<"$lines") + 1) / 2 ))p") $(cut -d' ' -f1 <<<"$lines" | paste -sd,)"
+}
+read -r work_startup_ms work_startup_cpu_ms work_startup_all_ms <<<"$(median_start <<<"${floor_starts[work]}")"
+read -r model_startup_ms model_startup_cpu_ms model_startup_all_ms <<<"$(median_start <<<"${floor_starts[model]}")"
+work_startup_all_ms=${work_startup_all_ms//,/, } model_startup_all_ms=${model_startup_all_ms//,/, }
+[ -n "$work_startup_ms" ] && echo "floor with the work, started in turn: the median of $work_startup_all_ms ms: $work_startup_ms ms, $work_startup_cpu_ms ms of CPU"
+[ -n "$model_startup_ms" ] && echo "floor with the model, started in turn: the median of $model_startup_all_ms ms: $model_startup_ms ms, $model_startup_cpu_ms ms of CPU"
 rss_start_kb=$(memory_kb VmRSS)
 echo "first 200 after $startup_ms ms; the median of ${#starts[@]} starts ($startup_all_ms ms): $startup_main_ms ms, $startup_main_cpu_ms ms of CPU (Quarkus: started in ${started_in_main} s); RSS $((rss_start_kb / 1024)) MB"
 # A/B mode: the other build runs beside it, on ports 2 higher, without migrating the shared database.
@@ -932,12 +974,18 @@ fi
 # ---- 7b. the stack's floor with the same work added --------------------------------------------------------------------
 # The minimal app again (a copy of it, with deploy/bench/floor-work/ added), on this run's PostgreSQL and Keycloak: each
 # page runs the statements Backline's page ran (captured in step 6) in one transaction, escapes every value into a Qute
-# table and answers as many bytes as Backline did; its check-off parses the same JSON and runs the check-off's SQL. It
-# is loaded exactly as Backline was, so each of Backline's rows can be read against what the stack does with its work.
-if [ -n "$floor_work_ready" ]; then
-  say "the stack's floor with Backline's work added ($floor_dir + deploy/bench/floor-work)"
-  use_floor_work
-  start_app floor-work "${work_aot[@]}" "${work_opts[@]}"
+# table and answers as many bytes as Backline did; its check-off parses the same JSON and runs the check-off's SQL. The
+# copy with Backline's model (step 4) holds the same pages, and carries Backline's extensions and size besides, so its
+# memory after the run is comparable too. It is loaded exactly as Backline was, so each of Backline's rows can be read
+# against what the stack does with its work.
+reference=${BENCH_REFERENCE:-model}
+[ "$reference" = model ] && [ -z "$floor_model_ready" ] && reference=work
+reference_ready=$floor_work_ready; [ "$reference" = model ] && reference_ready=$floor_model_ready
+if [ -n "$reference_ready" ]; then
+  say "the stack's floor with Backline's work added ($floor_dir + deploy/bench/floor-work$([ "$reference" = model ] && echo " + Backline's model"))"
+  use_floor "$reference"
+  floor_opts "$reference"
+  start_app "floor-$reference" "${floor_args[@]}"
   unset BENCH_MODE BENCH_EXPECT
   cookie=$(sign_in rose-trainer /work/flag-count/json)
   measure work-flag-count "$connections" "$duration" "$base/work/flag-count/json" 1 1 -H "Cookie: $cookie"
@@ -953,7 +1001,7 @@ if [ -n "$floor_work_ready" ]; then
   measure work-check-off "$connections" "$duration" "$base/api/v1/assignments" 3600 6000
   unset BENCH_MODE BENCH_EXPECT
   work_rss_kb=$(memory_kb VmRSS)
-  echo "floor with the work: RSS after its run $((work_rss_kb / 1024)) MB"
+  echo "floor with the $reference: RSS after its run $((work_rss_kb / 1024)) MB"
   stop_app
   use_backline
 fi
@@ -1057,8 +1105,10 @@ total_minutes=$(( ($(date +%s) - started) ))
     echo "The last two columns answer \"is the goal possible\": the same minimal app with each row's work added"
     echo "(\`deploy/bench/floor-work\`), loaded right after in the same way: each page runs the statements Backline's page ran"
     echo "(logged by PostgreSQL, values in place) in one transaction, escapes every value they return into a Qute table and"
-    echo "answers as many bytes as Backline's page; its check-off parses the same JSON and runs the check-off's SQL. Its"
-    echo "ratio (bold) is the most the row can reach on this stack with that work; the last column is Backline's share of it."
+    echo "answers as many bytes as Backline's page; its check-off parses the same JSON and runs the check-off's SQL."
+    [ "$reference" = model ] && echo "It also carries Backline's dependencies and a generated model of Backline's size (\`deploy/bench/floor-model\`:" \
+      "entities, Renarde controllers, templates, constrained classes; no code of Backline's), as a start and a pod's memory must."
+    echo "Its ratio (bold) is the most the row can reach on this stack with that work; the last column is Backline's share of it."
   fi
   echo
   echo "| row | req/s | p99 ms | ratio to the stack | goal | met | the stack with the same work: req/s, p99, **ratio** | Backline / the stack with the work |"
@@ -1070,7 +1120,7 @@ total_minutes=$(( ($(date +%s) - started) ))
     echo "| the check-off's SQL in PostgreSQL alone (pgbench, no app, same database) | $check_off_db_rps | | $([ -n "$floor_bearer" ] && awk -v a="$check_off_db_rps" -v b="$floor_bearer" 'BEGIN { printf "%.2f", a / b }') | the ceiling of the check-off row on this machine | — | | |"
   fi
   echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met | ${work_rss_kb:+$((work_rss_kb / 1024)) MB after its run} | |"
-  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms (the median of $startup_all_ms; $startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | ${work_startup_ms:+$work_startup_ms ms (the median of $work_startup_all_ms, started in turn with Backline; $work_startup_cpu_ms ms of CPU)} | |"
+  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms (the median of $startup_all_ms; $startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | ${model_startup_ms:+**$model_startup_ms ms** with Backline's extensions and a model of its size (the median of $model_startup_all_ms; $model_startup_cpu_ms ms of CPU); }${work_startup_ms:+$work_startup_ms ms with its request work only (the median of $work_startup_all_ms; $work_startup_cpu_ms ms of CPU); started in turn with Backline} | ${model_startup_ms:+$(awk -v m="$model_startup_ms" -v b="$startup_main_ms" 'BEGIN { printf "%.2f", m / b }') (time of the stack with the model / Backline's)} |"
   echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met | | |"
   echo
   echo "## Every scenario"
@@ -1094,20 +1144,23 @@ total_minutes=$(( ($(date +%s) - started) ))
   echo "flag queue of rose-trainer2 (1 open flag) / rose-trainer (a full page of 25); directory \`q=northlatch\` (1 hit) /"
   echo "\`q=deep tissue\` (a full page of 20)."
   echo
-  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded, as a pod starts (Flyway off: the migration step, run once before, took ${migrate_ms:-?} ms on the empty database)$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first pod start, as the image runs it"); built with \`${build_args:-the default packaging}\`: the median of ${#starts[@]} starts ($startup_all_ms ms), taken in turn with the floor with the work's (${work_startup_all_ms:-not run} ms) after a checkpoint, $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
+  echo "Startup: launch to the first 200 (\`/q/health/live\`), external PostgreSQL, data loaded, as a pod starts (Flyway off: the migration step, run once before, took ${migrate_ms:-?} ms on the empty database)$([ ${#production_opts[@]} -gt 0 ] && echo ", with the AOT cache trained on this run's first pod start, as the image runs it"); built with \`${build_args:-the default packaging}\`: the median of ${#starts[@]} starts ($startup_all_ms ms), taken in turn with the floor apps' (with the model: ${model_startup_all_ms:-not run} ms; with the work: ${work_startup_all_ms:-not run} ms) after a checkpoint, $startup_main_ms ms (Quarkus \"started in\" ${started_in_main} s); second start $startup_second_ms ms (${started_in_second} s)$([ -n "$startup_cold_ms" ] && echo "; without the AOT cache $startup_cold_ms ms (${started_in_cold} s)")."
   echo "RSS after the run: $((rss_end_kb / 1024)) MB, $((rss_anon_kb / 1024)) MB anonymous and $((rss_file_kb / 1024)) MB file-backed (after start: $((rss_start_kb / 1024)) MB)."
   echo
   if [ -f "$work/logs/app-steps.log" ]; then
     echo "## Where the start goes"
     echo
     echo "Quarkus's own timing of each step of one more start of each app (\`-Dquarkus.debug.print-startup-times=true\`, not"
-    echo "counted above), the steps that took 20 ms or more in either; the floor with the work is the stack's minimal app"
-    echo "with Backline's request work added (below). What each app holds: $(app_size "$repo") for Backline;"
+    echo "counted above), the steps that took 20 ms or more in any. The floor with the model is the stack's minimal app with"
+    echo "Backline's dependencies (its extensions) and a generated model of Backline's size (\`deploy/bench/floor-model\`:"
+    echo "entities, Renarde controllers with type-checked templates, constrained forms and parameters, no code of Backline's);"
+    echo "the floor with the work is the minimal app with Backline's request work added (below). What each app holds:"
+    echo "$(app_size "$repo") for Backline; $(app_size "$work/floor-model") for the floor with the model;"
     echo "$(app_size "$work/floor-work") for the floor with the work."
     echo
-    echo "| step | Backline ms | floor with the work ms |"
-    echo "| --- | --: | --: |"
-    startup_steps_table "$work/logs/app-steps.log" "$work/logs/floor-work-steps.log"
+    echo "| step | Backline ms | floor with the model ms | floor with the work ms |"
+    echo "| --- | --: | --: | --: |"
+    startup_steps_table "$work/logs/app-steps.log" "$work/logs/floor-model-steps.log" "$work/logs/floor-work-steps.log"
     echo
   fi
   echo "Data (\`deploy/bench/generate.sql\`, seed $seed, generated in $gen_seconds s): $n_clinics clinics, $n_trainers trainers, $n_clients clients,"
