@@ -1120,7 +1120,12 @@ total_minutes=$(( ($(date +%s) - started) ))
     echo "| the check-off's SQL in PostgreSQL alone (pgbench, no app, same database) | $check_off_db_rps | | $([ -n "$floor_bearer" ] && awk -v a="$check_off_db_rps" -v b="$floor_bearer" 'BEGIN { printf "%.2f", a / b }') | the ceiling of the check-off row on this machine | — | | |"
   fi
   echo "| RSS of the app after the run | $((rss_end_kb / 1024)) MB | | | ≤ 350 MB | $rss_met | ${work_rss_kb:+$((work_rss_kb / 1024)) MB after its run} | |"
-  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms (the median of $startup_all_ms; $startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | ${model_startup_ms:+**$model_startup_ms ms** with Backline's extensions and a model of its size (the median of $model_startup_all_ms; $model_startup_cpu_ms ms of CPU); }${work_startup_ms:+$work_startup_ms ms with its request work only (the median of $work_startup_all_ms; $work_startup_cpu_ms ms of CPU); started in turn with Backline} | ${model_startup_ms:+$(awk -v m="$model_startup_ms" -v b="$startup_main_ms" 'BEGIN { printf "%.2f", m / b }') (time of the stack with the model / Backline's)} |"
+  model_start_share=
+  [ -n "$model_startup_ms" ] && model_start_share="$(awk -v m="$model_startup_ms" -v b="$startup_main_ms" 'BEGIN { printf "%.2f", m / b }') (the stack with the model's time / Backline's)"
+  model_start_text= work_start_text=
+  [ -n "$model_startup_ms" ] && model_start_text="**$model_startup_ms ms** with Backline's dependencies and a model of its size (the median of $model_startup_all_ms; $model_startup_cpu_ms ms of CPU); "
+  [ -n "$work_startup_ms" ] && work_start_text="$work_startup_ms ms with its request work only (the median of $work_startup_all_ms; $work_startup_cpu_ms ms of CPU); started in turn with Backline"
+  echo "| startup to the first 200 (external PostgreSQL, JVM$([ ${#production_opts[@]} -gt 0 ] && echo ", AOT cache")) | $startup_main_ms ms (the median of $startup_all_ms; $startup_main_cpu_ms ms of CPU) | | | ≤ 2.0 s | $startup_met | $model_start_text$work_start_text | $model_start_share |"
   echo "| SQL statements per page (1 item / many) | $pages | | | ≤ 4, the same for 1 item and many | $sql_met | | |"
   echo
   echo "## Every scenario"
