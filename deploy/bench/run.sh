@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backline's load benchmark, one command: deploy/bench/run.sh  (about 40 minutes; writes deploy/bench/RESULTS.md)
+# Backline's load benchmark, one command: deploy/bench/run.sh  (about 30 minutes; writes deploy/bench/RESULTS.md)
 #
 # In order, with everything it starts stopped again at the end:
 #   1. builds the production jar (-Dproduction: no embedded database) from a copy of the work tree;
