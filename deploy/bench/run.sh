@@ -490,16 +490,14 @@ fi
 # shellcheck disable=SC2086
 start_app app "${production_opts[@]}" ${ab_rev:+${BENCH_AB_JAVA_OPTS_A:-}}
 starts+=("$startup_ms $startup_cpu_ms $(started_in app)")
-read -r startup_main_ms startup_main_cpu_ms started_in_main <<<"$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(( (${#starts[@]} + 1) / 2 ))p")"
-startup_all_ms=$(printf '%s\n' "${starts[@]}" | cut -d' ' -f1 | paste -sd, | sed 's/,/, /g')
-median_start() { # "ms cpu" lines → "ms cpu all" of the start in the middle by wall time, all: every start's ms
+median_start() { # "ms cpu [more]" lines → the line of the start in the middle by wall time, then every start's ms
   local lines; lines=$(grep . || true)
   [ -z "$lines" ] && return 0
-  echo "$(sort -n <<<"$lines" | sed -n "$(( ($(wc -l <<<"$lines") + 1) / 2 ))p") $(cut -d' ' -f1 <<<"$lines" | paste -sd,)"
+  echo "$(sort -n <<<"$lines" | sed -n "$(( ($(wc -l <<<"$lines") + 1) / 2 ))p") $(cut -d' ' -f1 <<<"$lines" | paste -sd, | sed 's/,/, /g')"
 }
+read -r startup_main_ms startup_main_cpu_ms started_in_main startup_all_ms <<<"$(printf '%s\n' "${starts[@]}" | median_start)"
 read -r work_startup_ms work_startup_cpu_ms work_startup_all_ms <<<"$(median_start <<<"${floor_starts[work]}")"
 read -r model_startup_ms model_startup_cpu_ms model_startup_all_ms <<<"$(median_start <<<"${floor_starts[model]}")"
-work_startup_all_ms=${work_startup_all_ms//,/, } model_startup_all_ms=${model_startup_all_ms//,/, }
 [ -n "$work_startup_ms" ] && echo "floor with the work, started in turn: the median of $work_startup_all_ms ms: $work_startup_ms ms, $work_startup_cpu_ms ms of CPU"
 [ -n "$model_startup_ms" ] && echo "floor with the model, started in turn: the median of $model_startup_all_ms ms: $model_startup_ms ms, $model_startup_cpu_ms ms of CPU"
 rss_start_kb=$(memory_kb VmRSS)
@@ -856,10 +854,6 @@ rss_end_kb=$(memory_kb VmRSS) rss_anon_kb=$(memory_kb RssAnon) rss_file_kb=$(mem
 echo "RSS after the run: $((rss_end_kb / 1024)) MB (anonymous $((rss_anon_kb / 1024)) MB, file-backed $((rss_file_kb / 1024)) MB)"
 # Where the memory is: the heap always; the JVM's own areas too when BENCH_JAVA_OPTS turns on native memory tracking
 # (-XX:NativeMemoryTracking=summary).
-jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
-jstat=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
-# The seconds the app's JIT has spent compiling since it started (0 where jstat cannot tell).
-jit_seconds() { "$jstat" -compiler "$app_pid" 2>/dev/null | awk 'NR == 2 { t = $4 } END { print t + 0 }'; }
 { "$jcmd" "$app_pid" GC.heap_info; case "$java_opts" in *NativeMemoryTracking*) "$jcmd" "$app_pid" VM.native_memory summary ;; esac; } \
   >"$work/out/memory.txt" 2>&1 || true
 # What the heap holds, live objects only (this collects the heap, so it comes after the RSS above).
