@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backline.web.Responses;
 import io.backline.web.form.RequestKey;
 import io.backline.program.Assignment;
 import io.backline.program.AssignmentEvent;
@@ -126,7 +127,7 @@ public class ClientPage extends Controller {
 
     @POST
     @Path("assignments")
-    public Object assign(@RestPath String id, @BeanParam @Valid PrescriptionForm form,
+    public Response assign(@RestPath String id, @BeanParam @Valid PrescriptionForm form,
             @RestForm String programVersionId,
             @RestForm @RequestKey(message = EXPIRED) String requestKey) {
         Client client = client(id);
@@ -159,12 +160,12 @@ public class ClientPage extends Controller {
                 return assignRefused(400, client, programVersionId);
             }
         }
-        return redirect(ClientPage.class).show(client.id.toString());
+        return Responses.of(redirect(ClientPage.class).show(client.id.toString()));
     }
 
     @POST
     @Path("assignments/{assignmentId}/prescription")
-    public Object change(@RestPath String id, @RestPath String assignmentId, @BeanParam @Valid PrescriptionForm form) {
+    public Response change(@RestPath String id, @RestPath String assignmentId, @BeanParam @Valid PrescriptionForm form) {
         Client client = client(id);
         Assignment assignment = assignment(client, assignmentId);
         if (assignment.isEnded() && !validation.hasError("holdSeconds")) {
@@ -178,12 +179,12 @@ public class ClientPage extends Controller {
         Prescription changed = assignments.change(assignment, form.input(), me().id, currentUser.userId(), today());
         audit.record(client.id, AuditTrail.CHANGED_PRESCRIPTION, "version " + changed.version);
         flash("message", "Prescription changed (version " + changed.version + "). The earlier ones stay in the history.");
-        return redirect(ClientPage.class).show(client.id.toString());
+        return Responses.of(redirect(ClientPage.class).show(client.id.toString()));
     }
 
     @POST
     @Path("assignments/{assignmentId}/pause")
-    public Object pause(@RestPath String id, @RestPath String assignmentId,
+    public Response pause(@RestPath String id, @RestPath String assignmentId,
             @RestForm @Size(max = MAX_REASON, message = REASON) String reason) {
         Client client = client(id);
         Assignment assignment = assignment(client, assignmentId);
@@ -195,12 +196,12 @@ public class ClientPage extends Controller {
         // in the audit trail (which nothing may edit).
         audit.record(client.id, AuditTrail.PAUSED, null);
         flash("message", "Paused. " + client.fullName + " will see that the program is on hold.");
-        return redirect(ClientPage.class).show(client.id.toString());
+        return Responses.of(redirect(ClientPage.class).show(client.id.toString()));
     }
 
     @POST
     @Path("assignments/{assignmentId}/resume")
-    public Object resume(@RestPath String id, @RestPath String assignmentId,
+    public Response resume(@RestPath String id, @RestPath String assignmentId,
             @RestForm @Size(max = MAX_REASON, message = REASON) String reason) {
         Client client = client(id);
         if (validation.hasErrors()) {
@@ -216,12 +217,12 @@ public class ClientPage extends Controller {
         assignments.resume(assignment(client, assignmentId), reason, currentUser.userId(), today());
         audit.record(client.id, AuditTrail.RESUMED, null);
         flash("message", "Resumed.");
-        return redirect(ClientPage.class).show(client.id.toString());
+        return Responses.of(redirect(ClientPage.class).show(client.id.toString()));
     }
 
     @POST
     @Path("assignments/{assignmentId}/end")
-    public Object end(@RestPath String id, @RestPath String assignmentId,
+    public Response end(@RestPath String id, @RestPath String assignmentId,
             @RestForm @Size(max = MAX_REASON, message = REASON) String reason) {
         Client client = client(id);
         Assignment assignment = assignment(client, assignmentId);
@@ -231,7 +232,7 @@ public class ClientPage extends Controller {
         assignments.end(assignment, reason, currentUser.userId(), today());
         audit.record(client.id, AuditTrail.ENDED, null);
         flash("message", "Ended. The history stays on this page.");
-        return redirect(ClientPage.class).show(client.id.toString());
+        return Responses.of(redirect(ClientPage.class).show(client.id.toString()));
     }
 
     /** The page again with the assign form as typed and its messages. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
@@ -48,7 +49,7 @@ public class ClinicSettings extends Controller {
 
     @POST
     @Path("")
-    public Object save(@BeanParam @Valid SettingsForm typed) {
+    public Response save(@BeanParam @Valid SettingsForm typed) {
         if (!typed.isZone()) {
             validation.addError("timezone", "“" + Typed.text(typed.timezone()) + "” is not a time zone; use a name such as America/Los_Angeles.");
         }
@@ -68,7 +69,7 @@ public class ClinicSettings extends Controller {
             settingsChanged.fire(new SettingsChanged(changed));
         }
         flash("message", "Settings saved. New flags and the dashboard use them from now on.");
-        return redirect(ClinicSettings.class).show();
+        return Responses.of(redirect(ClinicSettings.class).show());
     }
 
     private static Map<String, String> formOf(Clinic clinic) {

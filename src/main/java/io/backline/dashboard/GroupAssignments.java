@@ -34,6 +34,7 @@ import io.backline.program.ProgramCatalog;
 import io.backline.program.ProgramVersion;
 import io.backline.safety.Clearances;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.RequestKey;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
@@ -98,7 +99,7 @@ public class GroupAssignments extends Controller {
 
     @POST
     @Path("")
-    public Object assign(@BeanParam @Valid PrescriptionForm form, @RestForm String programVersionId,
+    public Response assign(@BeanParam @Valid PrescriptionForm form, @RestForm String programVersionId,
             @RestForm List<String> clientIds, @RestForm @RequestKey(message = EXPIRED) String requestKey) {
         // Every id must be a client this person may see before anything is checked or written: otherwise 404.
         Set<String> ticked = new LinkedHashSet<>(clientIds == null ? List.of() : clientIds);
@@ -144,7 +145,7 @@ public class GroupAssignments extends Controller {
         if (refused.isEmpty()) {
             flash("message", "Assigned " + version.title + " to " + assigned.size() + " client"
                     + (assigned.size() == 1 ? "" : "s") + ": " + String.join(", ", assigned) + ".");
-            return redirect(GroupAssignments.class).form();
+            return Responses.of(redirect(GroupAssignments.class).form());
         }
         // The refused stay ticked, to assign once the reason is dealt with; nothing refused was written.
         Set<String> stillTicked = new LinkedHashSet<>();

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
@@ -61,7 +62,7 @@ public class ListingUpdates extends Controller {
 
     @GET
     @Path("")
-    public Object edit(@RestPath String id, @RestQuery String expires, @RestQuery String key, @RestQuery String signature) {
+    public Response edit(@RestPath String id, @RestQuery String expires, @RestQuery String key, @RestQuery String signature) {
         Proof proof = new Proof(expires, key, signature);
         Object opened = open(id, proof);
         if (opened instanceof Response refused) {
@@ -72,13 +73,13 @@ public class ListingUpdates extends Controller {
         form.put("accepting", provider.acceptingNewClients ? "true" : "");
         form.put("hours", provider.hours == null ? "" : provider.hours);
         form.put("languages", provider.languages);
-        return Templates.edit(provider, proof, form, directory.confirmedRecently(provider.confirmedAt));
+        return Responses.of(Templates.edit(provider, proof, form, directory.confirmedRecently(provider.confirmedAt)));
     }
 
     @POST
     @Path("")
     @Transactional
-    public Object save(@RestPath String id, @RestForm String expires, @RestForm String key, @RestForm String signature,
+    public Response save(@RestPath String id, @RestForm String expires, @RestForm String key, @RestForm String signature,
             @RestForm String accepting,
             @RestForm @Size(max = 300, message = "Hours can be at most {max} characters.") String hours,
             @RestForm @NotBlank(message = "Name at least one language, e.g. English.")

@@ -23,6 +23,7 @@ import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.util.Validation;
 import io.quarkus.qute.CheckedTemplate;
@@ -55,7 +56,7 @@ public class ProviderImports extends Controller {
     /** The file's rules need its content, so they are checked here rather than by constraints. */
     @POST
     @Path("")
-    public Object upload(@RestForm("file") FileUpload file) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file) throws IOException {
         String content = read(file, validation);
         if (validation.hasErrors()) {
             return Response.status(400).entity(Templates.index(recent(), ProviderCsv.COLUMNS)).build();
@@ -69,7 +70,7 @@ public class ProviderImports extends Controller {
         job.createdAt = Instant.now();
         job.persist();
         audit.record(AuditSubject.providerImport(job.id), AuditTrail.STARTED_IMPORT, job.fileName);
-        return redirect(ProviderImports.class).progress(job.id.toString());
+        return Responses.of(redirect(ProviderImports.class).progress(job.id.toString()));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.backline.directory;
 
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.RouteTemplate;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
@@ -120,7 +122,7 @@ public class Providers extends Controller {
 
     @POST
     @Path("{id}/favourite")
-    public Object toggleFavourite(@RestPath String id) {
+    public Response toggleFavourite(@RestPath String id) {
         Provider provider = visible(id);
         if (FavouriteProvider.delete("providerId", provider.id) == 0) {
             FavouriteProvider favourite = new FavouriteProvider();
@@ -130,7 +132,7 @@ public class Providers extends Controller {
         } else {
             flash("message", provider.fullName + " is no longer a favourite.");
         }
-        return redirect(Providers.class).provider(provider.id.toString(), null, null);
+        return Responses.of(redirect(Providers.class).provider(provider.id.toString(), null, null));
     }
 
     /**
@@ -140,7 +142,7 @@ public class Providers extends Controller {
     @POST
     @Path("{id}/update-link")
     @Transactional
-    public Object requestUpdateLink(@RestPath String id) {
+    public Response requestUpdateLink(@RestPath String id) {
         Provider provider = Provider.findById(visible(id).id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (provider.email == null || provider.email.isBlank()) {
@@ -158,7 +160,7 @@ public class Providers extends Controller {
             mail.persist();
             flash("message", "A link to update this listing is on its way to the listing's address.");
         }
-        return redirect(Providers.class).provider(provider.id.toString(), null, null);
+        return Responses.of(redirect(Providers.class).provider(provider.id.toString(), null, null));
     }
 
     private Provider visible(String id) {

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -52,7 +53,7 @@ public class SharedDirectory extends Controller {
 
     @POST
     @Path("")
-    public Object upload(@RestForm("file") FileUpload file) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file) throws IOException {
         operatorOnly();
         String content = ProviderImports.read(file, validation);
         if (validation.hasErrors()) {
@@ -61,7 +62,7 @@ public class SharedDirectory extends Controller {
         SharedDirectoryLoad load = loader.load(ProviderImports.fileName(file), content, currentUser.userId(),
                 limit(currentUser.getName(), 160));
         flash("message", load.importedRows + " shared entries loaded, " + load.refusedRows + " rows refused.");
-        return redirect(SharedDirectory.class).load(load.id.toString());
+        return Responses.of(redirect(SharedDirectory.class).load(load.id.toString()));
     }
 
     @GET

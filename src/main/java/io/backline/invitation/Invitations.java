@@ -22,6 +22,7 @@ import io.backline.keycloak.KeycloakAccounts;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
@@ -66,7 +67,7 @@ public class Invitations extends Controller {
 
     @POST
     @Path("")
-    public Object invite(@BeanParam @Valid InvitationForm form) {
+    public Response invite(@BeanParam @Valid InvitationForm form) {
         InvitationService.Checked checked = invitations.check(form);
         checked.problems().forEach(this::refuse);
         if (validation.hasErrors()) {
@@ -79,7 +80,7 @@ public class Invitations extends Controller {
             refuse("email", "The invitation could not be sent just now (the sign-in service or the mail server did not answer). Nothing was saved; please try again.");
             return refused(503);
         }
-        return switch (outcome) {
+        return Responses.of(switch (outcome) {
             case InvitationService.Outcome.Sent sent -> {
                 flash("message", "Invitation sent to " + sent.invitation().email + ".");
                 yield backToList();
@@ -96,7 +97,7 @@ public class Invitations extends Controller {
                 refuse(SEND_LIMIT, over.message());
                 yield refused(429);
             }
-        };
+        });
     }
 
     @POST

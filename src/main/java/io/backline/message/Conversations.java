@@ -21,6 +21,7 @@ import io.backline.clinic.CurrentUser;
 import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -61,7 +62,7 @@ public class Conversations extends Controller {
 
     @POST
     @Path("")
-    public Object send(@RestPath String id, @BeanParam @Valid MessageForm form) {
+    public Response send(@RestPath String id, @BeanParam @Valid MessageForm form) {
         Client client = visible(id);
         if (!validation.hasErrors()) {
             String wrong = messages.check(client, form);
@@ -73,7 +74,7 @@ public class Conversations extends Controller {
             return Response.status(400).entity(page(client, submitted.values())).build();
         }
         messages.send(client, new MessageService.Author(currentUser.userId(), currentUser.getName(), false), form);
-        return redirect(Conversations.class).conversation(client.id.toString());
+        return Responses.of(redirect(Conversations.class).conversation(client.id.toString()));
     }
 
     private TemplateInstance page(Client client, Map<String, String> form) {

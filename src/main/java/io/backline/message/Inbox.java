@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.backline.audit.AuditSubject;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
+import io.backline.web.Responses;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,10 +53,10 @@ public class Inbox extends Controller {
     /** The "new message" email, on or off, for all of this person's conversations. */
     @POST
     @Path("email")
-    public Object email(@RestForm boolean on) {
+    public Response email(@RestForm boolean on) {
         messages.setEmail(currentUser.userId(), on);
         flash("message", on ? "You will get an email when a client writes." : "No more emails about messages.");
-        return redirect(Inbox.class).inbox();
+        return Responses.of(redirect(Inbox.class).inbox());
     }
 
     /** The unread count of the person's menu: counted with the sign-in's membership statement. */

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.backline.audit.AuditTrail;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.Client;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -53,7 +54,7 @@ public class MyMessages extends Controller {
 
     @POST
     @Path("")
-    public Object send(@BeanParam @Valid MessageForm form) {
+    public Response send(@BeanParam @Valid MessageForm form) {
         Client client = Client.signedIn(currentUser);
         if (!validation.hasErrors()) {
             String wrong = messages.check(client, form);
@@ -65,16 +66,16 @@ public class MyMessages extends Controller {
             return Response.status(400).entity(page(client, submitted.values())).build();
         }
         messages.send(client, new MessageService.Author(currentUser.userId(), currentUser.getName(), true), form);
-        return redirect(MyMessages.class).conversation();
+        return Responses.of(redirect(MyMessages.class).conversation());
     }
 
     /** The "new message" email, on or off. */
     @POST
     @Path("email")
-    public Object email(@RestForm boolean on) {
+    public Response email(@RestForm boolean on) {
         messages.setEmail(currentUser.userId(), on);
         flash("message", io.backline.web.i18n.Texts.get(on ? "messages.willEmail" : "messages.noEmail"));
-        return redirect(MyMessages.class).conversation();
+        return Responses.of(redirect(MyMessages.class).conversation());
     }
 
     private TemplateInstance page(Client client, Map<String, String> form) {

@@ -69,7 +69,7 @@ public class ClientProfile extends Controller {
 
     @POST
     @Path("")
-    public Object save(@RestPath String id,
+    public Response save(@RestPath String id,
             @RestForm @NotBlank(message = "Name is required.")
             @Size(max = 160, message = "Name can be at most {max} characters.") String fullName,
             @RestForm @Size(max = 80, message = "Preferred name can be at most {max} characters.") String preferredName,
@@ -93,7 +93,7 @@ public class ClientProfile extends Controller {
 
     @POST
     @Path("care-team")
-    public Object addToTeam(@RestPath String id, @RestForm String staffId) {
+    public Response addToTeam(@RestPath String id, @RestForm String staffId) {
         Client client = client(id);
         requireTeamEditor(client);
         UUID trainerId = Ids.parseOrNull(staffId);

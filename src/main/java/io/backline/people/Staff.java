@@ -68,7 +68,7 @@ public class Staff extends Controller {
 
     @POST
     @Path("{id}/deactivate")
-    public Object deactivate(@RestPath String id, @RestForm String successorId) {
+    public Response deactivate(@RestPath String id, @RestForm String successorId) {
         StaffMember staff = staff(id);
         if (!staff.active) {
             flash("message", staff.fullName + " is already deactivated.");

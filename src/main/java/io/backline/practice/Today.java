@@ -30,6 +30,7 @@ import io.backline.program.ProgramTexts;
 import io.backline.program.ProgramVersion;
 import io.backline.safety.ClientScreening;
 import io.backline.safety.Clearances;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.backline.web.i18n.Dates;
 import io.backline.web.i18n.Texts;
@@ -163,14 +164,14 @@ public class Today extends Controller {
 
     @GET
     @Path("")
-    public Object todayPage() {
+    public Response todayPage() {
         AssignmentService.ClientPlan mine = mine();
         if (mine.client().screenedAt == null) {
             // The pre-exercise questions come before the first session.
             return seeOther(Router.getURI(ClientScreening::form));
         }
         Plan plan = plan(mine).orElse(null);
-        return render(mine.client(), plan, defaults(), List.of());
+        return Responses.of(render(mine.client(), plan, defaults(), List.of()));
     }
 
     @GET
@@ -182,7 +183,7 @@ public class Today extends Controller {
 
     @POST
     @Path("sessions")
-    public Object checkOff(@BeanParam CheckOffForm sent) {
+    public Response checkOff(@BeanParam CheckOffForm sent) {
         AssignmentService.ClientPlan mine = mine();
         Client client = mine.client();
         Plan plan = plan(mine).orElseThrow(NotFoundException::new);
@@ -230,7 +231,7 @@ public class Today extends Controller {
             // Named, not referenced: the symptom package sits above this one (it observes the tick).
             return seeOther(Router.findURI("MyFlags.report", false, String.valueOf(sessionId)));
         }
-        return redirect(Today.class).todayPage();
+        return Responses.of(redirect(Today.class).todayPage());
     }
 
     /** A double click can race two identical submissions: the loser finds the winner's row. */

@@ -67,7 +67,7 @@ public class ClientRecords extends Controller {
 
     @POST
     @Path("erase")
-    public Object erase(@RestPath String id, @RestForm String confirmName) {
+    public Response erase(@RestPath String id, @RestForm String confirmName) {
         Client client = client(id);
         if (client.erasedAt != null) {
             flash("message", "This client's personal data was already erased.");

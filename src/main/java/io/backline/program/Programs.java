@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
@@ -92,7 +93,7 @@ public class Programs extends Controller {
 
     @POST
     @Path("{id}/edit")
-    public Object save(@RestPath String id, @BeanParam @Valid ProgramForm form) {
+    public Response save(@RestPath String id, @BeanParam @Valid ProgramForm form) {
         Program program = editable(id);
         form.check(validation);
         if (validation.hasErrors()) {
@@ -101,7 +102,7 @@ public class Programs extends Controller {
         }
         ProgramVersion saved = catalog.edit(program.id, form.edit(), currentUser.userId());
         flash("message", "Saved as version " + saved.version + ". Existing assignments keep their own version.");
-        return redirect(Programs.class).show(program.id.toString());
+        return Responses.of(redirect(Programs.class).show(program.id.toString()));
     }
 
     private Program editable(String id) {

@@ -1,5 +1,6 @@
 package io.backline.referral;
 
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.backline.directory.Provider;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -77,22 +79,22 @@ public class MyReferrals extends Controller {
 
     @POST
     @Path("{id}/consent")
-    public Object consent(@RestPath String id) {
+    public Response consent(@RestPath String id) {
         Item item = item(id);
         referrals.consent(item.referral(), ReferralService.CLIENT, "In my Backline account", Instant.now(), currentUser.getName());
         audit.record(item.referral().clientId, "gave consent", item.provider().fullName);
         flash("message", io.backline.web.i18n.Texts.get("referral.consented", item.provider().fullName));
-        return redirect(MyReferrals.class).show(item.referral().id.toString());
+        return Responses.of(redirect(MyReferrals.class).show(item.referral().id.toString()));
     }
 
     @POST
     @Path("{id}/consent/revoke")
-    public Object revoke(@RestPath String id) {
+    public Response revoke(@RestPath String id) {
         Item item = item(id);
         referrals.revokeConsent(item.referral(), currentUser.getName(), ReferralService.CLIENT);
         audit.record(item.referral().clientId, "withdrew consent", item.provider().fullName);
         flash("message", io.backline.web.i18n.Texts.get("referral.withdrawn", item.provider().fullName));
-        return redirect(MyReferrals.class).show(item.referral().id.toString());
+        return Responses.of(redirect(MyReferrals.class).show(item.referral().id.toString()));
     }
 
     private Item item(String id) {

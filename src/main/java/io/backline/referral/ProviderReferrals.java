@@ -27,6 +27,7 @@ import io.backline.clinic.Clinic;
 import io.backline.clinic.CurrentClinic;
 import io.backline.directory.Provider;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
@@ -114,7 +115,7 @@ public class ProviderReferrals extends Controller {
      */
     @GET
     @Path("")
-    public Object show(@RestPath String id, @RestQuery String expires, @RestQuery String key, @RestQuery String signature,
+    public Response show(@RestPath String id, @RestQuery String expires, @RestQuery String key, @RestQuery String signature,
             @RestQuery("e") String oldExpires, @RestQuery("s") String oldSignature) {
         Proof proof = Proof.of(expires, key, signature, oldExpires, oldSignature);
         if (proof.given()) {
@@ -132,23 +133,23 @@ public class ProviderReferrals extends Controller {
         }
         Opened it = (Opened) opened;
         providerLooked(it);
-        return Templates.show(page(it, Map.of()));
+        return Responses.of(Templates.show(page(it, Map.of())));
     }
 
     @POST
     @Path("acknowledge")
-    public Object acknowledge(@RestPath String id) {
-        return act(id, it -> {
+    public Response acknowledge(@RestPath String id) {
+        return Responses.of(act(id, it -> {
             referrals.acknowledge(it.referral(), it.provider().fullName);
             providerDid(it, "provider acknowledged referral");
             return "Thank you: the care team sees that you received the referral.";
-        });
+        }));
     }
 
     /** The example in the message is a week from today, so it cannot be a constraint's fixed text. */
     @POST
     @Path("schedule")
-    public Object schedule(@RestPath String id, @RestForm String appointmentOn) {
+    public Response schedule(@RestPath String id, @RestForm String appointmentOn) {
         Object opened = open(id, this::passCheck);
         if (opened instanceof Response refused) {
             return refused;
@@ -167,18 +168,18 @@ public class ProviderReferrals extends Controller {
 
     @POST
     @Path("decline")
-    public Object decline(@RestPath String id, @RestForm String reason) {
-        return act(id, it -> {
+    public Response decline(@RestPath String id, @RestForm String reason) {
+        return Responses.of(act(id, it -> {
             referrals.decline(it.referral(), limit(reason, 400), it.provider().fullName);
             providerDid(it, "provider declined referral");
             return "Declined. The care team will look for another provider.";
-        });
+        }));
     }
 
     /** Whether a clearance may be given depends on the provider, and "write something" on every field: checked here. */
     @POST
     @Path("reply")
-    public Object reply(@RestPath String id,
+    public Response reply(@RestPath String id,
             @RestForm @Size(max = 4000, message = "Findings can be at most {max} characters.") String findings,
             @RestForm @Size(max = 4000, message = "Recommendations can be at most {max} characters.") String recommendations,
             @RestForm String completed, @RestForm String resumeAnswer) {

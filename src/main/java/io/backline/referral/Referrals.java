@@ -38,6 +38,7 @@ import io.backline.people.StaffMember;
 import io.backline.symptom.SymptomFlag;
 import io.backline.web.Ids;
 import io.backline.web.Paged;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.backline.web.form.Typed;
 import io.quarkiverse.renarde.Controller;
@@ -144,7 +145,7 @@ public class Referrals extends Controller {
 
     @POST
     @Path("")
-    public Object save(@BeanParam @Valid ReferralForm typed) {
+    public Response save(@BeanParam @Valid ReferralForm typed) {
         Client client = client(typed.clientId());
         Provider provider = provider(typed.providerId());
         if (client == null) {
@@ -169,7 +170,7 @@ public class Referrals extends Controller {
                 typed.shareSessions() != null, typed.shareFlags() != null, flags, typed.key(), me.id, currentUser.getName()));
         audit.record(client.id, "drafted referral", provider.specialty.label);
         flash("message", "Referral drafted. Next: the client's consent, then send it.");
-        return redirect(Referrals.class).show(referral.id.toString());
+        return Responses.of(redirect(Referrals.class).show(referral.id.toString()));
     }
 
     @GET
@@ -192,7 +193,7 @@ public class Referrals extends Controller {
     /** Both rules need more than the field: the list of ways to consent, and today in the clinic's zone. */
     @POST
     @Path("{id}/consent")
-    public Object recordConsent(@RestPath String id, @RestForm String method, @RestForm String givenOn) {
+    public Response recordConsent(@RestPath String id, @RestForm String method, @RestForm String givenOn) {
         Referral referral = referral(id);
         if (method == null || !CONSENT_METHODS.contains(method)) {
             validation.addError("method", "Choose how the client gave consent.");
@@ -211,22 +212,22 @@ public class Referrals extends Controller {
         referrals.consent(referral, ReferralService.STAFF, method, givenAt, currentUser.getName());
         audit.record(referral.clientId, "recorded consent", method);
         flash("message", "Consent recorded.");
-        return redirect(Referrals.class).show(referral.id.toString());
+        return Responses.of(redirect(Referrals.class).show(referral.id.toString()));
     }
 
     @POST
     @Path("{id}/consent/revoke")
-    public Object revokeConsent(@RestPath String id) {
+    public Response revokeConsent(@RestPath String id) {
         Referral referral = referral(id);
         referrals.revokeConsent(referral, currentUser.getName(), ReferralService.STAFF);
         audit.record(referral.clientId, "withdrew consent", null);
         flash("message", "Consent withdrawn. The provider can no longer open the referral.");
-        return redirect(Referrals.class).show(referral.id.toString());
+        return Responses.of(redirect(Referrals.class).show(referral.id.toString()));
     }
 
     @POST
     @Path("{id}/send")
-    public Object send(@RestPath String id) {
+    public Response send(@RestPath String id) {
         Referral referral = referral(id);
         Provider provider = Provider.findById(referral.providerId);
         switch (referrals.send(referral, provider, currentUser.getClinic(), currentUser.getName())) {
@@ -237,37 +238,37 @@ public class Referrals extends Controller {
             }
             case ReferralService.SendOutcome.Refused refused -> flash("message", refused.reason());
         }
-        return redirect(Referrals.class).show(referral.id.toString());
+        return Responses.of(redirect(Referrals.class).show(referral.id.toString()));
     }
 
     @POST
     @Path("{id}/revoke-link")
-    public Object revokeLink(@RestPath String id) {
+    public Response revokeLink(@RestPath String id) {
         Referral referral = referral(id);
         referrals.revokeLink(referral, currentUser.getName());
         audit.record(AuditSubject.referral(referral.id, referral.clientId), AuditTrail.REVOKED_PROVIDER_LINK, null);
         flash("message", "The provider's link no longer works.");
-        return redirect(Referrals.class).show(referral.id.toString());
+        return Responses.of(redirect(Referrals.class).show(referral.id.toString()));
     }
 
     @POST
     @Path("{id}/cancel")
-    public Object cancel(@RestPath String id, @RestForm String reason) {
+    public Response cancel(@RestPath String id, @RestForm String reason) {
         Referral referral = referral(id);
         referrals.cancel(referral, currentUser.getName(), reason == null ? null : reason.strip());
         audit.record(referral.clientId, "cancelled referral", null);
         flash("message", "Referral cancelled.");
-        return redirect(Referrals.class).show(referral.id.toString());
+        return Responses.of(redirect(Referrals.class).show(referral.id.toString()));
     }
 
     @POST
     @Path("{id}/complete")
-    public Object complete(@RestPath String id) {
+    public Response complete(@RestPath String id) {
         Referral referral = referral(id);
         referrals.complete(referral, currentUser.getName(), ReferralService.STAFF);
         audit.record(AuditSubject.referral(referral.id, referral.clientId), AuditTrail.COMPLETED_REFERRAL, null);
         flash("message", "Referral marked completed.");
-        return redirect(Referrals.class).show(referral.id.toString());
+        return Responses.of(redirect(Referrals.class).show(referral.id.toString()));
     }
 
     private Page page(Referral referral, Map<String, String> consentForm) {

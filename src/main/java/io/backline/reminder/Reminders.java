@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.backline.clinic.CurrentUser;
 import io.backline.notification.NotificationService;
 import io.backline.program.AssignmentService;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.backline.web.i18n.Texts;
 import io.quarkiverse.renarde.Controller;
@@ -85,7 +86,7 @@ public class Reminders extends Controller {
     @POST
     @Path("")
     @Transactional
-    public Object save(@BeanParam @Valid ReminderForm typed) {
+    public Response save(@BeanParam @Valid ReminderForm typed) {
         UUID clientId = clientId();
         for (String unknown : typed.unknownDays()) {
             validation.addError("days", Texts.get("reminders.unknownDay", unknown.strip()));
@@ -116,16 +117,16 @@ public class Reminders extends Controller {
         settings.updatedAt = Instant.now();
         settings.persist();
         flash("message", Texts.get(settings.emailOn ? "reminders.saved" : "reminders.off"));
-        return redirect(Reminders.class).edit();
+        return Responses.of(redirect(Reminders.class).edit());
     }
 
     /** The emails about the care team's updates (notifications), on or off; the ones in the app stay either way. */
     @POST
     @Path("notifications")
-    public Object notificationEmail(@RestForm boolean on) {
+    public Response notificationEmail(@RestForm boolean on) {
         notifications.setEmail(clientId(), on);
         flash("message", Texts.get(on ? "updates.turnedOn" : "updates.turnedOff"));
-        return redirect(Reminders.class).edit();
+        return Responses.of(redirect(Reminders.class).edit());
     }
 
     private static List<DayChoice> choices(List<String> ticked) {

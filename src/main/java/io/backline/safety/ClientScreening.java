@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
@@ -49,7 +50,7 @@ public class ClientScreening extends Controller {
 
     @POST
     @Path("")
-    public Object answer(@BeanParam @Valid ScreeningForm answers) {
+    public Response answer(@BeanParam @Valid ScreeningForm answers) {
         Client client = Client.signedIn(currentUser);
         if (validation.hasErrors()) {
             return Response.status(400).entity(render(client, submitted.values())).build();

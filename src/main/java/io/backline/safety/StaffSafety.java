@@ -22,6 +22,7 @@ import io.backline.people.Client;
 import io.backline.people.ClientAccess;
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -69,7 +70,7 @@ public class StaffSafety extends Controller {
 
     @POST
     @Path("clearances")
-    public Object recordClearance(@RestPath String id, @BeanParam @Valid ClearanceForm form) {
+    public Response recordClearance(@RestPath String id, @BeanParam @Valid ClearanceForm form) {
         Client client = client(id);
         Clearances.Status status = clearances.status(client.id, currentUser.zone());
         form.check(status, today(), currentUser.zone(), validation);
@@ -80,7 +81,7 @@ public class StaffSafety extends Controller {
         clearances.record(client.id, input, null, currentUser.userId(), currentUser.getName(), form.key());
         audit.record(client.id, "recorded clearance", input.role().label);
         flash("message", "Clearance recorded. The program can be resumed or started.");
-        return redirect(StaffSafety.class).show(client.id.toString());
+        return Responses.of(redirect(StaffSafety.class).show(client.id.toString()));
     }
 
     @GET
@@ -92,7 +93,7 @@ public class StaffSafety extends Controller {
 
     @POST
     @Path("screening")
-    public Object screening(@RestPath String id, @BeanParam @Valid ScreeningForm answers) {
+    public Response screening(@RestPath String id, @BeanParam @Valid ScreeningForm answers) {
         Client client = client(id);
         if (validation.hasErrors()) {
             return Response.status(400).entity(Templates.screening(client, ScreeningForm.rows(submitted.values()),
@@ -103,7 +104,7 @@ public class StaffSafety extends Controller {
         flash("message", screening.needsClearance()
                 ? "Saved. A “yes” means the program waits for a health professional's clearance."
                 : "Saved. Nothing in the answers asks for a clearance.");
-        return redirect(StaffSafety.class).show(client.id.toString());
+        return Responses.of(redirect(StaffSafety.class).show(client.id.toString()));
     }
 
     private Page page(Client client, Clearances.Status status, Map<String, String> form) {

@@ -28,6 +28,7 @@ import io.backline.people.ClientAccess;
 import io.backline.clinic.CurrentUser;
 import io.backline.symptom.FlagQueueQuery.QueueRow;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -95,7 +96,7 @@ public class Flags extends Controller {
 
     @POST
     @Path("{id}/acknowledge")
-    public Object acknowledge(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String note) {
+    public Response acknowledge(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String note) {
         SymptomFlag flag = visibleFlag(id);
         if (validation.hasErrors()) {
             return refused(400, flag);
@@ -103,12 +104,12 @@ public class Flags extends Controller {
         review.acknowledge(flag, currentUser.userId(), currentUser.getName(), note);
         audit.record(flag.clientId, "acknowledged flag", flag.level.name());
         flash("message", "Acknowledged.");
-        return redirect(Flags.class).flag(flag.id.toString());
+        return Responses.of(redirect(Flags.class).flag(flag.id.toString()));
     }
 
     @POST
     @Path("{id}/note")
-    public Object note(@RestPath String id,
+    public Response note(@RestPath String id,
             @RestForm @NotBlank(message = NOTE) @Size(max = MAX_NOTE, message = NOTE) String note,
             @RestForm boolean share) {
         SymptomFlag flag = visibleFlag(id);
@@ -117,12 +118,12 @@ public class Flags extends Controller {
         }
         review.addNote(flag, currentUser.userId(), currentUser.getName(), note, share);
         audit.record(flag.clientId, share ? "noted flag, shared with the client" : "noted flag", null);
-        return redirect(Flags.class).flag(flag.id.toString());
+        return Responses.of(redirect(Flags.class).flag(flag.id.toString()));
     }
 
     @POST
     @Path("{id}/resolve")
-    public Object resolve(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String note) {
+    public Response resolve(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String note) {
         SymptomFlag flag = visibleFlag(id);
         if (validation.hasErrors()) {
             return refused(400, flag);
@@ -135,12 +136,12 @@ public class Flags extends Controller {
         }
         audit.record(flag.clientId, "resolved flag", flag.level.name());
         flash("message", "Resolved.");
-        return redirect(Flags.class).flag(flag.id.toString());
+        return Responses.of(redirect(Flags.class).flag(flag.id.toString()));
     }
 
     @POST
     @Path("{id}/resume")
-    public Object resume(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String reason) {
+    public Response resume(@RestPath String id, @RestForm @Size(max = MAX_NOTE, message = NOTE) String reason) {
         SymptomFlag flag = visibleFlag(id);
         if (validation.hasErrors()) {
             return refused(400, flag);
@@ -153,12 +154,12 @@ public class Flags extends Controller {
         }
         audit.record(flag.clientId, "resumed program after flag", null);
         flash("message", "The program is running again.");
-        return redirect(Flags.class).flag(flag.id.toString());
+        return Responses.of(redirect(Flags.class).flag(flag.id.toString()));
     }
 
     @POST
     @Path("{id}/refer")
-    public Object refer(@RestPath String id) {
+    public Response refer(@RestPath String id) {
         SymptomFlag flag = visibleFlag(id);
         ReferralDraft draft;
         try {
@@ -168,7 +169,7 @@ public class Flags extends Controller {
             return refused(409, flag);
         }
         audit.record(flag.clientId, "drafted referral", draft.suggestedSpecialty);
-        return redirect(Flags.class).draft(draft.id.toString());
+        return Responses.of(redirect(Flags.class).draft(draft.id.toString()));
     }
 
     @GET
@@ -196,7 +197,7 @@ public class Flags extends Controller {
 
     @POST
     @Path("record/{id}")
-    public Object record(@RestPath String id, @BeanParam FlagForm sent) {
+    public Response record(@RestPath String id, @BeanParam FlagForm sent) {
         Client client = access.visibleClient(Ids.parse(id)).orElseThrow(NotFoundException::new);
         FlagForm form = sent.withoutSession();
         flags.check(form).forEach(validation::addError);
@@ -206,7 +207,7 @@ public class Flags extends Controller {
         SymptomFlag flag = flags.report(currentUser.getClinic(), client, form.input(), currentUser.userId(), true,
                 form.key()).flag();
         audit.record(client.id, "recorded symptom", flag.level.name());
-        return redirect(Flags.class).flag(flag.id.toString());
+        return Responses.of(redirect(Flags.class).flag(flag.id.toString()));
     }
 
     private TemplateInstance show(SymptomFlag flag) {

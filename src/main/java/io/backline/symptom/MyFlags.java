@@ -20,6 +20,7 @@ import io.backline.audit.AuditTrail;
 import io.backline.people.Client;
 import io.backline.clinic.CurrentUser;
 import io.backline.web.Ids;
+import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkus.qute.CheckedTemplate;
@@ -65,7 +66,7 @@ public class MyFlags extends Controller {
 
     @POST
     @Path("")
-    public Object submit(@BeanParam FlagForm form) {
+    public Response submit(@BeanParam FlagForm form) {
         Client client = me();
         flags.check(form).forEach(validation::addError);
         if (validation.hasErrors()) {
@@ -75,7 +76,7 @@ public class MyFlags extends Controller {
                 false, form.key());
         audit.record(client.id, reported.detailAdded() ? "added detail to symptom report" : "reported symptom",
                 reported.flag().level.name());
-        return redirect(MyFlags.class).flag(reported.flag().id.toString());
+        return Responses.of(redirect(MyFlags.class).flag(reported.flag().id.toString()));
     }
 
     @GET

@@ -2,7 +2,15 @@ package io.backline.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +79,18 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.backline.config..").should().dependOnClassesThat()
                 .resideInAPackage("jakarta.validation..")
                 .because("config/ProductionSecretsCheck checks the settings as the configuration is built")
+                .check(APP);
+    }
+
+    /**
+     * One endpoint declared to return Object makes Quarkus REST set up every @Path interface on the class path (the
+     * Keycloak admin client's) as a sub-resource at each start (docs/adr/0063): endpoints return Response instead.
+     */
+    @Test
+    void endpointsDeclareWhatTheyReturn() {
+        noMethods().that().areAnnotatedWith(GET.class).or().areAnnotatedWith(POST.class).or().areAnnotatedWith(PUT.class)
+                .or().areAnnotatedWith(DELETE.class).or().areAnnotatedWith(PATCH.class).or().areAnnotatedWith(Path.class)
+                .should().haveRawReturnType(Object.class)
                 .check(APP);
     }
 }
