@@ -22,7 +22,6 @@ import io.backline.keycloak.KeycloakAccounts;
 import io.backline.clinic.CurrentUser;
 import io.backline.people.StaffMember;
 import io.backline.web.Ids;
-import io.backline.web.Responses;
 import io.backline.web.form.SubmittedForm;
 import io.quarkiverse.renarde.Controller;
 import io.quarkiverse.renarde.router.Router;
@@ -80,7 +79,7 @@ public class Invitations extends Controller {
             refuse("email", "The invitation could not be sent just now (the sign-in service or the mail server did not answer). Nothing was saved; please try again.");
             return refused(503);
         }
-        return Responses.of(switch (outcome) {
+        return switch (outcome) {
             case InvitationService.Outcome.Sent sent -> {
                 flash("message", "Invitation sent to " + sent.invitation().email + ".");
                 yield backToList();
@@ -97,7 +96,7 @@ public class Invitations extends Controller {
                 refuse(SEND_LIMIT, over.message());
                 yield refused(429);
             }
-        });
+        };
     }
 
     @POST

@@ -139,11 +139,11 @@ public class ProviderReferrals extends Controller {
     @POST
     @Path("acknowledge")
     public Response acknowledge(@RestPath String id) {
-        return Responses.of(act(id, it -> {
+        return act(id, it -> {
             referrals.acknowledge(it.referral(), it.provider().fullName);
             providerDid(it, "provider acknowledged referral");
             return "Thank you: the care team sees that you received the referral.";
-        }));
+        });
     }
 
     /** The example in the message is a week from today, so it cannot be a constraint's fixed text. */
@@ -169,11 +169,11 @@ public class ProviderReferrals extends Controller {
     @POST
     @Path("decline")
     public Response decline(@RestPath String id, @RestForm String reason) {
-        return Responses.of(act(id, it -> {
+        return act(id, it -> {
             referrals.decline(it.referral(), limit(reason, 400), it.provider().fullName);
             providerDid(it, "provider declined referral");
             return "Declined. The care team will look for another provider.";
-        }));
+        });
     }
 
     /** Whether a clearance may be given depends on the provider, and "write something" on every field: checked here. */
@@ -214,7 +214,7 @@ public class ProviderReferrals extends Controller {
         return seeOther(links.page(it.referral()));
     }
 
-    private Object act(String id, Function<Opened, String> action) {
+    private Response act(String id, Function<Opened, String> action) {
         Object opened = open(id, this::passCheck);
         if (opened instanceof Response refused) {
             return refused;
